@@ -1,0 +1,30 @@
+#pragma once
+// Shared state of one ma-plan invocation. The app layer is thin: it parses the command line,
+// calls the library and turns the result into an exit code.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "core/exit_codes.hpp"
+#include "core/text.hpp"
+
+namespace maplan::cli {
+
+struct Context {
+    std::string lang_name;  ///< --lang as given (empty: from the locale / MA_PLAN_LANG)
+    std::ostream& out = std::cout;
+    std::ostream& err = std::cerr;
+    int exit_code = exit_code::ok;
+
+    Lang lang() const;
+    /// Colour on stdout/stderr: only on a terminal, never with NO_COLOR set (https://no-color.org).
+    bool color_stdout() const;
+    bool color_stderr() const;
+};
+
+/// Each command group registers its subcommands; each file owns one group.
+void register_lists_commands(CLI::App& app, Context& ctx);
+
+}  // namespace maplan::cli

@@ -1,0 +1,31 @@
+#pragma once
+// The tool's own failures (unreadable file, unwritable output, bad database). They are thrown and
+// caught in one place near main; findings about a plan are never exceptions.
+#include <stdexcept>
+#include <string>
+
+#include "core/text.hpp"
+
+namespace maplan {
+
+class MaPlanError : public std::runtime_error {
+  public:
+    explicit MaPlanError(Text message)
+        : std::runtime_error(message.en), message_(std::move(message)) {}
+    const Text& message() const { return message_; }
+
+  private:
+    Text message_;
+};
+
+/// A file could not be read or written (exit code 2).
+class IoError : public MaPlanError {
+    using MaPlanError::MaPlanError;
+};
+
+/// The user asked for something impossible on the command line or in a config (exit code 3).
+class UsageError : public MaPlanError {
+    using MaPlanError::MaPlanError;
+};
+
+}  // namespace maplan

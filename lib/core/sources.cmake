@@ -1,0 +1,9 @@
+add_library(ma_plan_core STATIC
+    core/atomic_file.cpp
+    core/finding.cpp
+    core/source.cpp
+    core/text.cpp
+)
+target_include_directories(ma_plan_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_compile_features(ma_plan_core PUBLIC cxx_std_20)
+target_link_libraries(ma_plan_core PUBLIC fmt::fmt yaml-cpp PkgConfig::UTF8PROC PRIVATE ma_plan_warnings)

@@ -1,0 +1,1 @@
+# sources of the render area are added here

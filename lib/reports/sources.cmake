@@ -1,0 +1,1 @@
+# sources of the reports area are added here

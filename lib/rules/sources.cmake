@@ -1,0 +1,1 @@
+# sources of the rules area are added here
