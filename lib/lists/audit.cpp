@@ -1,0 +1,384 @@
+#include "lists/audit.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace maplan::lists {
+
+namespace {
+
+enum Kind : std::size_t {
+    invalid_email,
+    consent_missing,
+    consent_opt_out,
+    consent_no_source,
+    excluded,
+    duplicate_exact,
+    duplicate_normalized,
+    duplicate_person,
+    role_address,
+    free_mail,
+    kind_count
+};
+
+struct KindInfo {
+    std::string_view id;
+    TextRef title;
+};
+
+constexpr std::array<KindInfo, kind_count> kinds = {{
+    {"invalid_email", {"Invalid email addresses", "不正なメールアドレス"}},
+    {"consent_missing", {"No consent recorded", "同意の記録なし"}},
+    {"consent_opt_out",
+     {"Opted out (consent refused or withdrawn)", "オプトアウト(同意の拒否・撤回)"}},
+    {"consent_no_source",
+     {"Opt-in without a record of how it was obtained (Act on Specified Electronic Mail §3(2))",
+      "取得方法の記録がないオプトイン(特定電子メール法 第3条第2項)"}},
+    {"excluded",
+     {"Excluded (global exclusions and unsubscribe flags)",
+      "除外(全体除外リスト・配信停止フラグ)"}},
+    {"duplicate_exact",
+     {"Duplicates: the same address written identically", "重複: まったく同じアドレス"}},
+    {"duplicate_normalized",
+     {"Duplicates: the same address after normalisation (spaces, domain case, IDN)",
+      "重複: 正規化すると同じアドレス(空白・ドメインの大小文字・国際化ドメイン)"}},
+    {"duplicate_person",
+     {"Same company and person name with another address", "会社名と氏名が同じで別のアドレス"}},
+    {"role_address", {"Role addresses (info@, sales@ ...)", "役割アドレス(info@、sales@ など)"}},
+    {"free_mail",
+     {"Free-mail addresses (unusual for B2B)", "フリーメールのアドレス(BtoB では要確認)"}},
+}};
+
+std::string display_name(const ContactView& c) {
+    if (!c.full_name.empty()) return std::string(c.full_name);
+    std::string n(c.last_name);
+    if (!c.first_name.empty()) {
+        if (!n.empty()) n += ' ';
+        n += c.first_name;
+    }
+    return n;
+}
+
+}  // namespace
+
+AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
+                        const ProgressFn& progress) {
+    AuditReport report;
+    report.workspace = ws.path().string();
+    report.pii_shown = show_pii;
+    report.channels = declared_channels(ws, config);
+    {
+        auto st = ws.prepare("SELECT count(*) FROM exclusions");
+        st.step();
+        report.exclusion_entries = static_cast<std::size_t>(st.integer(0));
+    }
+    {
+        auto st = ws.prepare(
+            "SELECT s.name, (SELECT count(*) FROM contacts c WHERE c.source_id = s.id), b.file, "
+            "b.rows, b.new_rows, b.changed_rows, b.unchanged_rows FROM sources s LEFT JOIN batches "
+            "b "
+            "ON b.id = (SELECT max(id) FROM batches WHERE source_id = s.id) ORDER BY s.name");
+        while (st.step()) {
+            SourceStats s;
+            s.name = st.text(0);
+            s.contacts = static_cast<std::size_t>(st.integer(1));
+            s.last_file = st.text(2);
+            s.last_rows = static_cast<std::size_t>(st.integer(3));
+            s.last_new = static_cast<std::size_t>(st.integer(4));
+            s.last_changed = static_cast<std::size_t>(st.integer(5));
+            s.last_unchanged = static_cast<std::size_t>(st.integer(6));
+            report.sources.push_back(std::move(s));
+        }
+    }
+
+    std::vector<AuditFinding> findings(kind_count);
+    for (std::size_t k = 0; k < kind_count; ++k) {
+        findings[k].id = std::string(kinds[k].id);
+        findings[k].title = kinds[k].title;
+    }
+    std::vector<AuditFinding> channel_findings(report.channels.size());
+    for (std::size_t i = 0; i < report.channels.size(); ++i) {
+        channel_findings[i].id = "missing_channel_id." + report.channels[i];
+        channel_findings[i].title =
+            Text{fmt::format("No customer ID for channel \"{}\"", report.channels[i]),
+                 fmt::format("チャネル「{}」の顧客 ID なし", report.channels[i])};
+    }
+    std::map<std::string, std::size_t> problems;
+    std::map<std::string, std::size_t> reasons;
+    std::vector<std::string> role_locals = default_role_locals();
+
+    StringArena arena;
+    std::unordered_map<std::string_view, std::string_view> first_raw;     // email key -> raw
+    std::unordered_map<std::string_view, std::string_view> person_email;  // person key -> email key
+
+    auto note = [&](AuditFinding& f, const ContactView& c) {
+        ++f.count;
+        if (f.examples.size() >= 3) return;
+        AuditExample e;
+        e.file = c.file;
+        e.row = c.row;
+        e.source = c.source;
+        const std::string name = display_name(c);
+        e.email = show_pii ? std::string(c.email) : mask_email(c.email);
+        e.name = show_pii ? name : mask_name(name);
+        e.company = c.company;
+        f.examples.push_back(std::move(e));
+    };
+
+    report.waterfall = scan_contacts(
+        ws, config, report.channels, progress,
+        [&](const ContactView& c, Stage stage, const std::string* reason) {
+            if (c.problem != EmailProblem::none) {
+                note(findings[invalid_email], c);
+                ++problems[std::string(problem_id(c.problem))];
+            }
+            if (c.consent == Consent::none) note(findings[consent_missing], c);
+            if (c.consent == Consent::opt_out) note(findings[consent_opt_out], c);
+            if (c.consent == Consent::opt_in && c.consent_source.empty())
+                note(findings[consent_no_source], c);
+            if (stage == Stage::excluded) {
+                note(findings[excluded], c);
+                ++reasons[*reason];
+            }
+            if (c.problem == EmailProblem::none) {
+                if (auto it = first_raw.find(c.email_key); it != first_raw.end()) {
+                    note(findings[it->second == c.email ? duplicate_exact : duplicate_normalized],
+                         c);
+                } else {
+                    first_raw.emplace(arena.store(c.email_key), arena.store(c.email));
+                }
+                if (is_role_address(c.local, role_locals)) note(findings[role_address], c);
+                if (is_free_mail_domain(c.domain)) note(findings[free_mail], c);
+            }
+            if (!c.person_key.empty() && !c.email_key.empty()) {
+                if (auto it = person_email.find(c.person_key); it != person_email.end()) {
+                    if (it->second != c.email_key) note(findings[duplicate_person], c);
+                } else {
+                    person_email.emplace(arena.store(c.person_key), arena.store(c.email_key));
+                }
+            }
+            for (std::size_t i = 0; i < c.channel_ids.size(); ++i) {
+                if (c.channel_ids[i].empty()) note(channel_findings[i], c);
+            }
+        });
+    report.contacts = report.waterfall.imported;
+    findings[invalid_email].breakdown.assign(problems.begin(), problems.end());
+    findings[excluded].breakdown.assign(reasons.begin(), reasons.end());
+    report.findings = std::move(findings);
+    for (auto& f : channel_findings) report.findings.push_back(std::move(f));
+    return report;
+}
+
+std::string markdown_cell(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '|':
+                out += "\\|";
+                break;
+            case '`':
+                out += "\\`";
+                break;
+            case '*':
+                out += "\\*";
+                break;
+            case '_':
+                out += "\\_";
+                break;
+            case '[':
+                out += "\\[";
+                break;
+            case ']':
+                out += "\\]";
+                break;
+            case '\r':
+            case '\n':
+            case '\t':
+                out += ' ';
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string json_string(std::string_view text) {
+    std::string out = "\"";
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        switch (ch) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (c < 0x20) {
+                    out += fmt::format("\\u{:04x}", c);
+                } else if (ch == '<') {
+                    out += "\\u003c";  // safe to embed in HTML
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::string render_waterfall_markdown(const Waterfall& w, Lang lang) {
+    const bool ja = lang == Lang::ja;
+    std::string out = ja ? "| 段階 | 件数 |\n|---|---:|\n" : "| stage | contacts |\n|---|---:|\n";
+    auto row = [&](std::string_view en, std::string_view jp, std::size_t n) {
+        out += fmt::format("| {} | {} |\n", ja ? jp : en, n);
+    };
+    row("imported", "取り込み", w.imported);
+    row("− invalid address", "− 不正なアドレス", w.invalid);
+    row("− no consent (missing or opt-out)", "− 同意なし(未記録・オプトアウト)", w.no_consent);
+    row("− excluded", "− 除外", w.excluded);
+    for (const auto& [reason, n] : w.excluded_by_reason) {
+        out += fmt::format("| {}{} | {} |\n", ja ? "  うち " : "  of which ", markdown_cell(reason),
+                           n);
+    }
+    row("− duplicates", "− 重複", w.duplicates);
+    row("= contactable", "= 配信可能", w.contactable);
+    return out;
+}
+
+std::string render_waterfall_json(const Waterfall& w) {
+    std::string reasons;
+    for (const auto& [reason, n] : w.excluded_by_reason) {
+        if (!reasons.empty()) reasons += ", ";
+        reasons += fmt::format("{}: {}", json_string(reason), n);
+    }
+    return fmt::format(
+        "{{\"imported\": {}, \"invalid\": {}, \"no_consent\": {}, \"excluded\": {}, "
+        "\"excluded_by_reason\": {{{}}}, \"duplicates\": {}, \"contactable\": {}}}",
+        w.imported, w.invalid, w.no_consent, w.excluded, reasons, w.duplicates, w.contactable);
+}
+
+std::string render_audit_markdown(const AuditReport& r, Lang lang) {
+    const bool ja = lang == Lang::ja;
+    std::string out;
+    out += ja ? "# 顧客リスト監査\n\n" : "# Customer list audit\n\n";
+    out +=
+        ja ? fmt::format(
+                 "ワークスペース `{}`: 連絡先 {} 件、データソース {} 件、除外エントリ {} 件。\n\n",
+                 markdown_cell(r.workspace), r.contacts, r.sources.size(), r.exclusion_entries)
+           : fmt::format("Workspace `{}`: {} contacts from {} sources, {} exclusion entries.\n\n",
+                         markdown_cell(r.workspace), r.contacts, r.sources.size(),
+                         r.exclusion_entries);
+    out += ja ? "## データソース\n\n| ソース | 連絡先 | 最新の取り込み | 行数 | 新規 | 変更 | "
+                "変更なし |\n"
+              : "## Sources\n\n| source | contacts | last import | rows | new | changed | "
+                "unchanged |\n";
+    out += "|---|---:|---|---:|---:|---:|---:|\n";
+    for (const auto& s : r.sources) {
+        out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(s.name),
+                           s.contacts, markdown_cell(s.last_file), s.last_rows, s.last_new,
+                           s.last_changed, s.last_unchanged);
+    }
+    out += ja ? "\n## 配信可能リストまでの内訳\n\n" : "\n## Waterfall to the contactable list\n\n";
+    out += render_waterfall_markdown(r.waterfall, lang);
+    out += ja ? "\n## 指摘\n\n| 指摘 | ID | 件数 |\n|---|---|---:|\n"
+              : "\n## Findings\n\n| finding | ID | count |\n|---|---|---:|\n";
+    for (const auto& f : r.findings) {
+        out += fmt::format("| {} | `{}` | {} |\n", markdown_cell(f.title.in(lang)), f.id, f.count);
+    }
+    for (const auto& f : r.findings) {
+        if (f.count == 0) continue;
+        out += fmt::format("\n### {} ({})\n\n", markdown_cell(f.title.in(lang)), f.count);
+        if (!f.breakdown.empty()) {
+            std::string parts;
+            for (const auto& [k, n] : f.breakdown) {
+                if (!parts.empty()) parts += ", ";
+                parts += fmt::format("{}: {}", markdown_cell(k), n);
+            }
+            out += fmt::format("{}{}\n\n", ja ? "内訳: " : "Breakdown: ", parts);
+        }
+        out += ja ? "| ファイル:行 | ソース | メール | 氏名 | 会社名 |\n"
+                  : "| file:row | source | email | name | company |\n";
+        out += "|---|---|---|---|---|\n";
+        for (const auto& e : f.examples) {
+            out += fmt::format("| {}:{} | {} | {} | {} | {} |\n", markdown_cell(e.file), e.row,
+                               markdown_cell(e.source), markdown_cell(e.email),
+                               markdown_cell(e.name), markdown_cell(e.company));
+        }
+    }
+    if (!r.pii_shown) {
+        out += ja ? "\n例のメールアドレスと氏名は伏せています(表示するには --show-pii)。\n"
+                  : "\nExample addresses and names are masked (use --show-pii to show them).\n";
+    }
+    return out;
+}
+
+std::string render_audit_json(const AuditReport& r, Lang lang) {
+    std::string out = "{\n";
+    out += "  \"schema\": \"ma-plan.lists.audit/1\",\n";
+    out += fmt::format("  \"workspace\": {},\n", json_string(r.workspace));
+    out += fmt::format("  \"contacts\": {},\n", r.contacts);
+    out += fmt::format("  \"exclusion_entries\": {},\n", r.exclusion_entries);
+    out += fmt::format("  \"pii_shown\": {},\n", r.pii_shown ? "true" : "false");
+    out += "  \"sources\": [";
+    for (std::size_t i = 0; i < r.sources.size(); ++i) {
+        const auto& s = r.sources[i];
+        out += fmt::format(
+            "{}\n    {{\"name\": {}, \"contacts\": {}, \"last_import\": {{\"file\": {}, \"rows\": "
+            "{}, "
+            "\"new\": {}, \"changed\": {}, \"unchanged\": {}}}}}",
+            i ? "," : "", json_string(s.name), s.contacts, json_string(s.last_file), s.last_rows,
+            s.last_new, s.last_changed, s.last_unchanged);
+    }
+    out += r.sources.empty() ? "],\n" : "\n  ],\n";
+    out += "  \"channels\": [";
+    for (std::size_t i = 0; i < r.channels.size(); ++i)
+        out += (i ? ", " : "") + json_string(r.channels[i]);
+    out += "],\n";
+    out += "  \"waterfall\": " + render_waterfall_json(r.waterfall) + ",\n";
+    out += "  \"findings\": [";
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+        const auto& f = r.findings[i];
+        out += fmt::format("{}\n    {{\"id\": {}, \"title\": {}, \"count\": {}, \"breakdown\": {{",
+                           i ? "," : "", json_string(f.id), json_string(f.title.in(lang)), f.count);
+        for (std::size_t k = 0; k < f.breakdown.size(); ++k) {
+            out += fmt::format("{}{}: {}", k ? ", " : "", json_string(f.breakdown[k].first),
+                               f.breakdown[k].second);
+        }
+        out += "}, \"examples\": [";
+        for (std::size_t k = 0; k < f.examples.size(); ++k) {
+            const auto& e = f.examples[k];
+            out += fmt::format(
+                "{}{{\"file\": {}, \"row\": {}, \"source\": {}, \"email\": {}, \"name\": {}, "
+                "\"company\": {}}}",
+                k ? ", " : "", json_string(e.file), e.row, json_string(e.source),
+                json_string(e.email), json_string(e.name), json_string(e.company));
+        }
+        out += "]}";
+    }
+    out += "\n  ]\n}\n";
+    return out;
+}
+
+}  // namespace maplan::lists

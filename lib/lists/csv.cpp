@@ -1,0 +1,134 @@
+#include "lists/csv.hpp"
+
+#include <cstring>
+
+namespace maplan::lists {
+
+bool CsvReader::next(std::vector<std::string_view>& fields) {
+    fields.clear();
+    scratch_.clear();
+    const std::size_t n = data_.size();
+    const char* d = data_.data();
+    // Skip blank lines; each is a row of its own.
+    while (pos_ < n && (d[pos_] == '\n' || d[pos_] == '\r')) {
+        if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
+        ++pos_;
+        ++row_;
+    }
+    if (pos_ >= n) return false;
+    ++row_;
+    const std::size_t row = row_;
+    for (;;) {
+        const std::size_t col = fields.size() + 1;
+        if (pos_ < n && d[pos_] == '"') {
+            const std::size_t start = ++pos_;
+            std::string* unescaped = nullptr;
+            std::size_t chunk = start;
+            for (;;) {
+                const void* q = std::memchr(d + pos_, '"', n - pos_);
+                const void* z = std::memchr(d + pos_, '\0',
+                                            (q ? static_cast<const char*>(q) : d + n) - (d + pos_));
+                if (z != nullptr) {
+                    throw CsvSyntaxError(
+                        row, col,
+                        {"NUL byte (is the file UTF-16 or binary?)",
+                         "NUL バイトがあります(UTF-16 またはバイナリファイルでは?)"});
+                }
+                if (q == nullptr) {
+                    throw CsvSyntaxError(row, col,
+                                         {"quoted field is never closed (unterminated quote)",
+                                          "引用符で始まるフィールドが閉じられていません"});
+                }
+                const std::size_t qpos = static_cast<std::size_t>(static_cast<const char*>(q) - d);
+                if (qpos + 1 < n && d[qpos + 1] == '"') {
+                    if (unescaped == nullptr) unescaped = &scratch_.emplace_back();
+                    unescaped->append(d + chunk, qpos + 1 - chunk);  // keep one quote
+                    pos_ = qpos + 2;
+                    chunk = pos_;
+                    continue;
+                }
+                if (unescaped != nullptr) {
+                    unescaped->append(d + chunk, qpos - chunk);
+                    fields.emplace_back(*unescaped);
+                } else {
+                    fields.emplace_back(d + start, qpos - start);
+                }
+                pos_ = qpos + 1;
+                break;
+            }
+            if (pos_ < n && d[pos_] != sep_ && d[pos_] != '\n' && d[pos_] != '\r') {
+                throw CsvSyntaxError(
+                    row, col,
+                    {"unexpected text after the closing quote of a quoted field",
+                     "引用符で囲んだフィールドの閉じ引用符の後に余分な文字があります"});
+            }
+        } else {
+            const std::size_t start = pos_;
+            while (pos_ < n) {
+                char c = d[pos_];
+                if (c == sep_ || c == '\n' || c == '\r') break;
+                if (c == '\0') {
+                    throw CsvSyntaxError(
+                        row, col,
+                        {"NUL byte (is the file UTF-16 or binary?)",
+                         "NUL バイトがあります(UTF-16 またはバイナリファイルでは?)"});
+                }
+                ++pos_;
+            }
+            fields.emplace_back(d + start, pos_ - start);
+        }
+        if (pos_ >= n) break;
+        if (d[pos_] == sep_) {
+            ++pos_;
+            continue;
+        }
+        // End of record.
+        if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
+        ++pos_;
+        break;
+    }
+    return true;
+}
+
+bool looks_like_formula(std::string_view cell) {
+    std::size_t i = 0;
+    while (i < cell.size() && cell[i] == ' ') ++i;
+    if (i == cell.size()) return false;
+    switch (cell[i]) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+            return true;
+        default:
+            return false;
+    }
+}
+
+void append_csv_cell(std::string& out, std::string_view cell) {
+    const bool formula = looks_like_formula(cell);
+    const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (quote) out += '"';
+    if (formula) out += '\'';
+    if (quote) {
+        for (char c : cell) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += '"';
+    } else {
+        out.append(cell);
+    }
+}
+
+void append_csv_record(std::string& out, const std::vector<std::string_view>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out += ',';
+        append_csv_cell(out, cells[i]);
+    }
+    out += "\r\n";
+}
+
+}  // namespace maplan::lists

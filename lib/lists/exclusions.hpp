@@ -1,0 +1,52 @@
+#pragma once
+// Global exclusions: addresses loaded from opt-out / bounce / competitor files, whole domains and
+// role local parts. They apply to every extract.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "lists/config.hpp"
+#include "lists/workspace.hpp"
+
+namespace maplan::lists {
+
+/// Reasons are free words ([a-z0-9_-], up to 32); these are the usual ones.
+inline constexpr std::string_view known_reasons[] = {
+    "optout", "bounce", "competitor", "internal", "complaint", "legal", "other"};
+bool is_valid_reason(std::string_view reason);
+
+struct ExcludeSummary {
+    std::filesystem::path file;
+    std::string reason;
+    std::size_t rows = 0;
+    std::size_t added = 0;    ///< new exclusion entries
+    std::size_t already = 0;  ///< entries already excluded (their reason is kept)
+    std::size_t domains = 0;  ///< entries that were whole domains ("@example.com" or "example.com")
+};
+
+/// Loads exclusion entries from a CSV file: the column named `column`, else an email-like header,
+/// else the only column. "user@x" excludes that address (by match key), "@x" or "x" the domain.
+/// All or nothing, like import.
+ExcludeSummary exclude_from_file(Workspace& ws, const std::filesystem::path& file,
+                                 std::string_view reason, std::string_view column,
+                                 std::optional<Encoding> encoding);
+
+/// Adds domain and role-address rules (e.g. from the plan or --domain / --role flags).
+/// Returns how many were new.
+std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules);
+
+/// All exclusions in memory, for checking contacts in one pass.
+struct ExclusionSet {
+    std::unordered_map<std::string, std::string> emails;   ///< email key -> reason
+    std::unordered_map<std::string, std::string> domains;  ///< domain -> reason
+    std::unordered_map<std::string, std::string> roles;    ///< lower-case local part -> reason
+    /// The reason a contact is excluded, or nullptr. Opted-out flags count as "optout".
+    const std::string* reason_for(std::string_view email_key, std::string_view local,
+                                  std::string_view domain, bool opted_out) const;
+};
+ExclusionSet load_exclusions(Workspace& ws);
+
+}  // namespace maplan::lists

@@ -1,0 +1,63 @@
+#pragma once
+// Match keys for finding the same customer across exports. The original text is always stored
+// unchanged; keys are derived values used only for comparison.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.hpp"
+
+namespace maplan::lists {
+
+/// Why an address cannot be mailed. Values are stored in the workspace: append only.
+enum class EmailProblem {
+    none = 0,
+    empty,
+    too_long,          // more than 254 characters (RFC 5321 path limit)
+    no_at,             // no "@", or more than one
+    local_too_long,    // more than 64 characters before "@"
+    bad_local,         // characters outside RFC 5322 dot-atom, or a leading/trailing dot
+    consecutive_dots,  // "a..b@x"
+    bad_domain,        // missing dot, empty or over-long label, bad characters, numeric TLD
+};
+
+TextRef describe(EmailProblem problem);
+/// Stable identifier used in JSON output ("consecutive_dots").
+std::string_view problem_id(EmailProblem problem);
+
+struct NormalizedEmail {
+    std::string key;  ///< trimmed local part + "@" + lower-cased ASCII (punycode) domain
+    std::string local;
+    std::string domain;  ///< lower-cased, IDN labels as "xn--" punycode
+    EmailProblem problem = EmailProblem::none;
+    bool valid() const { return problem == EmailProblem::none; }
+};
+
+/// Trims white space (including U+3000), lower-cases the domain, converts an internationalised
+/// domain to its ASCII form (NFKC + case folding, then punycode per RFC 3492) and checks the
+/// syntax. The local part keeps its case: RFC 5321 leaves it to the receiving server.
+NormalizedEmail normalize_email(std::string_view raw);
+
+/// RFC 3492 punycode of one label given as UTF-8 (without the "xn--" prefix).
+std::string punycode_encode(std::string_view utf8_label);
+
+/// NFKC + Unicode case folding with all white space removed: "ＹＡＭＡＤＡ　太郎" and "yamada 太郎"
+/// get the same key.
+std::string name_key(std::string_view text);
+
+/// name_key plus folding of legal-form words: 株式会社, (株), ㈱, 有限会社, (有), 合同会社 and
+/// English suffixes such as "Inc." and "Co., Ltd.", so "㈱山田商事" matches "山田商事株式会社".
+std::string company_key(std::string_view text);
+
+/// Local parts that reach a team rather than a person (info@, sales@ ...).
+const std::vector<std::string>& default_role_locals();
+bool is_role_address(std::string_view local, const std::vector<std::string>& role_locals);
+/// Consumer mail providers (gmail.com, yahoo.co.jp, docomo.ne.jp ...): unusual for B2B contacts.
+bool is_free_mail_domain(std::string_view domain);
+
+/// "taro@example.co.jp" -> "t***@example.co.jp"; the domain is not personal data.
+std::string mask_email(std::string_view email);
+/// "山田 太郎" -> "山***"; keeps the first character only.
+std::string mask_name(std::string_view name);
+
+}  // namespace maplan::lists

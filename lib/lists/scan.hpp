@@ -1,0 +1,127 @@
+#pragma once
+// One pass over every contact in the workspace, deciding where each one falls in the waterfall
+// imported -> invalid -> no consent -> excluded -> duplicate -> contactable. Audit and extract
+// share it, so the audit's waterfall is exactly what extract writes.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "lists/config.hpp"
+#include "lists/exclusions.hpp"
+#include "lists/import.hpp"
+#include "lists/normalize.hpp"
+#include "lists/workspace.hpp"
+
+namespace maplan::lists {
+
+struct ContactView {
+    std::int64_t id = 0;
+    std::string_view source;
+    std::string_view file;  ///< file of the batch that last wrote this contact
+    std::int64_t row = 0;   ///< its row in that file
+    std::string_view email;
+    std::string_view email_key;
+    std::string_view local;   ///< of email_key
+    std::string_view domain;  ///< of email_key
+    EmailProblem problem = EmailProblem::none;
+    std::string_view company, last_name, first_name, full_name, phone, person_key;
+    Consent consent = Consent::none;
+    std::string_view consent_source, consent_at, consent_notice;
+    bool opted_out = false;
+    std::vector<std::string_view> channel_ids;  ///< one per declared channel, empty when missing
+};
+
+enum class Stage { invalid, no_consent, excluded, duplicate, contactable };
+
+struct Waterfall {
+    std::size_t imported = 0;
+    std::size_t invalid = 0;
+    std::size_t no_consent = 0;
+    std::size_t excluded = 0;
+    std::size_t duplicates = 0;
+    std::size_t contactable = 0;
+    std::map<std::string, std::size_t> excluded_by_reason;
+};
+
+/// Strings stored once in large blocks; views stay valid for the set's lifetime. Used for the
+/// million-key sets of a scan without a heap allocation per key.
+class StringArena {
+  public:
+    std::string_view store(std::string_view s);
+
+  private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t used_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+/// Declared channels: the config's plus every channel a mapping has brought into the workspace.
+std::vector<std::string> declared_channels(Workspace& ws, const ListsConfig& config);
+
+/// Calls `visit(contact, stage, exclusion_reason)` for every contact in import order and returns
+/// the waterfall. Among contacts sharing an email key, the first one that survives the earlier
+/// stages is kept; the later ones are duplicates.
+template <typename Visit>
+Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
+                        const std::vector<std::string>& channels, const ProgressFn& progress,
+                        Visit&& visit);
+
+// Implementation detail of scan_contacts, kept out of line.
+class ContactCursor {
+  public:
+    ContactCursor(Workspace& ws, const std::vector<std::string>& channels);
+    bool next(ContactView& c);
+    std::size_t total() const { return total_; }
+
+  private:
+    Statement st_;
+    std::size_t channels_;
+    std::size_t total_ = 0;
+};
+
+template <typename Visit>
+Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
+                        const std::vector<std::string>& channels, const ProgressFn& progress,
+                        Visit&& visit) {
+    const ExclusionSet exclusions = load_exclusions(ws);
+    ContactCursor cursor(ws, channels);
+    StringArena arena;
+    std::unordered_set<std::string_view> kept;
+    Waterfall w;
+    ContactView c;
+    while (cursor.next(c)) {
+        if (progress && (w.imported & 0xfff) == 0) progress(w.imported, cursor.total());
+        ++w.imported;
+        const std::string* reason = nullptr;
+        Stage stage;
+        if (c.problem != EmailProblem::none) {
+            stage = Stage::invalid;
+            ++w.invalid;
+        } else if (c.consent == Consent::opt_out ||
+                   (c.consent == Consent::none && config.consent.require_opt_in)) {
+            stage = Stage::no_consent;
+            ++w.no_consent;
+        } else if ((reason = exclusions.reason_for(c.email_key, c.local, c.domain, c.opted_out))) {
+            stage = Stage::excluded;
+            ++w.excluded;
+            ++w.excluded_by_reason[*reason];
+        } else if (kept.contains(c.email_key)) {
+            stage = Stage::duplicate;
+            ++w.duplicates;
+        } else {
+            kept.insert(arena.store(c.email_key));
+            stage = Stage::contactable;
+            ++w.contactable;
+        }
+        visit(static_cast<const ContactView&>(c), stage, reason);
+    }
+    if (progress) progress(w.imported, cursor.total());
+    return w;
+}
+
+}  // namespace maplan::lists

@@ -1,0 +1,370 @@
+#include "lists/workspace.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <cerrno>
+#include <cstring>
+
+#include "core/errors.hpp"
+
+namespace maplan::lists {
+
+namespace {
+
+// 'MAPL': marks the file as an ma-plan workspace (PRAGMA application_id).
+constexpr int application_id = 0x4d41504c;
+
+// Forward migrations; entry i takes the schema from version i to i + 1. Append only: a released
+// migration never changes, because workspaces in the field were built with it.
+constexpr const char* migrations[] = {
+    // 0 -> 1: the initial schema.
+    R"sql(
+CREATE TABLE sources(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE batches(
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('import', 'exclude')),
+    source_id INTEGER REFERENCES sources(id),
+    file TEXT NOT NULL,
+    encoding TEXT,
+    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    rows INTEGER NOT NULL DEFAULT 0,
+    new_rows INTEGER NOT NULL DEFAULT 0,
+    changed_rows INTEGER NOT NULL DEFAULT 0,
+    unchanged_rows INTEGER NOT NULL DEFAULT 0
+);
+-- One row per record of a source. Original text is stored as read (decoded to UTF-8); *_key
+-- columns are derived match keys.
+CREATE TABLE contacts(
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    source_key TEXT NOT NULL,
+    batch_id INTEGER NOT NULL REFERENCES batches(id),
+    row_no INTEGER NOT NULL,
+    row_hash INTEGER NOT NULL,
+    email TEXT,
+    email_key TEXT,
+    email_problem INTEGER NOT NULL,
+    company TEXT,
+    last_name TEXT,
+    first_name TEXT,
+    full_name TEXT,
+    phone TEXT,
+    person_key TEXT,
+    consent TEXT CHECK (consent IN ('opt_in', 'opt_out')),
+    consent_source TEXT,
+    consent_at TEXT,
+    opted_out INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source_id, source_key)
+);
+CREATE TABLE channels(name TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE contact_channels(
+    contact_id INTEGER NOT NULL REFERENCES contacts(id),
+    channel TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (contact_id, channel)
+) WITHOUT ROWID;
+-- Global exclusions: addresses (by match key), whole domains, role local parts.
+CREATE TABLE exclusions(
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'domain', 'role')),
+    value TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    batch_id INTEGER REFERENCES batches(id),
+    PRIMARY KEY (kind, value)
+) WITHOUT ROWID;
+)sql",
+    // 1 -> 2: GDPR Art. 7(1) records also say what the person was told: the notice version.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN consent_notice TEXT;
+)sql",
+};
+constexpr int migration_count = static_cast<int>(std::size(migrations));
+
+IoError workspace_error(const std::filesystem::path& path, std::string_view en,
+                        std::string_view ja) {
+    return IoError({fmt::format("{}: error: {}", path.string(), en),
+                    fmt::format("{}: エラー: {}", path.string(), ja)});
+}
+
+}  // namespace
+
+void throw_sqlite_error(sqlite3* db, int rc, const std::filesystem::path& path,
+                        int busy_timeout_ms) {
+    const int primary = rc & 0xff;
+    const char* detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    switch (primary) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw workspace_error(
+                path,
+                fmt::format("the workspace is locked by another run (waited {} ms); try again when "
+                            "it has finished",
+                            busy_timeout_ms),
+                fmt::format("ワークスペースは別の実行がロックしています({} ミリ秒待機)。終了後に"
+                            "やり直してください",
+                            busy_timeout_ms));
+        case SQLITE_NOTADB:
+            throw workspace_error(
+                path, "not an SQLite database (is --db pointing at the wrong file?)",
+                "SQLite データベースではありません(--db の指定先を確認してください)");
+        case SQLITE_CORRUPT:
+            throw workspace_error(
+                path, fmt::format("the database is damaged ({}); restore it from a backup", detail),
+                fmt::format("データベースが破損しています({})。バックアップから"
+                            "復元してください",
+                            detail));
+        case SQLITE_FULL:
+            throw workspace_error(path, "the disk is full; nothing was changed",
+                                  "ディスクがいっぱいです。何も変更していません");
+        case SQLITE_READONLY:
+        case SQLITE_PERM:
+        case SQLITE_CANTOPEN:
+            throw workspace_error(path, fmt::format("cannot open for writing ({})", detail),
+                                  fmt::format("書き込み用に開けません({})", detail));
+        default:
+            throw workspace_error(path, fmt::format("database error: {}", detail),
+                                  fmt::format("データベースのエラー: {}", detail));
+    }
+}
+
+// ---- Statement ----
+
+Statement::Statement(sqlite3* db, std::string_view sql, const std::filesystem::path* path,
+                     int busy_timeout_ms)
+    : db_(db), path_(path), busy_timeout_ms_(busy_timeout_ms) {
+    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+    if (rc != SQLITE_OK) throw_sqlite_error(db_, rc, *path_);
+}
+
+Statement::~Statement() {
+    if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_),
+      stmt_(other.stmt_),
+      path_(other.path_),
+      busy_timeout_ms_(other.busy_timeout_ms_) {
+    other.stmt_ = nullptr;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+Statement& Statement::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+Statement& Statement::bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+Statement& Statement::bind_or_null(int index, std::string_view text) {
+    return text.empty() ? bind_null(index) : bind(index, text);
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    sqlite3_reset(stmt_);
+    throw_sqlite_error(db_, rc, *path_, busy_timeout_ms_);
+}
+
+void Statement::run() {
+    step();
+    reset();
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+}
+
+std::string_view Statement::text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    if (p == nullptr) return {};
+    return {reinterpret_cast<const char*>(p),
+            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+// ---- Workspace ----
+
+int Workspace::current_version() {
+    return migration_count;
+}
+
+Workspace::Workspace(sqlite3* db, std::filesystem::path path, int busy_timeout_ms)
+    : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
+
+Workspace::Workspace(Workspace&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), busy_timeout_ms_(other.busy_timeout_ms_) {
+    other.db_ = nullptr;
+}
+
+Workspace::~Workspace() {
+    if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+Workspace Workspace::create(const std::filesystem::path& path, const OpenOptions& options) {
+    // Create the file ourselves so it is private from the first byte: customer lists are personal
+    // data. SQLite gives its -wal and -shm files the same permissions.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        int err = errno;
+        if (err == EEXIST) {
+            throw workspace_error(
+                path, "already exists; use it with --db, or choose another path",
+                "既に存在します。--db で指定して使うか、別のパスを選んでください");
+        }
+        throw workspace_error(path, fmt::format("cannot create: {}", std::strerror(err)),
+                              fmt::format("作成できません: {}", std::strerror(err)));
+    }
+    ::fchmod(fd, 0600);  // in case the umask was unusual
+    ::close(fd);
+    try {
+        return open(path, options);
+    } catch (...) {
+        std::filesystem::remove(path);
+        throw;
+    }
+}
+
+Workspace Workspace::open(const std::filesystem::path& path, const OpenOptions& options) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw workspace_error(
+            path,
+            fmt::format("no workspace here; create it with: ma-plan lists init --db {}",
+                        path.string()),
+            fmt::format("ワークスペースがありません。作成: ma-plan lists init --db {}",
+                        path.string()));
+    }
+    sqlite3* db = nullptr;
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        throw_sqlite_error(nullptr, rc, path);
+    }
+    Workspace ws(db, path, options.busy_timeout_ms);
+    sqlite3_busy_timeout(db, options.busy_timeout_ms);
+    sqlite3_extended_result_codes(db, 1);
+    ws.configure();
+    ws.migrate(options.target_version);
+    return ws;
+}
+
+void Workspace::configure() {
+    // Reading the header is the first access: a file that is not SQLite fails here.
+    auto check = prepare("PRAGMA application_id");
+    check.step();
+    const std::int64_t app = check.integer(0);
+    check.reset();
+    if (app != 0 && app != application_id) {
+        throw workspace_error(
+            path_, "an SQLite database, but not an ma-plan lists workspace",
+            "SQLite データベースですが、ma-plan のリスト用ワークスペースではありません");
+    }
+    if (app == 0) {
+        auto tables = prepare("SELECT count(*) FROM sqlite_schema");
+        tables.step();
+        if (tables.integer(0) != 0) {
+            throw workspace_error(
+                path_, "an SQLite database, but not an ma-plan lists workspace",
+                "SQLite データベースですが、ma-plan のリスト用ワークスペースではありません");
+        }
+    }
+    // WAL: readers never block the importer, and a killed writer leaves only uncommitted frames
+    // that the next open ignores. NORMAL sync is durable at every checkpoint and never corrupts.
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+    exec("PRAGMA foreign_keys=ON");
+    exec("PRAGMA cache_size=-65536");
+}
+
+void Workspace::migrate(std::optional<int> target) {
+    const int want = target.value_or(migration_count);
+    int version = schema_version();
+    if (version > migration_count) {
+        throw workspace_error(
+            path_,
+            fmt::format(
+                "made by a newer ma-plan (schema {}, this build knows up to {}); upgrade ma-plan",
+                version, migration_count),
+            fmt::format(
+                "新しい ma-plan で作成されています(スキーマ {}、このビルドは {} まで)。ma-plan を"
+                "更新してください",
+                version, migration_count));
+    }
+    if (version >= want) return;
+    Transaction tx(*this);
+    if (version == 0) exec(fmt::format("PRAGMA application_id={}", application_id));
+    for (; version < want; ++version) exec(migrations[version]);
+    exec(fmt::format("PRAGMA user_version={}", want));
+    tx.commit();
+}
+
+Statement Workspace::prepare(std::string_view sql) {
+    return Statement(db_, sql, &path_, busy_timeout_ms_);
+}
+
+void Workspace::exec(std::string_view sql) {
+    std::string s(sql);
+    char* msg = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg);
+    sqlite3_free(msg);
+    if (rc != SQLITE_OK) throw_sqlite_error(db_, rc, path_, busy_timeout_ms_);
+}
+
+int Workspace::schema_version() {
+    auto st = prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+std::int64_t Workspace::last_insert_rowid() {
+    return sqlite3_last_insert_rowid(db_);
+}
+
+int Workspace::changes() {
+    return sqlite3_changes(db_);
+}
+
+std::string Workspace::integrity_check() {
+    auto st = prepare("PRAGMA integrity_check");
+    std::string out;
+    while (st.step()) {
+        if (!out.empty()) out += '\n';
+        out += st.text(0);
+    }
+    return out;
+}
+
+Workspace::Transaction::Transaction(Workspace& ws) : ws_(ws) {
+    ws_.exec("BEGIN IMMEDIATE");
+}
+
+Workspace::Transaction::~Transaction() {
+    if (!done_) sqlite3_exec(ws_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Workspace::Transaction::commit() {
+    ws_.exec("COMMIT");
+    done_ = true;
+}
+
+}  // namespace maplan::lists
