@@ -25,6 +25,8 @@ struct Context {
 };
 
 /// Each command group registers its subcommands; each file owns one group.
+void register_validate_command(CLI::App& app, Context& ctx);
+void register_rules_command(CLI::App& app, Context& ctx);
 void register_lists_commands(CLI::App& app, Context& ctx);
 
 }  // namespace maplan::cli

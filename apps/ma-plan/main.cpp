@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
     app.add_option("--lang", ctx.lang_name, "Language of messages: ja or en (default: locale)")
         ->check(CLI::IsMember({"ja", "en"}));
     app.set_version_flag("--version", "ma-plan " MA_PLAN_VERSION);
+    cli::register_validate_command(app, ctx);
+    cli::register_rules_command(app, ctx);
     cli::register_lists_commands(app, ctx);
     try {
         app.parse(argc, argv);

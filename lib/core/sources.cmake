@@ -1,8 +1,15 @@
 add_library(ma_plan_core STATIC
     core/atomic_file.cpp
     core/finding.cpp
+    core/inputs.cpp
+    core/json_writer.cpp
+    core/loader.cpp
+    core/model.cpp
+    core/schema.cpp
     core/source.cpp
+    core/suggest.cpp
     core/text.cpp
+    core/yaml_tree.cpp
 )
 target_include_directories(ma_plan_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_features(ma_plan_core PUBLIC cxx_std_20)

@@ -1,1 +1,8 @@
-# sources of the render area are added here
+add_library(ma_plan_render STATIC
+    render/json.cpp
+    render/render.cpp
+    render/report.cpp
+    render/rules_doc.cpp
+    render/text.cpp
+)
+target_link_libraries(ma_plan_render PUBLIC ma_plan_rules PRIVATE ma_plan_warnings)

@@ -1,0 +1,421 @@
+#include "core/yaml_tree.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
+
+namespace maplan::yaml {
+
+namespace {
+
+/// Thrown from inside the event handler to stop yaml-cpp early (limits, self-reference).
+struct Abort {
+    SourcePos pos;
+    Text message;
+};
+
+ParseError error_at(SourcePos pos, std::string en, std::string ja) {
+    return ParseError{pos, Text{std::move(en), std::move(ja)}};
+}
+
+/// Byte offset of the first invalid UTF-8 sequence, or npos. Rejects overlong forms and
+/// surrogates, as the YAML spec requires valid Unicode.
+std::size_t find_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = 0;
+        std::uint32_t cp = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size()) return i;
+            auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return i;
+        }
+        i += n + 1;
+    }
+    return std::string_view::npos;
+}
+
+/// YAML forbids tabs in indentation; yaml-cpp's own messages for them are confusing ("illegal
+/// map value"), so they are found first. Lines inside block scalars (| and >) may hold tabs.
+std::optional<std::size_t> find_tab_indentation(const SourceFile& file) {
+    std::optional<std::size_t> block_parent_indent;
+    for (std::uint32_t ln = 1; ln <= file.line_count(); ++ln) {
+        std::string_view text = file.line(ln);
+        std::size_t spaces = 0;
+        while (spaces < text.size() && text[spaces] == ' ') ++spaces;
+        bool blank = text.find_first_not_of(" \t") == std::string_view::npos;
+        if (block_parent_indent) {
+            if (blank || spaces > *block_parent_indent) continue;
+            block_parent_indent.reset();
+        }
+        if (!blank && spaces < text.size() && text[spaces] == '\t') {
+            return file.offset_of(SourcePos{ln, static_cast<std::uint32_t>(spaces + 1)});
+        }
+        // Does this line open a block scalar? ("key: |", "- >-", "key: |2")
+        std::string_view body = text;
+        if (auto hash = body.find(" #"); hash != std::string_view::npos)
+            body = body.substr(0, hash);
+        while (!body.empty() && (body.back() == ' ' || body.back() == '\t')) body.remove_suffix(1);
+        std::size_t k = body.size();
+        while (k > 0 && (body[k - 1] == '-' || body[k - 1] == '+' ||
+                         (body[k - 1] >= '0' && body[k - 1] <= '9'))) {
+            --k;
+        }
+        if (k > 0 && (body[k - 1] == '|' || body[k - 1] == '>') && (k == 1 || body[k - 2] == ' ')) {
+            block_parent_indent = spaces;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ParseError> preflight(const SourceFile& file) {
+    const std::string& s = file.content();
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    if (s.size() >= 2 &&
+        ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF))) {
+        return error_at({1, 1}, "file is UTF-16 encoded; save it as UTF-8",
+                        "ファイルが UTF-16 です。UTF-8 で保存し直してください");
+    }
+    if (auto nul = s.find('\0'); nul != std::string::npos) {
+        // UTF-16 without a byte-order mark shows as every other byte being NUL.
+        bool utf16 =
+            s.size() >= 4 && (s[0] == '\0' || s[1] == '\0') && (s[2] == '\0' || s[3] == '\0');
+        if (utf16) {
+            return error_at({1, 1}, "file looks UTF-16 encoded; save it as UTF-8",
+                            "ファイルが UTF-16 のようです。UTF-8 で保存し直してください");
+        }
+        return error_at(file.pos_of_offset(nul), "NUL byte in file (is this a binary file?)",
+                        "ファイルに NUL バイトがあります (バイナリファイルではありませんか?)");
+    }
+    if (auto bad = find_invalid_utf8(s); bad != std::string_view::npos) {
+        return error_at(
+            file.pos_of_offset(bad),
+            fmt::format("invalid UTF-8 byte 0x{:02X}; save the file as UTF-8 (it may "
+                        "be Shift_JIS/CP932)",
+                        byte(bad)),
+            fmt::format("UTF-8 として不正なバイト 0x{:02X} があります。UTF-8 で保存し直して"
+                        "ください (Shift_JIS/CP932 の可能性があります)",
+                        byte(bad)));
+    }
+    if (auto tab = find_tab_indentation(file)) {
+        return error_at(file.pos_of_offset(*tab),
+                        "tab character in indentation; YAML indents with spaces only",
+                        "インデントにタブ文字があります。YAML のインデントは半角スペースのみです");
+    }
+    return std::nullopt;
+}
+
+class TreeBuilder final : public YAML::EventHandler {
+  public:
+    TreeBuilder(Document& doc, const Limits& limits) : doc_(doc), limits_(limits) {}
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        Node& n = make(NodeKind::null, mark);
+        remember(anchor, n);
+        attach(n);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        auto it = anchors_.find(anchor);
+        if (it == anchors_.end()) {
+            throw Abort{pos(mark),
+                        {"alias refers to an unknown anchor",
+                         "エイリアスが未定義のアンカーを参照しています"}};
+        }
+        for (const Node* open : stack_) {
+            if (open == it->second) {
+                throw Abort{pos(mark),
+                            {"alias refers to the node that contains it (a cycle)",
+                             "エイリアスが自分を含むノードを参照しています (循環参照)"}};
+            }
+        }
+        attach(*it->second);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        Node& n = make(NodeKind::scalar, mark);
+        n.value = value;
+        n.quoted = tag != "?";  // yaml-cpp: "?" plain, "!" quoted or block, else an explicit tag
+        remember(anchor, n);
+        attach(n);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(NodeKind::sequence, mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(NodeKind::mapping, mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+  private:
+    SourcePos pos(const YAML::Mark& mark) const {
+        if (mark.is_null() || mark.pos < 0) return {};
+        return doc_.source->pos_of_offset(static_cast<std::size_t>(mark.pos));
+    }
+    Node& make(NodeKind kind, const YAML::Mark& mark) {
+        if (doc_.arena.size() >= limits_.max_nodes) {
+            throw Abort{pos(mark),
+                        {fmt::format("more than {} YAML nodes; a plan never needs this many",
+                                     limits_.max_nodes),
+                         fmt::format("YAML のノードが {} を超えています", limits_.max_nodes)}};
+        }
+        Node& n = doc_.arena.emplace_back();
+        n.kind = kind;
+        n.pos = pos(mark);
+        return n;
+    }
+    void remember(YAML::anchor_t anchor, const Node& n) {
+        if (anchor != YAML::NullAnchor) anchors_[anchor] = &n;
+    }
+    void open(NodeKind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (stack_.size() >= limits_.max_depth) {
+            throw Abort{pos(mark),
+                        {fmt::format("nesting deeper than {} levels", limits_.max_depth),
+                         fmt::format("入れ子が {} 段を超えています", limits_.max_depth)}};
+        }
+        Node& n = make(kind, mark);
+        remember(anchor, n);
+        attach(n);
+        stack_.push_back(&n);
+        pending_keys_.push_back(nullptr);
+    }
+    void close() {
+        stack_.pop_back();
+        pending_keys_.pop_back();
+    }
+    void attach(const Node& n) {
+        if (stack_.empty()) {
+            if (doc_.root == nullptr) doc_.root = &n;
+            return;
+        }
+        Node* parent = stack_.back();
+        if (parent->kind == NodeKind::sequence) {
+            parent->items.push_back(&n);
+        } else if (pending_keys_.back() == nullptr) {
+            pending_keys_.back() = &n;
+        } else {
+            parent->entries.emplace_back(pending_keys_.back(), &n);
+            pending_keys_.back() = nullptr;
+        }
+    }
+
+    Document& doc_;
+    const Limits& limits_;
+    std::vector<Node*> stack_;
+    std::vector<const Node*> pending_keys_;
+    std::map<YAML::anchor_t, const Node*> anchors_;
+};
+
+/// Notices a second document without building it.
+class SecondDocumentProbe final : public YAML::EventHandler {
+  public:
+    struct Found {
+        YAML::Mark mark;
+    };
+    void OnDocumentStart(const YAML::Mark& mark) override { throw Found{mark}; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t) override { throw Found{m}; }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { throw Found{m}; }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        throw Found{m};
+    }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        throw Found{m};
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        throw Found{m};
+    }
+    void OnMapEnd() override {}
+};
+
+/// yaml-cpp's messages are English only; the common ones get a Japanese rendering.
+std::string japanese_parser_message(const std::string& msg) {
+    static const std::map<std::string, std::string> known = {
+        {"illegal map value",
+         "マップの値として不正です (インデントやコロンの位置を確認してください)"},
+        {"end of map not found", "マップの終わりが見つかりません"},
+        {"end of sequence not found", "リストの終わりが見つかりません"},
+        {"end of map flow not found", "フロー形式のマップを閉じる } が見つかりません"},
+        {"end of sequence flow not found", "フロー形式のリストを閉じる ] が見つかりません"},
+        {"end of string not found", "文字列を閉じる引用符が見つかりません"},
+        {"unknown escape character", "不明なエスケープ文字です"},
+        {"block sequence entries are not allowed in this context",
+         "この位置ではリスト項目 (- ) を書けません"},
+        {"invalid character in anchor", "アンカー名に不正な文字があります"},
+        {"illegal tab when looking for indentation", "インデントにタブ文字があります"},
+        {"the anchor was not found", "アンカーが見つかりません"},
+        {"cyclic alias", "循環するエイリアスです"},
+        {"invalid node; this may result from using a map iterator as a sequence iterator, or "
+         "vice-versa",
+         "不正なノードです"},
+    };
+    if (auto it = known.find(msg); it != known.end()) return it->second;
+    return "YAML の構文エラー: " + msg;
+}
+
+}  // namespace
+
+ParseResult parse(SourceFilePtr source, const Limits& limits) {
+    ParseResult result;
+    if (auto err = preflight(*source)) {
+        result.error = std::move(err);
+        return result;
+    }
+    auto doc = std::make_unique<Document>();
+    doc->source = source;
+    std::istringstream stream(source->content());
+    auto pos_of = [&](const YAML::Mark& mark) -> SourcePos {
+        if (mark.is_null() || mark.pos < 0) return SourcePos{1, 1};
+        return source->pos_of_offset(static_cast<std::size_t>(mark.pos));
+    };
+    try {
+        YAML::Parser parser(stream);
+        TreeBuilder builder(*doc, limits);
+        // Exactly one document: LoadAll-style loops are what hang yaml-cpp 0.7.0.
+        if (!parser.HandleNextDocument(builder) || doc->root == nullptr) {
+            result.error = error_at({1, 1}, "file is empty; a plan starts with \"ma_plan: 1\"",
+                                    "ファイルが空です。プランは \"ma_plan: 1\" で始めます");
+            return result;
+        }
+        try {
+            SecondDocumentProbe probe;
+            parser.HandleNextDocument(probe);
+        } catch (const SecondDocumentProbe::Found& found) {
+            result.error =
+                error_at(pos_of(found.mark),
+                         "several YAML documents in one file; put each plan in its own file",
+                         "1 つのファイルに複数の YAML "
+                         "ドキュメントがあります。プランごとにファイルを分けてください");
+            return result;
+        }
+    } catch (const Abort& abort) {
+        result.error = ParseError{abort.pos.known() ? abort.pos : SourcePos{1, 1}, abort.message};
+        return result;
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp reports this as "bad file"; what it means is nesting beyond its recursion limit.
+        result.error = error_at(pos_of(e.mark), "nesting is too deep for the YAML parser",
+                                "入れ子が深すぎて YAML として読めません");
+        return result;
+    } catch (const YAML::Exception& e) {
+        result.error = error_at(pos_of(e.mark), e.msg, japanese_parser_message(e.msg));
+        return result;
+    }
+    result.document = std::move(doc);
+    return result;
+}
+
+ReadResult read_source(const std::string& path, const Limits& limits) {
+    ReadResult result;
+    std::string content;
+    std::string display = path == "-" ? "<stdin>" : path;
+    auto too_large = [&](std::uintmax_t size) {
+        result.error = error_at({},
+                                fmt::format("file is {:.1f} MiB; the limit is {} MiB",
+                                            size / 1048576.0, limits.max_file_bytes >> 20),
+                                fmt::format("ファイルが {:.1f} MiB あります。上限は {} MiB です",
+                                            size / 1048576.0, limits.max_file_bytes >> 20));
+    };
+    if (path == "-") {
+        std::string chunk(65536, '\0');
+        while (std::cin.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
+               std::cin.gcount() > 0) {
+            content.append(chunk.data(), static_cast<std::size_t>(std::cin.gcount()));
+            if (content.size() > limits.max_file_bytes) {
+                too_large(content.size());
+                return result;
+            }
+        }
+    } else {
+        std::error_code ec;
+        auto status = std::filesystem::status(path, ec);
+        if (ec || !std::filesystem::exists(status)) {
+            result.error = error_at({}, "no such file", "ファイルがありません");
+            return result;
+        }
+        if (std::filesystem::is_directory(status)) {
+            result.error = error_at({}, "is a directory", "ディレクトリです");
+            return result;
+        }
+        if (std::filesystem::is_regular_file(status)) {
+            auto size = std::filesystem::file_size(path, ec);
+            if (!ec && size > limits.max_file_bytes) {
+                too_large(size);
+                return result;
+            }
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            result.error = error_at({}, "cannot open file (permission denied?)",
+                                    "ファイルを開けません (権限がありませんか?)");
+            return result;
+        }
+        content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (in.bad()) {
+            result.error = error_at({}, "cannot read file", "ファイルを読み込めません");
+            return result;
+        }
+        if (content.size() > limits.max_file_bytes) {
+            too_large(content.size());
+            return result;
+        }
+    }
+    if (content.size() >= 3 && content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);
+    result.source = std::make_shared<SourceFile>(display, std::move(content));
+    return result;
+}
+
+Text describe_kind(const Node& node) {
+    switch (node.kind) {
+        case NodeKind::null:
+            return {"nothing (null)", "空 (null)"};
+        case NodeKind::scalar:
+            return {"a scalar", "スカラー値"};
+        case NodeKind::sequence:
+            return {"a list", "リスト"};
+        case NodeKind::mapping:
+            return {"a mapping", "マッピング"};
+    }
+    return {"?", "?"};
+}
+
+}  // namespace maplan::yaml

@@ -1,0 +1,16 @@
+#pragma once
+// Documentation generated from the rule registry: `ma-plan rules` and docs/rules.md.
+#include <string>
+
+#include "core/text.hpp"
+
+namespace maplan::render {
+
+/// A compact table for the terminal.
+std::string render_rules_text(Lang lang);
+/// docs/rules.md: every rule with its rationale and fix, grouped by step. Anchors are the
+/// lower-cased rule IDs (used by SARIF helpUri).
+std::string render_rules_markdown(Lang lang);
+std::string render_rules_json(Lang lang);
+
+}  // namespace maplan::render

@@ -1,0 +1,91 @@
+// Compiler-style text: `file:line:col: severity: message [RULE-ID]`, the source line, a caret
+// under the column (aligned by display width, so Japanese lines line up), and a hint.
+#include <fmt/format.h>
+
+#include "render/report.hpp"
+
+namespace maplan::render {
+
+namespace {
+
+struct Style {
+    bool on;
+    std::string wrap(std::string_view code, std::string_view text) const {
+        return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+    }
+};
+
+std::string_view severity_color(Severity s) {
+    switch (s) {
+        case Severity::error:
+            return "1;31";
+        case Severity::warning:
+            return "1;35";
+        case Severity::info:
+            return "1;36";
+    }
+    return "1";
+}
+
+std::string location(const std::string& path, SourcePos pos) {
+    if (!pos.known()) return path;
+    return fmt::format("{}:{}:{}", path, pos.line, pos.column);
+}
+
+void quote_source(std::string& out, const SourceFile* source, SourcePos pos, const Style& style) {
+    if (source == nullptr || !pos.known() || pos.line > source->line_count()) return;
+    std::string_view line = source->line(pos.line);
+    if (line.empty()) return;
+    std::string number = fmt::format("{}", pos.line);
+    std::string gutter(number.size(), ' ');
+    std::size_t caret_offset = source->offset_of(pos) - source->offset_of(SourcePos{pos.line, 1});
+    std::size_t width = display_width(line.substr(0, caret_offset));
+    out += fmt::format(" {} | {}\n", number, line);
+    out += fmt::format(" {} | {}{}\n", gutter, std::string(width, ' '), style.wrap("1;32", "^"));
+}
+
+}  // namespace
+
+std::string render_text(const Report& report, const RenderOptions& options) {
+    Style style{options.color};
+    const Lang lang = options.lang;
+    std::string out;
+    for (const FileResult& file : report.files) {
+        std::string path = display_path(file);
+        if (file.fatal) {
+            out += fmt::format(
+                "{}: {}: {}\n", style.wrap("1", location(path, file.fatal->pos)),
+                style.wrap(severity_color(Severity::error), severity_label(Severity::error, lang)),
+                file.fatal->message.in(lang));
+            continue;
+        }
+        for (const Finding& f : file.findings) {
+            out += fmt::format(
+                "{}: {}: {} {}\n", style.wrap("1", location(path, f.pos)),
+                style.wrap(severity_color(f.severity), severity_label(f.severity, lang)),
+                f.message.in(lang), style.wrap("2", fmt::format("[{}]", f.rule_id)));
+            quote_source(out, file.source.get(), f.pos, style);
+            if (!f.hint.empty()) {
+                out += fmt::format("  {} {}\n",
+                                   style.wrap("1;36", lang == Lang::ja ? "ヒント:" : "hint:"),
+                                   f.hint.in(lang));
+            }
+        }
+    }
+    std::size_t errors = report.count(Severity::error), warnings = report.count(Severity::warning),
+                infos = report.count(Severity::info), unreadable = report.unreadable();
+    if (lang == Lang::ja) {
+        out += fmt::format("{} ファイルを検査: エラー {} 件、警告 {} 件、情報 {} 件",
+                           report.files.size(), errors, warnings, infos);
+        if (unreadable > 0) out += fmt::format("、読めないファイル {} 件", unreadable);
+    } else {
+        out += fmt::format("{} file{} checked: {} error{}, {} warning{}, {} info",
+                           report.files.size(), report.files.size() == 1 ? "" : "s", errors,
+                           errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", infos);
+        if (unreadable > 0) out += fmt::format(", {} unreadable", unreadable);
+    }
+    out += "\n";
+    return out;
+}
+
+}  // namespace maplan::render

@@ -1,0 +1,9 @@
+#include "rules/families.hpp"
+
+namespace maplan::rules {
+
+std::vector<RuleDescriptor> measure_rules() {
+    return {};
+}
+
+}  // namespace maplan::rules

@@ -1,0 +1,191 @@
+// References between entries: every ID a plan mentions must exist, and IDs must be unique.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "core/suggest.hpp"
+#include "rules/families.hpp"
+
+namespace maplan::rules {
+
+namespace {
+
+struct Reference {
+    const LString* value;
+    std::string_view what;  ///< the key, for the message
+};
+
+template <class T>
+std::vector<std::string_view> ids_of(const std::vector<T>& items) {
+    std::vector<std::string_view> ids;
+    for (const T& item : items) ids.push_back(item.id.value);
+    return ids;
+}
+
+void check_refs(RuleContext& ctx, const std::vector<Reference>& refs,
+                const std::vector<std::string_view>& known, TextRef kind) {
+    for (const Reference& ref : refs) {
+        if (!ref.value->present() || ref.value->value.empty()) continue;
+        if (std::find(known.begin(), known.end(), std::string_view(ref.value->value)) !=
+            known.end())
+            continue;
+        auto guess = closest_match(ref.value->value, known);
+        ctx.report(
+            ref.value->pos,
+            {fmt::format("\"{}\" in {} is not a known {}{}", ref.value->value, ref.what, kind.en,
+                         guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
+             fmt::format("{} の「{}」は定義されていない{}です{}", ref.what, ref.value->value,
+                         kind.ja,
+                         guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")});
+    }
+}
+
+void check_stakeholder_refs(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    std::vector<Reference> refs;
+    refs.push_back({&p.project.owner, "project.owner"});
+    for (const Goal& g : p.goals) {
+        for (const LString& s : g.agreed_by) refs.push_back({&s, "goals.agreed_by"});
+    }
+    for (const Task& t : p.tasks) {
+        for (const RoleAssignment& a : t.roles) refs.push_back({&a.stakeholder, "tasks.roles"});
+    }
+    for (const Communication& c : p.communications)
+        refs.push_back({&c.owner, "communications.owner"});
+    for (const Handoff& h : p.handoffs) {
+        refs.push_back({&h.from, "handoffs.from"});
+        refs.push_back({&h.to, "handoffs.to"});
+        refs.push_back({&h.closed_lost_reasons_to, "handoffs.closed_lost_reasons_to"});
+    }
+    for (const DataSource& d : p.data_sources) refs.push_back({&d.owner, "data_sources.owner"});
+    for (const Integration& i : p.integrations) refs.push_back({&i.owner, "integrations.owner"});
+    for (const KpiMeasurement& k : p.kpi_measurement)
+        refs.push_back({&k.owner, "kpi_measurement.owner"});
+    if (p.reporting) {
+        refs.push_back({&p.reporting->owner, "reporting.owner"});
+        for (const LString& s : p.reporting->audience) refs.push_back({&s, "reporting.audience"});
+    }
+    if (p.operations) {
+        if (p.operations->review_meeting) {
+            for (const LString& s : p.operations->review_meeting->members) {
+                refs.push_back({&s, "operations.review_meeting.members"});
+            }
+        }
+        if (p.operations->error_response) {
+            refs.push_back({&p.operations->error_response->first_responder,
+                            "operations.error_response.first_responder"});
+            refs.push_back({&p.operations->error_response->escalation,
+                            "operations.error_response.escalation"});
+        }
+    }
+    check_refs(ctx, refs, ids_of(p.stakeholders), {"stakeholder", "ステークホルダー"});
+}
+
+void check_target_refs(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    std::vector<Reference> segment_refs, persona_refs, goal_refs;
+    for (const Persona& persona : p.personas)
+        segment_refs.push_back({&persona.segment, "personas.segment"});
+    for (const Communication& c : p.communications)
+        persona_refs.push_back({&c.persona, "communications.persona"});
+    if (p.journey) {
+        for (const JourneyEntry& e : p.journey->entries)
+            persona_refs.push_back({&e.persona, "journey.map"});
+    }
+    for (const KpiMeasurement& k : p.kpi_measurement)
+        goal_refs.push_back({&k.goal, "kpi_measurement.goal"});
+    check_refs(ctx, segment_refs, ids_of(p.segments), {"segment", "セグメント"});
+    check_refs(ctx, persona_refs, ids_of(p.personas), {"persona", "ペルソナ"});
+    check_refs(ctx, goal_refs, ids_of(p.goals), {"goal", "ゴール"});
+}
+
+void check_journey_stage_refs(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.journey || p.journey->stages.empty()) return;
+    std::vector<std::string_view> stages;
+    for (const LString& s : p.journey->stages) stages.push_back(s.value);
+    std::vector<Reference> refs;
+    for (const JourneyEntry& e : p.journey->entries) refs.push_back({&e.stage, "journey.map"});
+    for (const Communication& c : p.communications)
+        refs.push_back({&c.stage, "communications.stage"});
+    check_refs(ctx, refs, stages, {"journey stage", "ジャーニー段階"});
+}
+
+template <class T>
+void check_unique(RuleContext& ctx, const std::vector<T>& items, std::string_view what) {
+    std::map<std::string, SourcePos> seen;
+    for (const T& item : items) {
+        if (!item.id.present()) continue;
+        auto [it, inserted] = seen.emplace(item.id.value, item.id.pos);
+        if (inserted) continue;
+        ctx.report(item.id.pos, {fmt::format("{} ID \"{}\" is used twice (first at line {})", what,
+                                             item.id.value, it->second.line),
+                                 fmt::format("{} の ID「{}」が重複しています (最初は {} 行目)",
+                                             what, item.id.value, it->second.line)});
+    }
+}
+
+void check_unique_ids(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    check_unique(ctx, p.stakeholders, "stakeholders");
+    check_unique(ctx, p.goals, "goals");
+    check_unique(ctx, p.segments, "segments");
+    check_unique(ctx, p.personas, "personas");
+    check_unique(ctx, p.communications, "communications");
+    check_unique(ctx, p.data_sources, "data_sources");
+    check_unique(ctx, p.tasks, "tasks");
+    check_unique(ctx, p.lifecycle, "lifecycle");
+}
+
+}  // namespace
+
+std::vector<RuleDescriptor> reference_rules() {
+    return {
+        {"REF-001",
+         0,
+         Severity::error,
+         {"Unknown stakeholder", "未定義のステークホルダー"},
+         {"Owners, role-matrix columns, hand-offs and meeting members refer to stakeholders by ID; "
+          "an ID that is not declared means a department nobody listed (step 2, seed 000).",
+          "担当・役割表・受け渡し・会議メンバーはステークホルダー ID で参照します。未定義の ID は、"
+          "誰も挙げていない部門を意味します (ステップ2、記事000)。"},
+         {"Declare the stakeholder under `stakeholders` or fix the ID.",
+          "`stakeholders` に追加するか、ID を直してください。"},
+         check_stakeholder_refs},
+        {"REF-002",
+         0,
+         Severity::error,
+         {"Unknown segment, persona or goal", "未定義のセグメント・ペルソナ・ゴール"},
+         {"Personas belong to segments, communication items and journey entries to personas, KPI "
+          "measurements to goals; a dangling reference breaks the chain from goal to message.",
+          "ペルソナはセグメントに、コミュニケーションとジャーニーはペルソナに、KPI "
+          "測定はゴールに紐づきます。"
+          "参照先がないと、ゴールからメッセージまでのつながりが切れます。"},
+         {"Declare the entry or fix the ID.", "参照先を定義するか、ID を直してください。"},
+         check_target_refs},
+        {"REF-003",
+         3,
+         Severity::warning,
+         {"Unknown journey stage", "未定義のジャーニー段階"},
+         {"Journey entries and communication items are placed on the journey stages declared in "
+          "`journey.stages`; another name makes the map incomplete (step 3, seed 001).",
+          "ジャーニーの内容とコミュニケーション項目は `journey.stages` の段階に置きます。"
+          "別の名前を使うとマップが欠けます (ステップ3、記事001)。"},
+         {"Use one of the stages in `journey.stages` or add the stage there.",
+          "`journey.stages` の段階名を使うか、段階を追加してください。"},
+         check_journey_stage_refs},
+        {"REF-004",
+         0,
+         Severity::error,
+         {"Duplicate ID", "ID の重複"},
+         {"IDs are how entries refer to each other; two entries with one ID make every reference "
+          "ambiguous.",
+          "ID は項目同士の参照に使います。同じ ID が 2 つあると参照先があいまいになります。"},
+         {"Give each entry its own ID.", "項目ごとに別の ID を付けてください。"},
+         check_unique_ids},
+    };
+}
+
+}  // namespace maplan::rules
