@@ -194,7 +194,8 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
     std::string source_key;
     std::string person_key;
     for (std::size_t n = 0; table.next(); ++n) {
-        if (progress && (n & 0xfff) == 0) progress(table.bytes_done(), table.bytes_total());
+        if (progress && n > 0 && (n & 0xfff) == 0)
+            progress(table.bytes_done(), table.bytes_total());
         ++summary.rows;
         const NormalizedEmail email = normalize_email(value(Field::email));
         if (!email.valid()) ++summary.invalid_emails;

@@ -229,7 +229,11 @@ NormalizedEmail normalize_email(std::string_view raw) {
         r.key = std::string(s);
         return r;
     }
+    // The local part is lower-cased too. RFC 5321 lets a server treat "Taro" and "taro" as two
+    // mailboxes, but no mainstream provider does, and an opt-out written "TARO@..." must still stop
+    // mail to "taro@...". The original spelling stays in the workspace.
     r.local = std::string(s.substr(0, at));
+    for (char& c : r.local) c = ascii_lower(c);
     std::string_view raw_domain = s.substr(at + 1);
     if (is_ascii(raw_domain)) {
         r.domain.reserve(raw_domain.size());

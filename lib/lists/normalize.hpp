@@ -26,7 +26,7 @@ TextRef describe(EmailProblem problem);
 std::string_view problem_id(EmailProblem problem);
 
 struct NormalizedEmail {
-    std::string key;  ///< trimmed local part + "@" + lower-cased ASCII (punycode) domain
+    std::string key;  ///< trimmed, lower-cased local part + "@" + ASCII (punycode) domain
     std::string local;
     std::string domain;  ///< lower-cased, IDN labels as "xn--" punycode
     EmailProblem problem = EmailProblem::none;

@@ -1,0 +1,49 @@
+#include <catch2/catch.hpp>
+
+#include "lists/encoding.hpp"
+
+using namespace maplan::lists;
+
+TEST_CASE("encoding: UTF-8 validation finds the first bad byte") {
+    CHECK_FALSE(find_invalid_utf8("plain ascii and 日本語 and 🎉"));
+    CHECK(find_invalid_utf8("abc\xFF") == 3u);
+    CHECK(find_invalid_utf8("ab\xE6\x97") == 2u);        // truncated sequence
+    CHECK(find_invalid_utf8("\xC0\xAF") == 0u);          // overlong
+    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);     // surrogate
+    CHECK(find_invalid_utf8("12345678\x82\xA0") == 8u);  // after the 8-byte fast path
+}
+
+TEST_CASE("encoding: detection: BOM, UTF-8, else CP932") {
+    CHECK(detect_encoding("\xEF\xBB\xBF"
+                          "a,b\n") == Encoding::utf8_bom);
+    CHECK(detect_encoding("メール,会社\n") == Encoding::utf8);
+    CHECK(detect_encoding("\x83\x81\x81\x5B\x83\x8B\n") == Encoding::cp932);  // メール in CP932
+}
+
+TEST_CASE("encoding: names") {
+    CHECK(parse_encoding("Shift_JIS") == Encoding::cp932);
+    CHECK(parse_encoding("UTF-8") == Encoding::utf8);
+    CHECK(parse_encoding("utf-8-bom") == Encoding::utf8_bom);
+    CHECK_FALSE(parse_encoding("latin1"));
+}
+
+TEST_CASE("encoding: CP932 round trip keeps Excel's characters (wave dash, circled digits, ㈱)") {
+    Cp932Codec to(Cp932Codec::Direction::from_utf8);
+    Cp932Codec from(Cp932Codec::Direction::to_utf8);
+    const std::string text = "㈱山田商事 ①～② ｶﾅ ﾃｽﾄ";
+    std::string sjis, back;
+    REQUIRE_FALSE(to.convert(text, sjis));
+    CHECK(sjis != text);
+    REQUIRE_FALSE(from.convert(sjis, back));
+    CHECK(back == text);
+}
+
+TEST_CASE("encoding: an undecodable CP932 byte reports its offset") {
+    Cp932Codec from(Cp932Codec::Direction::to_utf8);
+    std::string out;
+    auto bad = from.convert("ab\x82", out);  // lead byte without its trail byte
+    REQUIRE(bad);
+    CHECK(*bad == 2u);
+    Cp932Codec to(Cp932Codec::Direction::from_utf8);
+    CHECK(to.convert("emoji 🎉", out) == 6u);
+}
