@@ -108,9 +108,12 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
     std::map<std::string, std::size_t> reasons;
     std::vector<std::string> role_locals = default_role_locals();
 
-    StringArena arena;
-    std::unordered_map<std::string_view, std::string_view> first_raw;     // email key -> raw
-    std::unordered_map<std::string_view, std::string_view> person_email;  // person key -> email key
+    // Values are hashes: of the first raw spelling (exact vs normalised duplicate) and of the
+    // first email key (same person, other address). A 64-bit collision could only move a
+    // duplicate between those two findings, never change what extract writes.
+    const std::hash<std::string_view> hash;
+    KeyTable first_raw;     // email key -> hash of its first raw spelling
+    KeyTable person_email;  // person key -> hash of its first email key
 
     auto note = [&](AuditFinding& f, const ContactView& c) {
         ++f.count;
@@ -142,21 +145,19 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
                 ++reasons[*reason];
             }
             if (c.problem == EmailProblem::none) {
-                if (auto it = first_raw.find(c.email_key); it != first_raw.end()) {
-                    note(findings[it->second == c.email ? duplicate_exact : duplicate_normalized],
+                auto [raw_hash, first] = first_raw.try_emplace(c.email_key, hash(c.email));
+                if (!first) {
+                    note(findings[raw_hash == hash(c.email) ? duplicate_exact
+                                                            : duplicate_normalized],
                          c);
-                } else {
-                    first_raw.emplace(arena.store(c.email_key), arena.store(c.email));
                 }
                 if (is_role_address(c.local, role_locals)) note(findings[role_address], c);
                 if (is_free_mail_domain(c.domain)) note(findings[free_mail], c);
             }
             if (!c.person_key.empty() && !c.email_key.empty()) {
-                if (auto it = person_email.find(c.person_key); it != person_email.end()) {
-                    if (it->second != c.email_key) note(findings[duplicate_person], c);
-                } else {
-                    person_email.emplace(arena.store(c.person_key), arena.store(c.email_key));
-                }
+                auto [email_hash, first] =
+                    person_email.try_emplace(c.person_key, hash(c.email_key));
+                if (!first && email_hash != hash(c.email_key)) note(findings[duplicate_person], c);
             }
             for (std::size_t i = 0; i < c.channel_ids.size(); ++i) {
                 if (c.channel_ids[i].empty()) note(channel_findings[i], c);

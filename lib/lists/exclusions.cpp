@@ -129,7 +129,9 @@ std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
 const std::string* ExclusionSet::reason_for(std::string_view email_key, std::string_view local,
                                             std::string_view domain, bool opted_out) const {
     static const std::string optout = "optout";
-    if (auto it = emails.find(std::string(email_key)); it != emails.end()) return &it->second;
+    if (!emails.empty()) {
+        if (auto it = emails.find(std::string(email_key)); it != emails.end()) return &it->second;
+    }
     if (!domains.empty()) {
         // The domain and each parent domain: excluding example.com also excludes mail.example.com.
         std::string_view d = domain;

@@ -27,6 +27,32 @@ std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
     return h;
 }
 
+/// Memoises a key function: real exports repeat the same company (and often the same name) on
+/// many rows, and NFKC through utf8proc is the dearest step per row. Direct-mapped: a fixed array
+/// indexed by hash, a miss overwrites the slot, so lookups never allocate once the slots are warm.
+class KeyCache {
+  public:
+    explicit KeyCache(std::string (*fn)(std::string_view)) : fn_(fn), slots_(1 << 16) {}
+    const std::string& get(std::string_view text) {
+        Slot& slot = slots_[std::hash<std::string_view>{}(text) & (slots_.size() - 1)];
+        if (!slot.filled || slot.text != text) {
+            slot.text.assign(text);
+            slot.key = fn_(text);
+            slot.filled = true;
+        }
+        return slot.key;
+    }
+
+  private:
+    struct Slot {
+        std::string text;
+        std::string key;
+        bool filled = false;
+    };
+    std::string (*fn_)(std::string_view);
+    std::vector<Slot> slots_;
+};
+
 struct ColumnMap {
     std::array<std::optional<std::size_t>, field_count> field;
     std::vector<std::pair<std::string, std::size_t>> channels;  // channel name -> column
@@ -175,7 +201,7 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
         "email_problem, company, last_name, first_name, full_name, phone, person_key, consent, "
         "consent_source, consent_at, opted_out, consent_notice) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-        "?19)");
+        "?19) ON CONFLICT(source_id, source_key) DO NOTHING");
     auto update = ws.prepare(
         "UPDATE contacts SET batch_id = ?3, row_no = ?4, row_hash = ?5, email = ?6, email_key = "
         "?7, "
@@ -193,6 +219,8 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
     };
     std::string source_key;
     std::string person_key;
+    KeyCache companies(&company_key);
+    KeyCache names(&name_key);
     for (std::size_t n = 0; table.next(); ++n) {
         if (progress && n > 0 && (n & 0xfff) == 0)
             progress(table.bytes_done(), table.bytes_total());
@@ -246,63 +274,68 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
             source_key.append(fmt::format("row-hash:{:016x}", hash));
         }
 
-        const std::string company = company_key(value(Field::company));
-        std::string person = value(Field::full_name).empty()
-                                 ? name_key(std::string(value(Field::last_name)) +
-                                            std::string(value(Field::first_name)))
-                                 : name_key(value(Field::full_name));
         person_key.clear();
-        if (!person.empty()) person_key.append(company).append("\x1f").append(person);
+        if (value(Field::full_name).empty()) {
+            const std::string& last = names.get(value(Field::last_name));
+            const std::string& first = names.get(value(Field::first_name));
+            if (!last.empty() || !first.empty()) person_key.append(last).append(first);
+        } else {
+            person_key.append(names.get(value(Field::full_name)));
+        }
+        if (!person_key.empty())
+            person_key.insert(0, companies.get(value(Field::company)) + "\x1f");
 
-        find.bind(1, source_id).bind(2, source_key);
-        std::int64_t existing = 0;
-        bool same = false;
-        if (find.step()) {
-            existing = find.integer(0);
-            same = static_cast<std::uint64_t>(find.integer(1)) == hash;
-        }
-        find.reset();
-        if (existing != 0 && same) {
-            ++summary.unchanged_rows;
-            continue;
-        }
-        Statement& st = existing != 0 ? update : insert;
         std::string_view consent_source = value(Field::consent_source);
         if (consent_source.empty()) consent_source = source.default_consent_source;
-        st.bind(1, source_id)
-            .bind(2, source_key)
-            .bind(3, batch_id)
-            .bind(4, static_cast<std::int64_t>(table.row()))
-            .bind(5, static_cast<std::int64_t>(hash))
-            .bind_or_null(6, value(Field::email))
-            .bind_or_null(7, email.key)
-            .bind(8, static_cast<std::int64_t>(email.problem))
-            .bind_or_null(9, value(Field::company))
-            .bind_or_null(10, value(Field::last_name))
-            .bind_or_null(11, value(Field::first_name))
-            .bind_or_null(12, value(Field::full_name))
-            .bind_or_null(13, value(Field::phone))
-            .bind_or_null(14, person_key);
-        if (consent == Consent::none) {
-            st.bind_null(15);
-        } else {
-            st.bind(15, consent == Consent::opt_in ? std::string_view("opt_in")
-                                                   : std::string_view("opt_out"));
-        }
-        st.bind_or_null(16, consent_source)
-            .bind_or_null(17, value(Field::consent_at))
-            .bind(18, static_cast<std::int64_t>(opted_out ? 1 : 0))
-            .bind_or_null(19, value(Field::consent_notice));
-        std::int64_t contact_id = existing;
-        if (existing != 0) {
-            st.bind(20, existing);
-            st.run();
-            ++summary.changed_rows;
-            if (!map.channels.empty()) clear_channels.bind(1, existing).run();
-        } else {
-            st.run();
+        auto bind_values = [&](Statement& st) {
+            st.bind(1, source_id)
+                .bind(2, source_key)
+                .bind(3, batch_id)
+                .bind(4, static_cast<std::int64_t>(table.row()))
+                .bind(5, static_cast<std::int64_t>(hash))
+                .bind_or_null(6, value(Field::email))
+                .bind_or_null(7, email.key)
+                .bind(8, static_cast<std::int64_t>(email.problem))
+                .bind_or_null(9, value(Field::company))
+                .bind_or_null(10, value(Field::last_name))
+                .bind_or_null(11, value(Field::first_name))
+                .bind_or_null(12, value(Field::full_name))
+                .bind_or_null(13, value(Field::phone))
+                .bind_or_null(14, person_key);
+            if (consent == Consent::none) {
+                st.bind_null(15);
+            } else {
+                st.bind(15, consent == Consent::opt_in ? std::string_view("opt_in")
+                                                       : std::string_view("opt_out"));
+            }
+            st.bind_or_null(16, consent_source)
+                .bind_or_null(17, value(Field::consent_at))
+                .bind(18, static_cast<std::int64_t>(opted_out ? 1 : 0))
+                .bind_or_null(19, value(Field::consent_notice));
+        };
+
+        // Insert first: on a fresh source (the common, big case) that is one B-tree probe per row.
+        bind_values(insert);
+        insert.run();
+        std::int64_t contact_id = 0;
+        if (ws.changes() == 1) {
             contact_id = ws.last_insert_rowid();
             ++summary.new_rows;
+        } else {
+            find.bind(1, source_id).bind(2, source_key);
+            find.step();
+            contact_id = find.integer(0);
+            const bool same = static_cast<std::uint64_t>(find.integer(1)) == hash;
+            find.reset();
+            if (same) {
+                ++summary.unchanged_rows;
+                continue;
+            }
+            bind_values(update);
+            update.bind(20, contact_id);
+            update.run();
+            ++summary.changed_rows;
+            if (!map.channels.empty()) clear_channels.bind(1, contact_id).run();
         }
         for (const auto& [channel, c] : map.channels) {
             if (v[c].empty()) continue;

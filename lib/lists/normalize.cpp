@@ -322,9 +322,13 @@ const std::vector<std::string>& default_role_locals() {
 }
 
 bool is_role_address(std::string_view local, const std::vector<std::string>& role_locals) {
-    std::string lower(local);
-    for (char& c : lower) c = ascii_lower(c);
-    return std::find(role_locals.begin(), role_locals.end(), lower) != role_locals.end();
+    for (const auto& role : role_locals) {
+        if (role.size() == local.size() &&
+            std::equal(role.begin(), role.end(), local.begin(),
+                       [](char a, char b) { return a == ascii_lower(b); }))
+            return true;
+    }
+    return false;
 }
 
 bool is_free_mail_domain(std::string_view domain) {

@@ -5,16 +5,43 @@
 
 namespace maplan::lists {
 
-std::string_view StringArena::store(std::string_view s) {
-    if (used_ + s.size() > capacity_) {
-        capacity_ = std::max<std::size_t>(1 << 20, s.size());
-        blocks_.emplace_back(new char[capacity_]);
-        used_ = 0;
+std::size_t KeyTable::find_slot(std::string_view key, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (!s.used) return i;
+        if (s.hash == hash && s.length == key.size() &&
+            std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0)
+            return i;
     }
-    char* p = blocks_.back().get() + used_;
-    std::memcpy(p, s.data(), s.size());
-    used_ += s.size();
-    return {p, s.size()};
+}
+
+void KeyTable::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+        if (!s.used) continue;
+        std::size_t i = s.hash & mask;
+        while (slots_[i].used) i = (i + 1) & mask;
+        slots_[i] = s;
+    }
+}
+
+std::pair<std::uint64_t, bool> KeyTable::try_emplace(std::string_view key, std::uint64_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();  // load factor at most 1/2
+    const std::uint64_t hash = std::hash<std::string_view>{}(key);
+    Slot& s = slots_[find_slot(key, hash)];
+    if (s.used) return {s.value, false};
+    s = Slot{hash, arena_.size(), static_cast<std::uint32_t>(key.size()), 1, value};
+    arena_.append(key);
+    ++size_;
+    return {value, true};
+}
+
+bool KeyTable::contains(std::string_view key) const {
+    if (slots_.empty()) return false;
+    return slots_[find_slot(key, std::hash<std::string_view>{}(key))].used != 0;
 }
 
 std::vector<std::string> declared_channels(Workspace& ws, const ListsConfig& config) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/errors.hpp"
@@ -90,6 +91,11 @@ IoError workspace_error(const std::filesystem::path& path, std::string_view en,
                         std::string_view ja) {
     return IoError({fmt::format("{}: error: {}", path.string(), en),
                     fmt::format("{}: エラー: {}", path.string(), ja)});
+}
+
+std::string journal_mode_sql() {
+    const char* m = std::getenv("MA_PLAN_LISTS_JOURNAL");
+    return std::string("PRAGMA journal_mode=") + (m ? m : "WAL");
 }
 
 }  // namespace
@@ -290,7 +296,7 @@ void Workspace::configure() {
     }
     // WAL: readers never block the importer, and a killed writer leaves only uncommitted frames
     // that the next open ignores. NORMAL sync is durable at every checkpoint and never corrupts.
-    exec("PRAGMA journal_mode=WAL");
+    exec(journal_mode_sql());
     exec("PRAGMA synchronous=NORMAL");
     exec("PRAGMA foreign_keys=ON");
     exec("PRAGMA cache_size=-65536");
