@@ -24,9 +24,13 @@ struct Context {
     bool color_stderr() const;
 };
 
+/// If the first word is not a known command, prints "did you mean" and returns the exit code.
+int explain_unknown_command(const CLI::App& app, int argc, char** argv, Context& ctx);
+
 /// Each command group registers its subcommands; each file owns one group.
 void register_validate_command(CLI::App& app, Context& ctx);
 void register_rules_command(CLI::App& app, Context& ctx);
+void register_init_command(CLI::App& app, Context& ctx);
 void register_lists_commands(CLI::App& app, Context& ctx);
 
 }  // namespace maplan::cli

@@ -7,6 +7,7 @@ add_library(ma_plan_core STATIC
     core/model.cpp
     core/schema.cpp
     core/source.cpp
+    core/starter.cpp
     core/suggest.cpp
     core/text.cpp
     core/yaml_tree.cpp

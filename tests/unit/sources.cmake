@@ -1,6 +1,9 @@
 add_executable(test_core
     unit/catch_main.cpp
+    unit/loader_test.cpp
     unit/source_test.cpp
+    unit/yaml_tree_test.cpp
 )
 target_link_libraries(test_core PRIVATE ma_plan_core Catch2::Catch2)
+target_compile_definitions(test_core PRIVATE ${MA_PLAN_TEST_DEFINITIONS})
 catch_discover_tests(test_core TEST_PREFIX "core: ")

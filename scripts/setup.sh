@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks, then configures and builds ma-plan in ./build.
+# Safe to run again: packages already present are not reinstalled, the build is incremental.
+#   scripts/setup.sh            build + test dependencies
+#   MA_PLAN_SETUP_BENCH=1 ...   also the benchmark peers (yamllint, hyperfine)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+    # build
+    g++ cmake ninja-build pkg-config
+    libcli11-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev libutf8proc-dev catch2
+    # tests: GFM renderer for Markdown tables, JSON Schema validator for SARIF and the plan
+    # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks
+    cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3
+)
+if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
+    packages+=(yamllint hyperfine time)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}"
+    if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+cmake --build build

@@ -1,0 +1,183 @@
+// End-to-end: the built binary, its exit codes, its output, its handling of hostile files.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run.hpp"
+
+using e2e::ma_plan;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write(const fs::path& p, const std::string& content) {
+    std::ofstream(p, std::ios::binary) << content;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled Japanese example validates clean", "[e2e]") {
+    auto r = ma_plan("validate config-examples/ja-manufacturer.yaml");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "1 file checked: 0 errors, 0 warnings, 0 info\n");
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("findings: compiler-style lines, source quote, caret, hint, exit 1", "[e2e]") {
+    auto dir = e2e::scratch_dir("findings");
+    write(dir / "plan.yaml",
+          "ma_plan: 1\nproject:\n  name: テスト\n  tool: elqua\nstakeholders:\n"
+          "  - {id: marketing, name: マーケティング部, kind: marketing}\n"
+          "tasks:\n  - name: HOT リードの受け渡し\n    step: 4\n    roles: {marketing: 共有}\n");
+    auto r = ma_plan("validate --lang en " + (dir / "plan.yaml").string() + " --fail-on error");
+    CHECK(r.exit_code == 1);
+    std::string p = (dir / "plan.yaml").string();
+    CHECK(r.out.find(
+              p +
+              ":4:9: error: \"elqua\" is not allowed for \"tool\"; did you mean \"eloqua\"? "
+              "[SCHEMA-005]\n"
+              " 4 |   tool: elqua\n"
+              "   |         ^\n"
+              "  hint: allowed: eloqua, marketo, hubspot, account_engagement, mautic, other\n") !=
+          std::string::npos);
+    CHECK(
+        r.out.find(
+            p +
+            ":8:5: error: task \"HOT リードの受け渡し\" has no lead owner (主担当) [RACI-001]\n") !=
+        std::string::npos);
+    CHECK(r.out.find("\x1b[") == std::string::npos);  // no colour when not on a terminal
+    fs::remove_all(dir);
+}
+
+TEST_CASE("Japanese output with --lang ja and with LANG=ja_JP.UTF-8", "[e2e]") {
+    auto dir = e2e::scratch_dir("ja");
+    write(dir / "plan.yaml", "ma_plan: 1\nproject: {name: x, tool: elqua}\n");
+    std::string expected_head =
+        ":2:26: エラー: 「elqua」は「tool」に使えません。「eloqua」の誤りではありませんか? "
+        "[SCHEMA-005]";
+    auto a = ma_plan("--lang ja validate " + (dir / "plan.yaml").string());
+    CHECK(a.out.find(expected_head) != std::string::npos);
+    auto b = ma_plan("validate " + (dir / "plan.yaml").string(), "NO_COLOR=1 LANG=ja_JP.UTF-8");
+    CHECK(b.out.find(expected_head) != std::string::npos);
+    CHECK(b.out.find("1 ファイルを検査: エラー 1 件、警告 0 件、情報 0 件") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("standard input with -", "[e2e]") {
+    auto r = ma_plan("validate - < config-examples/minimal.yaml");
+    CHECK(r.exit_code <= 1);
+    CHECK(r.out.find("1 file checked") != std::string::npos);
+    auto bad = ma_plan("validate - < /dev/null");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.out ==
+          "<stdin>:1:1: error: file is empty; a plan starts with \"ma_plan: 1\"\n"
+          "1 file checked: 0 errors, 0 warnings, 0 info, 1 unreadable\n");
+}
+
+TEST_CASE("hostile files: one line each, exit 2, the other files still checked", "[e2e][hostile]") {
+    auto dir = e2e::scratch_dir("hostile");
+    write(dir / "01-empty.yaml", "");
+    write(dir / "02-scalar.yaml", "just text\n");
+    write(dir / "03-list.yaml", "- a\n- b\n");
+    write(dir / "04-tabs.yaml", "ma_plan: 1\nproject:\n\tname: x\n");
+    write(dir / "05-sjis.yaml", "ma_plan: 1\nproject:\n  name: \x96\xBC\x91\x4F\n");
+    write(dir / "06-nul.yaml", std::string("ma_plan: 1\0\n", 12));
+    write(dir / "07-utf16.yaml", std::string("\xFF\xFEm\0a\0", 6));
+    write(dir / "08-multi.yaml", "ma_plan: 1\n---\nma_plan: 1\n");
+    write(dir / "09-deep.yaml", "a: " + std::string(100000, '['));
+    write(dir / "10-cycle.yaml", "a: &x [*x]\n");
+    write(dir / "11-syntax.yaml", "ma_plan: 1\nproject: {name: x\n");
+    write(dir / "12-good.yaml", "ma_plan: 1\nproject: {name: x, tool: other}\n");
+    fs::create_directory(dir / "13-dir.yaml");
+    auto r =
+        ma_plan("validate --lang en " + dir.string() + "/*.yaml " + dir.string() + "/missing.yaml");
+    CHECK(r.exit_code == 2);
+    std::string d = dir.string() + "/";
+    std::string out = r.out;
+    // Paths vary per run: make them relative for the golden comparison.
+    for (std::size_t at; (at = out.find(d)) != std::string::npos;) out.erase(at, d.size());
+    CHECK(e2e::matches_golden(out, "validate-hostile.txt"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a file of hundreds of MB is refused by size, not read", "[e2e][hostile]") {
+    auto dir = e2e::scratch_dir("huge");
+    {
+        std::ofstream out(dir / "huge.yaml", std::ios::binary);
+        out.seekp(300L * 1024 * 1024);  // sparse: costs no disk
+        out.put('\n');
+    }
+    auto r = ma_plan("validate " + (dir / "huge.yaml").string());
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.find("huge.yaml: error: file is 300.0 MiB; the limit is 16 MiB\n") !=
+          std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("exit codes: usage 3, bad value 4, --fail-on and --strict", "[e2e]") {
+    CHECK(ma_plan("validate --no-such-option x.yaml").exit_code == 3);
+    CHECK(ma_plan("validate").exit_code == 3);
+    auto fmt = ma_plan("validate --format yaml config-examples/minimal.yaml");
+    CHECK(fmt.exit_code == 4);
+    CHECK(fmt.err.find("unknown format \"yaml\"") != std::string::npos);
+    auto unknown = ma_plan("valdate x.yaml");
+    CHECK(unknown.exit_code == 3);
+    CHECK(unknown.err ==
+          "ma-plan: unknown command \"valdate\"; did you mean \"validate\"?\n"
+          "Run 'ma-plan --help' for the list of commands\n");
+}
+
+TEST_CASE("--format json is parseable and has the documented shape", "[e2e]") {
+    auto r = ma_plan(
+        "validate --format json config-examples/ja-manufacturer.yaml | python3 -c "
+        "\"import json,sys; d=json.load(sys.stdin); "
+        "print(d['version'], d['files'][0]['status'], d['summary']['errors'], "
+        "d['summary']['failed'])\"");
+    CHECK(r.out == "1 checked 0 False\n");
+}
+
+TEST_CASE("several formats in one run, each to its own file, written atomically", "[e2e]") {
+    auto dir = e2e::scratch_dir("multi");
+    auto r = ma_plan("validate config-examples/minimal.yaml --format text --format json=" +
+                     (dir / "out.json").string());
+    CHECK(r.out.find("1 file checked") != std::string::npos);
+    CHECK(e2e::slurp(dir / "out.json").find("\"summary\"") != std::string::npos);
+    // An unwritable target fails with exit 2 and a message naming it.
+    auto bad =
+        ma_plan("validate config-examples/minimal.yaml --format json=/nonexistent-dir/out.json");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("/nonexistent-dir/out.json: cannot write") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("init writes a starter that validates, and never overwrites", "[e2e]") {
+    auto dir = e2e::scratch_dir("init");
+    for (const char* lang : {"ja", "en"}) {
+        fs::path plan = dir / (std::string(lang) + ".yaml");
+        auto r =
+            ma_plan(std::string("--lang ") + lang + " init " + plan.string() + " --tool marketo");
+        REQUIRE(r.exit_code == 0);
+        auto v = ma_plan("validate --fail-on error " + plan.string());
+        INFO(v.out);
+        CHECK(v.exit_code == 0);
+        std::string before = e2e::slurp(plan);
+        auto again = ma_plan("init " + plan.string());
+        CHECK(again.exit_code == 2);
+        CHECK(again.err.find("already exists") != std::string::npos);
+        CHECK(e2e::slurp(plan) == before);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("rules: list, one rule, did-you-mean for unknown IDs", "[e2e]") {
+    auto list = ma_plan("rules");
+    CHECK(list.exit_code == 0);
+    CHECK(list.out.find("RACI-001") != std::string::npos);
+    auto one = ma_plan("--lang ja rules RACI-001");
+    CHECK(one.out.rfind("RACI-001 [エラー] 主担当のいないタスク", 0) == 0);
+    auto typo = ma_plan("rules RACI-01");
+    CHECK(typo.exit_code == 4);
+    CHECK(typo.err == "ma-plan: unknown rule \"RACI-01\"; did you mean \"RACI-001\"?\n");
+}
