@@ -32,5 +32,6 @@ void register_validate_command(CLI::App& app, Context& ctx);
 void register_rules_command(CLI::App& app, Context& ctx);
 void register_init_command(CLI::App& app, Context& ctx);
 void register_lists_commands(CLI::App& app, Context& ctx);
+void register_report_commands(CLI::App& app, Context& ctx);
 
 }  // namespace maplan::cli

@@ -64,7 +64,7 @@ class ProgressBar {
           label_(label.in(lang)),
           enabled_(::isatty(STDERR_FILENO) != 0),
           start_(std::chrono::steady_clock::now()) {
-        // Test hook: stop mid-work so a test can SIGKILL the process at a known point.
+        // Test hook: stop half-way so a test can SIGKILL the process at a known point.
         const char* pause_env = std::getenv("MA_PLAN_LISTS_TEST_PAUSE");
         pause_ = pause_env != nullptr && std::string_view(pause_env) == "1";
     }
@@ -77,7 +77,7 @@ class ProgressBar {
 
   private:
     void update(std::size_t done, std::size_t total) {
-        if (pause_ && done > 0 && done < total) {
+        if (pause_ && done >= total / 2 && done < total) {
             std::fputs("paused\n", stderr);
             std::fflush(stderr);
             for (;;) ::pause();

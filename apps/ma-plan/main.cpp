@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
     cli::register_rules_command(app, ctx);
     cli::register_init_command(app, ctx);
     cli::register_lists_commands(app, ctx);
+    cli::register_report_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

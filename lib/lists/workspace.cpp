@@ -93,11 +93,6 @@ IoError workspace_error(const std::filesystem::path& path, std::string_view en,
                     fmt::format("{}: エラー: {}", path.string(), ja)});
 }
 
-std::string journal_mode_sql() {
-    const char* m = std::getenv("MA_PLAN_LISTS_JOURNAL");
-    return std::string("PRAGMA journal_mode=") + (m ? m : "WAL");
-}
-
 }  // namespace
 
 void throw_sqlite_error(sqlite3* db, int rc, const std::filesystem::path& path,
@@ -294,12 +289,14 @@ void Workspace::configure() {
                 "SQLite データベースですが、ma-plan のリスト用ワークスペースではありません");
         }
     }
-    // WAL: readers never block the importer, and a killed writer leaves only uncommitted frames
-    // that the next open ignores. NORMAL sync is durable at every checkpoint and never corrupts.
-    exec(journal_mode_sql());
-    exec("PRAGMA synchronous=NORMAL");
+    // A rollback journal rather than WAL: a bulk import appends pages, so the journal stays tiny,
+    // while WAL would write every page twice (log, then checkpoint) and need twice the disk space
+    // until the checkpoint. A killed import leaves a hot journal that the next open rolls back.
+    // The price: readers wait for a running import (busy timeout), which lists runs can afford.
+    exec("PRAGMA journal_mode=DELETE");
+    exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
-    exec("PRAGMA cache_size=-65536");
+    exec("PRAGMA cache_size=-16384");
 }
 
 void Workspace::migrate(std::optional<int> target) {

@@ -95,13 +95,15 @@ TEST_CASE("workspace: a lock held by another run gives a clear error after the b
     sqlite3* other = nullptr;
     sqlite3_open((dir / "w.db").c_str(), &other);
     REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-    auto ws = Workspace::open(dir / "w.db", OpenOptions{.busy_timeout_ms = 20});
-    CHECK(error_of([&] { Workspace::Transaction tx(ws); }) ==
-          (dir / "w.db").string() +
-              ": error: the workspace is locked by another run (waited 20 ms); try again when it "
-              "has finished");
+    CHECK(error_of([&] {
+              auto ws = Workspace::open(dir / "w.db", OpenOptions{.busy_timeout_ms = 20});
+              Workspace::Transaction tx(ws);
+          }) == (dir / "w.db").string() +
+                    ": error: the workspace is locked by another run (waited 20 ms); try again "
+                    "when it has finished");
     sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(other);
-    Workspace::Transaction tx(ws);  // free again
+    auto ws = Workspace::open(dir / "w.db");  // free again
+    Workspace::Transaction tx(ws);
     tx.commit();
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmarks the lists pipeline (import + audit + extract) at 10k, 100k and 1M rows and, in the
+# same run, sqlite3's own `.import` of the same 1M-row file into an empty database: the cost of
+# merely loading the file. Prints a Markdown table; figures go into RESULTS.md by hand.
+#
+# Usage: bench/lists/run.sh [path/to/ma-plan] [work dir]
+# Needs: python3, sqlite3 (CLI), GNU time (/usr/bin/time).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+ma_plan=${1:-$here/../../build-lists/apps/ma-plan/ma-plan}
+work=${2:-$(mktemp -d /tmp/ma-plan-bench-XXXXXX)}
+mkdir -p "$work"
+cd "$work"
+
+# Runs a command under GNU time; appends "seconds peak_kb" to the named variable's file.
+measure() {
+    local label=$1
+    shift
+    /usr/bin/time -f "%e %M" -o "$label.time" "$@" >/dev/null
+    read -r secs kb <"$label.time"
+    echo "$secs $kb"
+}
+
+echo "ma-plan: $ma_plan"
+echo "work dir: $work"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+echo
+echo "| rows | file | import s | audit s | extract s | pipeline s | peak RSS MB | s per 100k rows |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+for rows in 10000 100000 1000000; do
+    for enc in utf8 cp932; do
+        csv="contacts-$rows-$enc.csv"
+        [[ -f $csv ]] || python3 "$here/generate.py" "$rows" "$csv" $([[ $enc == cp932 ]] && echo --cp932)
+        # CP932 is measured at 100k only: it shows the decoding cost without doubling the run.
+        [[ $enc == cp932 && $rows != 100000 ]] && continue
+        rm -f ws.sqlite ws.sqlite-journal out.csv
+        "$ma_plan" lists init --db ws.sqlite >/dev/null
+        read -r t_imp kb_imp < <(measure import "$ma_plan" lists import "$csv" --source crm --db ws.sqlite)
+        read -r t_aud kb_aud < <(measure audit "$ma_plan" lists audit --db ws.sqlite --format json)
+        read -r t_ext kb_ext < <(measure extract "$ma_plan" lists extract --db ws.sqlite --out out.csv)
+        total=$(echo "$t_imp + $t_aud + $t_ext" | bc)
+        peak=$(printf '%s\n' "$kb_imp" "$kb_aud" "$kb_ext" | sort -n | tail -1)
+        per=$(echo "scale=3; $total * 100000 / $rows" | bc)
+        echo "| $rows | $enc | $t_imp | $t_aud | $t_ext | $total | $((peak / 1024)) | $per |"
+        if [[ $rows == 1000000 ]]; then pipeline_1m=$total; fi
+    done
+done
+
+rm -f bare.sqlite
+read -r t_bare kb_bare < <(measure bare sqlite3 bare.sqlite ".import --csv contacts-1000000-utf8.csv contacts")
+echo
+echo "sqlite3 .import of contacts-1000000-utf8.csv into an empty database: ${t_bare} s, peak RSS $((kb_bare / 1024)) MB"
+echo "ratio (ma-plan import+audit+extract at 1M) / (bare .import): $(echo "scale=2; $pipeline_1m / $t_bare" | bc)"

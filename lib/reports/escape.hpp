@@ -1,0 +1,26 @@
+#pragma once
+// Cell escaping per output format. Task and stakeholder names come from a YAML file someone else
+// wrote; whatever they contain must neither break a table's shape nor inject markup or formulas.
+#include <string>
+#include <string_view>
+
+namespace maplan::reports {
+
+/// Text for a GFM table cell or a list item. Backslash-escapes `\ | ` * _ [ ] ~` (so no code span,
+/// emphasis, link or strikethrough can start), writes `<`, `>` and `&` as entities (so no HTML
+/// tag or autolink survives), and turns every line break (CR, LF, CRLF) into one space: a
+/// newline would end the table row, and `<br>` is raw HTML that safe renderers (cmark-gfm,
+/// GitHub) drop anyway. Other control characters become spaces too.
+std::string markdown_escape(std::string_view text);
+
+/// A field for RFC 4180 CSV: quoted when it contains `,`, `"`, CR or LF (quotes doubled). A cell
+/// that a spreadsheet would run as a formula (first non-space character `=`, `+`, `-`, `@`, or a
+/// leading tab or CR) gets a `'` prefix (OWASP "CSV injection").
+std::string csv_field(std::string_view text);
+/// The UTF-8 byte order mark, which makes Excel read a CSV file as UTF-8 instead of CP932.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+/// Text for HTML element content and double-quoted attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace maplan::reports
