@@ -1,9 +1,157 @@
+// Step 3: targets (seed 001). Choose target segments, describe personas by their role in the
+// buying group, and map per persona and journey stage what they want and what answers it.
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
 #include "rules/families.hpp"
 
 namespace maplan::rules {
 
+namespace {
+
+void check_target_segment(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (p.segments.empty()) {
+        ctx.report({}, {"the plan has no segments: the target is not chosen",
+                        "セグメントがなく、ターゲットが選ばれていません"});
+        return;
+    }
+    for (const Segment& s : p.segments) {
+        if (s.target.value) return;
+    }
+    ctx.report(p.segments.front().pos,
+               {"no segment is chosen as a target (target: true)",
+                "ターゲットとして選んだセグメント (target: true) がありません"});
+}
+
+void check_persona_fields(RuleContext& ctx) {
+    for (const Persona& persona : ctx.project.personas) {
+        bool segment = persona.segment.present(), role = persona.buying_role.present();
+        if (segment && role) continue;
+        Text what = !segment && !role ? Text{"segment and buying_role", "segment と buying_role"}
+                    : !segment        ? Text{"segment", "segment"}
+                                      : Text{"buying_role", "buying_role"};
+        ctx.report(persona.pos,
+                   {fmt::format("persona \"{}\" has no {}", persona.id.value, what.en),
+                    fmt::format("ペルソナ「{}」に {} がありません", persona.id.value, what.ja)});
+    }
+}
+
+void check_persona_journey(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (p.personas.empty()) return;
+    if (!p.journey || p.journey->entries.empty()) {
+        // One finding for the missing map, not one per persona.
+        ctx.report(p.journey ? p.journey->pos : p.personas.front().pos,
+                   {fmt::format("no customer journey map for the {} persona(s)", p.personas.size()),
+                    fmt::format("{} 人のペルソナに対するカスタマージャーニーマップがありません",
+                                p.personas.size())});
+        return;
+    }
+    for (const Persona& persona : p.personas) {
+        bool mapped = false;
+        for (const JourneyEntry& e : p.journey->entries)
+            mapped |= e.persona.value == persona.id.value;
+        if (mapped) continue;
+        ctx.report(
+            persona.pos,
+            {fmt::format("persona \"{}\" has no entries in the journey map", persona.id.value),
+             fmt::format("ペルソナ「{}」がジャーニーマップにありません", persona.id.value)});
+    }
+}
+
+void check_journey_entries(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.journey) return;
+    for (const JourneyEntry& e : p.journey->entries) {
+        bool content = !e.content.empty(), channel = e.channel.present();
+        if (content && channel) continue;
+        Text what = !content && !channel ? Text{"content or channel", "コンテンツと媒体"}
+                    : !content           ? Text{"content", "コンテンツ"}
+                                         : Text{"channel", "媒体"};
+        ctx.report(e.pos, {fmt::format("journey entry \"{}\" / \"{}\" has no {}", e.persona.value,
+                                       e.stage.value, what.en),
+                           fmt::format("ジャーニーの「{}」/「{}」に{}がありません", e.persona.value,
+                                       e.stage.value, what.ja)});
+    }
+}
+
+void check_no_personas(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.personas.empty()) return;
+    ctx.report(p.segments.empty() ? SourcePos{} : p.segments.front().pos,
+               {"the plan has no personas: nobody in the buying group is described",
+                "ペルソナがなく、購買関与者が描かれていません"});
+}
+
+}  // namespace
+
 std::vector<RuleDescriptor> target_rules() {
-    return {};
+    return {
+        {"TARGET-001",
+         3,
+         Severity::warning,
+         {"No target segment chosen", "ターゲットのセグメントが選ばれていない"},
+         {"Step 3 divides the market into segments and chooses the targets; content and lists "
+          "are built for them (seed 001). Listing segments without choosing means everyone is "
+          "a target, which means nobody is.",
+          "ステップ3では市場をセグメントに分け、ターゲットを選びます。コンテンツもリストも"
+          "ターゲットに向けて作ります (記事001)。選ばなければ全員が対象、つまり誰も対象では"
+          "ありません。"},
+         {"Add `segments` and mark the chosen ones `target: true`.",
+          "`segments` を書き、選んだものに `target: true` を付けてください。"},
+         check_target_segment},
+        {"TARGET-002",
+         3,
+         Severity::warning,
+         {"Persona without segment or buying role", "セグメント・購買役割のないペルソナ"},
+         {"B2B purchases are decided by a buying group: the person in charge, the decision "
+          "maker, the user department each want different information (seed 001). A persona "
+          "without its segment and role cannot be given the right content.",
+          "B2B の購買は、担当者・決裁者・利用部門などの購買関与者が決めます。それぞれ欲しい情報"
+          "が違います (記事001)。セグメントと役割のないペルソナには適切なコンテンツを用意できま"
+          "せん。"},
+         {"Add `segment:` and `buying_role:` to the persona.",
+          "ペルソナに `segment:` と `buying_role:` を書いてください。"},
+         check_persona_fields},
+        {"TARGET-003",
+         3,
+         Severity::warning,
+         {"Persona without journey entries", "ジャーニーマップにないペルソナ"},
+         {"The customer journey map says, per persona and stage, what information is wanted and "
+          "which content and medium answer it (seed 001); a persona without entries gets no "
+          "communication planned for it.",
+          "カスタマージャーニーマップは、ペルソナと段階ごとに欲しい情報と、それに応える"
+          "コンテンツ・媒体を示します (記事001)。マップにないペルソナには施策が計画されません。"},
+         {"Add the persona under `journey.map` with its stages.",
+          "`journey.map` にペルソナと段階を追加してください。"},
+         check_persona_journey},
+        {"TARGET-004",
+         3,
+         Severity::warning,
+         {"Journey entry without content or channel", "コンテンツ・媒体のないジャーニー項目"},
+         {"Knowing what a persona wants is half the map; the other half is the content that "
+          "answers it and the medium it travels by (seed 001). Step 4 plans communications from "
+          "these.",
+          "ペルソナが欲しい情報だけではマップの半分です。残り半分は、それに応えるコンテンツと"
+          "届ける媒体です (記事001)。ステップ4の施策はここから作ります。"},
+         {"Add `content:` and `channel:` to the entry.",
+          "項目に `content:` と `channel:` を書いてください。"},
+         check_journey_entries},
+        {"TARGET-005",
+         3,
+         Severity::warning,
+         {"No personas", "ペルソナがない"},
+         {"Personas turn a segment into people whose problems content can address (seed 001). "
+          "A warning: a plan that is just started has none yet.",
+          "ペルソナはセグメントを、コンテンツで課題に応えられる「人」にします (記事001)。"
+          "書き始めの計画では未記入なので警告です。"},
+         {"Add `personas` with name, segment, buying_role and challenges.",
+          "`personas` に名前・セグメント・購買役割・課題を書いてください。"},
+         check_no_personas},
+    };
 }
 
 }  // namespace maplan::rules

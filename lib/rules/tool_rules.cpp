@@ -1,9 +1,794 @@
+// Step 6: tool setup (seed 002). Environments and security (TOOL-*), contracts and integrations
+// (TOOL-*), and email sending (MAIL-*): sender authentication per RFC 7208 (SPF), RFC 7489 and
+// RFC 9989 (DMARC), RFC 8301 (DKIM), the mailbox providers' bulk-sender rules, IP warming, and
+// the sender display required by Japan's Specified Electronic Mail Act §4.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "rules/families.hpp"
 
 namespace maplan::rules {
 
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    auto e = s.find_last_not_of(" \t");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find(sep, start);
+        if (end == std::string_view::npos) end = s.size();
+        out.emplace_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> words(std::string_view s) {
+    std::vector<std::string> out;
+    for (std::string& w : split(s, ' ')) {
+        w = trim(w);
+        if (!w.empty()) out.push_back(w);
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string_view>& items, std::string_view sep) {
+    return fmt::format("{}", fmt::join(items, sep));
+}
+
+/// A TXT record as written in the plan: either plain text, or the zone-file form of several
+/// quoted strings ("v=spf1 ..." "include:..."), which DNS concatenates without spaces.
+struct TxtRecord {
+    std::string text;
+    std::vector<std::string> strings;
+};
+
+TxtRecord parse_txt(std::string_view value) {
+    TxtRecord r;
+    if (value.find('"') == std::string_view::npos) {
+        r.text = std::string(value);
+        r.strings.push_back(r.text);
+        return r;
+    }
+    std::size_t at = 0;
+    while ((at = value.find('"', at)) != std::string_view::npos) {
+        std::size_t end = value.find('"', at + 1);
+        if (end == std::string_view::npos) end = value.size();
+        r.strings.emplace_back(value.substr(at + 1, end - at - 1));
+        r.text += r.strings.back();
+        at = end + 1;
+    }
+    return r;
+}
+
+// ----- environments, security, contracts, integrations -----
+
+void check_sandbox(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.environments) {
+        ctx.report({}, {"no development or sandbox environment is planned: test mail may reach "
+                        "customers",
+                        "開発・検証環境が計画されておらず、テストメールが顧客に届くおそれがあり"
+                        "ます"});
+        return;
+    }
+    if (p.environments->sandbox.value) return;
+    ctx.report(
+        p.environments->sandbox.present() ? p.environments->sandbox.pos : p.environments->pos,
+        {"environments has no sandbox: development and production are not separated",
+         "environments に sandbox がなく、開発と本番が分離されていません"});
+}
+
+void check_security(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.security) {
+        ctx.report({}, {"no security settings: IP restriction, per-user roles, audit log and "
+                        "encryption are not planned",
+                        "セキュリティ設定がありません。IP 制限・ユーザー別権限・操作ログ・暗号化が"
+                        "計画されていません"});
+        return;
+    }
+    const Security& s = *p.security;
+    std::vector<std::string_view> off;
+    if (!s.ip_restriction.value) off.push_back("ip_restriction");
+    if (!s.per_user_roles.value) off.push_back("per_user_roles");
+    if (!s.audit_log.value) off.push_back("audit_log");
+    if (!s.data_encryption.value) off.push_back("data_encryption");
+    if (!s.encrypted_transport.value) off.push_back("encrypted_transport");
+    if (off.empty()) return;
+    ctx.report(s.pos, {fmt::format("security settings not enabled: {}", join(off, ", ")),
+                       fmt::format("有効になっていないセキュリティ設定: {}", join(off, ", "))});
+}
+
+void check_processing_agreement(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.contracts) {
+        ctx.report({}, {"the personal-data processing agreement with the vendor is not recorded",
+                        "ベンダーとの個人情報の取扱いに関する契約が記載されていません"});
+        return;
+    }
+    const LString& dpa = p.contracts->personal_data_processing_agreement;
+    if (dpa.value == "signed" || dpa.value == "not_needed") return;
+    if (!dpa.present()) {
+        ctx.report(p.contracts->pos,
+                   {"contracts does not record the personal-data processing agreement",
+                    "contracts に個人情報の取扱いに関する契約の状況がありません"});
+        return;
+    }
+    ctx.report(
+        dpa.pos,
+        {fmt::format("the personal-data processing agreement is {}, not signed", dpa.value),
+         fmt::format("個人情報の取扱いに関する契約が {} で、締結されていません", dpa.value)});
+}
+
+void check_capabilities(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.contracts) return;
+    const auto& have = p.contracts->capabilities_in_contract;
+    for (const LString& need : p.contracts->capabilities_required) {
+        bool found = std::any_of(have.begin(), have.end(),
+                                 [&](const LString& h) { return h.value == need.value; });
+        if (found) continue;
+        ctx.report(
+            need.pos,
+            {fmt::format("capability \"{}\" is required but not in the contract", need.value),
+             fmt::format("機能「{}」は計画の前提ですが、契約に含まれていません", need.value)});
+    }
+}
+
+std::string integration_label(const Integration& i) {
+    if (i.system.present()) return i.system.value;
+    if (i.channel.present()) return i.channel.value;
+    return "?";
+}
+
+void check_integration_owner(RuleContext& ctx) {
+    for (const Integration& i : ctx.project.integrations) {
+        if (i.owner.present()) continue;
+        ctx.report(i.pos, {fmt::format("integration \"{}\" has no owner", integration_label(i)),
+                           fmt::format("連携「{}」に構築担当 (owner) がありません",
+                                       integration_label(i))});
+    }
+}
+
+void check_systems_department(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (p.integrations.empty()) return;
+    for (const Integration& i : p.integrations) {
+        const Stakeholder* s = p.find_stakeholder(i.owner.value);
+        if (s != nullptr && s->kind.value == "internal_systems") return;
+    }
+    ctx.report(p.integrations.front().pos,
+               {fmt::format("none of the {} integration(s) is owned by the internal-systems "
+                            "department",
+                            p.integrations.size()),
+                fmt::format("{} 件の連携のどれも、社内システム管理部門が担当していません",
+                            p.integrations.size())});
+}
+
+void check_id_mapping(RuleContext& ctx) {
+    for (const Integration& i : ctx.project.integrations) {
+        if (i.id_mapping.present()) continue;
+        ctx.report(i.pos, {fmt::format("integration \"{}\" has no id_mapping from the MA customer "
+                                       "ID",
+                                       integration_label(i)),
+                           fmt::format("連携「{}」に MA の顧客 ID との対応 (id_mapping) が"
+                                       "ありません",
+                                       integration_label(i))});
+    }
+}
+
+// ----- email -----
+
+void check_no_email(RuleContext& ctx) {
+    if (ctx.project.email) return;
+    ctx.report({}, {"email sending is not set up (sending domain, authentication, sender display)",
+                    "メール配信の設定 (送信ドメイン・認証・送信者表示) がありません"});
+}
+
+void check_spf_or_dkim(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || p.email->spf.present() || p.email->dkim) return;
+    ctx.report(p.email->pos, {fmt::format("sending domain \"{}\" has neither SPF nor DKIM",
+                                          p.email->sending_domain.value),
+                              fmt::format("送信ドメイン「{}」に SPF も DKIM もありません",
+                                          p.email->sending_domain.value)});
+}
+
+void check_spf_syntax(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->spf.present()) return;
+    const LString& spf = p.email->spf;
+    auto terms = words(parse_txt(spf.value).text);
+    if (terms.empty() || lower(terms.front()) != "v=spf1") {
+        ctx.report(spf.pos, {"SPF record does not start with \"v=spf1\"",
+                             "SPF レコードが「v=spf1」で始まっていません"});
+    }
+    auto versions = std::count_if(terms.begin(), terms.end(),
+                                  [](const std::string& t) { return lower(t) == "v=spf1"; });
+    if (versions > 1) {
+        ctx.report(spf.pos, {fmt::format("SPF record contains \"v=spf1\" {} times; publish "
+                                         "exactly one SPF record per domain",
+                                         versions),
+                             fmt::format("SPF レコードに「v=spf1」が {} 回あります。SPF "
+                                         "レコードはドメインごとに 1 つだけにしてください",
+                                         versions)});
+    }
+    for (const std::string& t : terms) {
+        if (lower(t) != "+all") continue;
+        ctx.report(spf.pos, {"SPF record ends in \"+all\": every server on the internet may send "
+                             "as this domain",
+                             "SPF レコードが「+all」です。インターネット上のどのサーバーでもこの"
+                             "ドメインで送信できてしまいます"});
+    }
+}
+
+/// The name of an SPF term without its qualifier: "include", "a", "redirect", "all", ...
+std::string spf_term_name(std::string_view term) {
+    std::string t = lower(term);
+    if (!t.empty() && std::string_view("+-~?").find(t.front()) != std::string_view::npos)
+        t.erase(0, 1);
+    return t.substr(0, t.find_first_of(":/="));
+}
+
+void check_spf_lookups(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->spf.present()) return;
+    int lookups = 0;
+    for (const std::string& t : words(parse_txt(p.email->spf.value).text)) {
+        std::string name = spf_term_name(t);
+        if (name == "include" || name == "a" || name == "mx" || name == "ptr" || name == "exists" ||
+            (name == "redirect" && t.find('=') != std::string::npos))
+            ++lookups;
+    }
+    if (lookups <= 10) return;
+    ctx.report(p.email->spf.pos,
+               {fmt::format("SPF record needs at least {} DNS lookups before nested includes; the "
+                            "limit is 10",
+                            lookups),
+                fmt::format("SPF レコードは入れ子の include を除いても DNS 参照が {} 回必要です。"
+                            "上限は 10 回です",
+                            lookups)});
+}
+
+void check_spf_risky(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->spf.present()) return;
+    const LString& spf = p.email->spf;
+    bool has_all = false, has_redirect = false;
+    for (const std::string& t : words(parse_txt(spf.value).text)) {
+        std::string name = spf_term_name(t), l = lower(t);
+        if (name == "ptr") {
+            ctx.report(spf.pos, {"SPF record uses \"ptr\", which is slow, unreliable and "
+                                 "discouraged by RFC 7208",
+                                 "SPF レコードが「ptr」を使っています。遅く不確実で、RFC 7208 "
+                                 "が使用を推奨していません"});
+        }
+        if (l == "?all") {
+            ctx.report(spf.pos, {"SPF record ends in \"?all\": it asserts nothing about other "
+                                 "senders",
+                                 "SPF レコードが「?all」で、他の送信元について何も示していません"});
+        }
+        has_all |= name == "all";
+        has_redirect |= name == "redirect";
+    }
+    if (!has_all && !has_redirect) {
+        ctx.report(spf.pos, {"SPF record has no \"all\" term (defaults to \"?all\"); end it with "
+                             "\"-all\" or \"~all\"",
+                             "SPF レコードに「all」がありません (「?all」と同じ扱い)。「-all」"
+                             "か「~all」で終えてください"});
+    }
+}
+
+void check_txt_length(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email) return;
+    for (const LString* record : {&p.email->spf, &p.email->dmarc}) {
+        if (!record->present()) continue;
+        for (const std::string& s : parse_txt(record->value).strings) {
+            if (s.size() <= 255) continue;
+            ctx.report(record->pos,
+                       {fmt::format("TXT string of {} characters; DNS allows 255 per string, so "
+                                    "split it into several quoted strings",
+                                    s.size()),
+                        fmt::format("TXT の文字列が {} 文字です。DNS では 1 文字列 255 文字まで"
+                                    "なので、複数の引用符付き文字列に分けてください",
+                                    s.size())});
+        }
+    }
+}
+
+struct DmarcTag {
+    std::string name, value;
+};
+
+std::vector<DmarcTag> dmarc_tags(std::string_view record) {
+    std::vector<DmarcTag> tags;
+    for (const std::string& part : split(parse_txt(record).text, ';')) {
+        std::string t = trim(part);
+        if (t.empty()) continue;
+        auto eq = t.find('=');
+        if (eq == std::string::npos) {
+            tags.push_back({lower(t), {}});
+        } else {
+            tags.push_back({lower(trim(t.substr(0, eq))), trim(t.substr(eq + 1))});
+        }
+    }
+    return tags;
+}
+
+void check_dmarc_syntax(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->dmarc.present()) return;
+    const LString& dmarc = p.email->dmarc;
+    auto tags = dmarc_tags(dmarc.value);
+    if (tags.empty() || tags.front().name != "v" || tags.front().value != "DMARC1") {
+        ctx.report(dmarc.pos, {"DMARC record does not start with \"v=DMARC1\"",
+                               "DMARC レコードが「v=DMARC1」で始まっていません"});
+    }
+    bool has_p = false;
+    for (const DmarcTag& t : tags) {
+        std::string v = lower(t.value);
+        if (t.name == "p" || t.name == "sp" || t.name == "np") {
+            has_p |= t.name == "p";
+            if (v == "none" || v == "quarantine" || v == "reject") continue;
+            ctx.report(
+                dmarc.pos,
+                {fmt::format("DMARC tag {}={} is not none, quarantine or reject", t.name, t.value),
+                 fmt::format("DMARC の {}={} は none・quarantine・reject のいずれでも"
+                             "ありません",
+                             t.name, t.value)});
+        } else if (t.name == "adkim" || t.name == "aspf") {
+            if (v == "r" || v == "s") continue;
+            ctx.report(dmarc.pos,
+                       {fmt::format("DMARC tag {}={} is not r or s", t.name, t.value),
+                        fmt::format("DMARC の {}={} は r か s ではありません", t.name, t.value)});
+        }
+    }
+    if (!has_p) {
+        ctx.report(dmarc.pos, {"DMARC record has no policy (p=none, quarantine or reject)",
+                               "DMARC レコードにポリシー (p=none・quarantine・reject) が"
+                               "ありません"});
+    }
+}
+
+void check_dmarc_removed_tags(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->dmarc.present()) return;
+    std::vector<std::string_view> removed;
+    auto tags = dmarc_tags(p.email->dmarc.value);
+    for (const DmarcTag& t : tags) {
+        for (std::string_view r : {"pct", "rf", "ri"}) {
+            if (t.name == r) removed.push_back(r);
+        }
+    }
+    if (removed.empty()) return;
+    ctx.report(
+        p.email->dmarc.pos,
+        {fmt::format("DMARC tag(s) {} were removed by RFC 9989 and are ignored",
+                     join(removed, ", ")),
+         fmt::format("DMARC のタグ {} は RFC 9989 で廃止され、無視されます", join(removed, ", "))});
+}
+
+bool is_bulk(const RuleContext& ctx) {
+    const Project& p = ctx.project;
+    return p.email && p.email->daily_volume.present() &&
+           p.email->daily_volume.value >= ctx.thresholds.bulk_daily_volume;
+}
+
+void check_bulk_auth(RuleContext& ctx) {
+    if (!is_bulk(ctx)) return;
+    const Email& e = *ctx.project.email;
+    std::vector<std::string_view> missing;
+    if (!e.spf.present()) missing.push_back("SPF");
+    if (!e.dkim) missing.push_back("DKIM");
+    if (!e.dmarc.present()) missing.push_back("DMARC");
+    if (missing.empty()) return;
+    ctx.report(
+        e.daily_volume.pos,
+        {fmt::format("{:g} messages a day makes a bulk sender (≥ {:g}), which needs SPF, "
+                     "DKIM and DMARC; missing: {}",
+                     e.daily_volume.value, ctx.thresholds.bulk_daily_volume, join(missing, ", ")),
+         fmt::format("1 日 {:g} 通はバルク送信者 ({:g} 通以上) に当たり、SPF・DKIM・DMARC "
+                     "がすべて必要です。不足: {}",
+                     e.daily_volume.value, ctx.thresholds.bulk_daily_volume, join(missing, ", "))});
+}
+
+void check_bulk_unsubscribe(RuleContext& ctx) {
+    if (!is_bulk(ctx)) return;
+    const Email& e = *ctx.project.email;
+    if (e.one_click_unsubscribe.value) return;
+    ctx.report(e.one_click_unsubscribe.present() ? e.one_click_unsubscribe.pos : e.daily_volume.pos,
+               {fmt::format("{:g} messages a day makes a bulk sender, which needs one-click "
+                            "unsubscribe (RFC 8058)",
+                            e.daily_volume.value),
+                fmt::format("1 日 {:g} 通はバルク送信者に当たり、ワンクリック配信停止 (RFC 8058) "
+                            "が必要です",
+                            e.daily_volume.value)});
+}
+
+const Dkim* dkim_of(const Project& p) {
+    return p.email && p.email->dkim && p.email->dkim->key_bits.present() ? &*p.email->dkim
+                                                                         : nullptr;
+}
+
+void check_dkim_too_short(RuleContext& ctx) {
+    const Dkim* d = dkim_of(ctx.project);
+    if (d == nullptr || d->key_bits.value >= ctx.thresholds.min_dkim_bits) return;
+    ctx.report(d->key_bits.pos,
+               {fmt::format("DKIM key of {} bits is below the minimum of {} (RFC 8301)",
+                            d->key_bits.value, ctx.thresholds.min_dkim_bits),
+                fmt::format("DKIM の鍵長 {} ビットは最小値 {} ビットを下回っています (RFC 8301)",
+                            d->key_bits.value, ctx.thresholds.min_dkim_bits)});
+}
+
+void check_dkim_weak(RuleContext& ctx) {
+    const Dkim* d = dkim_of(ctx.project);
+    if (d == nullptr || d->key_bits.value < ctx.thresholds.min_dkim_bits ||
+        d->key_bits.value >= ctx.thresholds.recommended_dkim_bits)
+        return;
+    ctx.report(d->key_bits.pos,
+               {fmt::format("DKIM key of {} bits is below the recommended {}", d->key_bits.value,
+                            ctx.thresholds.recommended_dkim_bits),
+                fmt::format("DKIM の鍵長 {} ビットは推奨の {} ビットを下回っています",
+                            d->key_bits.value, ctx.thresholds.recommended_dkim_bits)});
+}
+
+void check_dkim_long(RuleContext& ctx) {
+    const Dkim* d = dkim_of(ctx.project);
+    if (d == nullptr || d->key_bits.value <= ctx.thresholds.recommended_dkim_bits) return;
+    ctx.report(d->key_bits.pos,
+               {fmt::format("DKIM key of {} bits: some receiving gateways reject keys above {}",
+                            d->key_bits.value, ctx.thresholds.recommended_dkim_bits),
+                fmt::format("DKIM の鍵長 {} ビット: {} ビットを超える鍵を拒否する受信ゲートウェイ"
+                            "があります",
+                            d->key_bits.value, ctx.thresholds.recommended_dkim_bits)});
+}
+
+void check_ip_warming(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->dedicated_ip.value) return;
+    const Email& e = *p.email;
+    double min_weeks = ctx.thresholds.min_ip_warming_weeks;
+    if (!e.ip_warming) {
+        ctx.report(e.dedicated_ip.pos, {"dedicated IP without an IP warming plan",
+                                        "専用 IP に IP ウォーミングの計画がありません"});
+        return;
+    }
+    if (e.ip_warming->weeks.present() && e.ip_warming->weeks.value < min_weeks) {
+        ctx.report(e.ip_warming->weeks.pos,
+                   {fmt::format("IP warming of {:g} weeks is shorter than {:g}",
+                                e.ip_warming->weeks.value, min_weeks),
+                    fmt::format("IP ウォーミング {:g} 週は {:g} 週より短すぎます",
+                                e.ip_warming->weeks.value, min_weeks)});
+    }
+    if (e.ip_warming->days_per_week.present() && e.ip_warming->days_per_week.value < 3) {
+        ctx.report(e.ip_warming->days_per_week.pos,
+                   {fmt::format("IP warming sends on {:g} days a week; send at least 3",
+                                e.ip_warming->days_per_week.value),
+                    fmt::format("IP ウォーミングの送信が週 {:g} 日です。週 3 日以上送信してくだ"
+                                "さい",
+                                e.ip_warming->days_per_week.value)});
+    }
+}
+
+void check_sender_display(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email) return;
+    std::vector<std::string_view> missing;
+    if (!p.email->sender_name.present()) missing.push_back("sender_name");
+    if (!p.email->postal_address.present()) missing.push_back("postal_address");
+    if (!p.email->unsubscribe_url.present()) missing.push_back("unsubscribe_url");
+    if (missing.empty()) return;
+    ctx.report(p.email->pos,
+               {fmt::format("email does not define the sender display: {}", join(missing, ", ")),
+                fmt::format("メールの送信者表示が定義されていません: {}", join(missing, ", "))});
+}
+
+void check_reply_handling(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || p.email->reply_handling.present()) return;
+    ctx.report(p.email->pos, {"email does not say where customers' replies go (reply_handling)",
+                              "返信メールの扱い (reply_handling) が決まっていません"});
+}
+
+}  // namespace
+
 std::vector<RuleDescriptor> tool_rules() {
-    return {};
+    return {
+        {"TOOL-001",
+         6,
+         Severity::warning,
+         {"No sandbox environment", "開発・検証環境がない"},
+         {"Seed 002: development and production are separated so that test mail never reaches "
+          "customers and half-built programs never run on real data.",
+          "記事002: テストメールが顧客に届かないよう、また作りかけのプログラムが実データで動か"
+          "ないよう、開発環境と本番環境を分けます。"},
+         {"Plan a sandbox (`environments: {sandbox: true, test_recipients: …}`).",
+          "検証環境を用意してください (`environments: {sandbox: true, test_recipients: …}`)。"},
+         check_sandbox},
+        {"TOOL-002",
+         6,
+         Severity::warning,
+         {"Security settings not enabled", "セキュリティ設定が不十分"},
+         {"Seed 002's environment step: IP address restriction, encrypted transport, per-user "
+          "permissions, encryption of customer data and operation logs. The MA tool holds every "
+          "customer's personal data; a leak is the incident nobody planned for (seed 000).",
+          "記事002の環境構築: IP アドレス制限、通信の暗号化、ユーザー別の権限、顧客データの暗号"
+          "化、操作ログ。MA ツールには全顧客の個人データが入ります。漏えいは誰も想定していない"
+          "事故になります (記事000)。"},
+         {"Enable the listed settings under `security` (true), or record why not.",
+          "`security` の該当項目を true にするか、できない理由を記録してください。"},
+         check_security},
+        {"TOOL-003",
+         6,
+         Severity::warning,
+         {"Personal-data processing agreement not signed", "個人情報の取扱い契約が未締結"},
+         {"Seed 002's failure list: the personal-information handling agreement with the vendor "
+          "is discovered late and holds up go-live. Handing customer data to the MA vendor is "
+          "outsourcing under APPI and needs the agreement first.",
+          "記事002の失敗例: ベンダーとの個人情報の取扱いに関する契約が後から発覚し、本番開始が"
+          "遅れます。MA ベンダーへの顧客データの提供は個人情報保護法上の委託で、先に契約が"
+          "必要です。"},
+         {"Sign the agreement and set `contracts.personal_data_processing_agreement: signed`.",
+          "契約を締結し、`contracts.personal_data_processing_agreement: signed` にしてください。"},
+         check_processing_agreement},
+        {"TOOL-004",
+         6,
+         Severity::error,
+         {"Required capability not in the contract", "前提の機能が契約にない"},
+         {"Seed 002's failure list: capabilities the vendor promised are not in the contract, "
+          "and the plan that relies on them cannot run.",
+          "記事002の失敗例: ベンダーが約束した機能が契約に含まれておらず、それを前提にした計画が"
+          "実行できません。"},
+         {"Add the capability to the contract, or change the plan.",
+          "機能を契約に含めるか、計画を変えてください。"},
+         check_capabilities},
+        {"TOOL-005",
+         6,
+         Severity::warning,
+         {"Integration without owner", "構築担当のない連携"},
+         {"Seed 002: customer-data and channel integration is technical work that needs an "
+          "owner; an unowned integration is not built.",
+          "記事002: 顧客データ連携とチャネル連携は技術的な作業で、担当が必要です。担当のない"
+          "連携は構築されません。"},
+         {"Add `owner:` (a stakeholder ID) to the integration.",
+          "連携に `owner:` (ステークホルダー ID) を書いてください。"},
+         check_integration_owner},
+        {"TOOL-006",
+         6,
+         Severity::warning,
+         {"No integration owned by the systems department", "情報システム部門が担当する連携がない"},
+         {"Seed 002's failure list: data integration proceeds without help from the systems "
+          "department and stalls on access rights, network rules and source-system changes.",
+          "記事002の失敗例: 情報システム部門の協力なしにデータ連携を進め、アクセス権やネット"
+          "ワークのルール、元システムの改修で止まります。"},
+         {"Make the internal-systems stakeholder the owner of the system integrations.",
+          "システム連携の owner を社内システム管理部門にしてください。"},
+         check_systems_department},
+        {"TOOL-007",
+         6,
+         Severity::warning,
+         {"Integration without ID mapping", "ID 対応のない連携"},
+         {"Seed 002's channel integration: the key is a mapping from the MA customer ID to each "
+          "system's or channel's customer ID; without it records cannot be joined.",
+          "記事002のチャネル連携: 要は MA の顧客 ID と各システム・チャネルの顧客 ID の対応です。"
+          "これがないとレコードを結び付けられません。"},
+         {"Add `id_mapping:` (e.g. \"MA Contact ID ↔ Salesforce Contact ID\").",
+          "`id_mapping:` を書いてください (例: 「MA Contact ID ↔ Salesforce Contact ID」)。"},
+         check_id_mapping},
+        {"MAIL-001",
+         6,
+         Severity::warning,
+         {"Email sending not set up", "メール配信が未設定"},
+         {"Seed 002: sender-domain authentication, IP warming and the sender display take lead "
+          "time (DNS changes, certificates) and must be planned before the first send. A "
+          "warning: a plan that is just started has none yet.",
+          "記事002: 送信ドメイン認証・IP ウォーミング・送信者表示には準備期間 (DNS 変更・証明"
+          "書) がかかり、初回配信の前に計画が必要です。書き始めの計画では未記入なので警告です。"},
+         {"Add `email` with the sending domain, SPF, DKIM, DMARC and sender display.",
+          "`email` に送信ドメイン・SPF・DKIM・DMARC・送信者表示を書いてください。"},
+         check_no_email},
+        {"MAIL-002",
+         6,
+         Severity::warning,
+         {"No SPF or DKIM", "SPF も DKIM もない"},
+         {"Google's and Yahoo's sender guidelines (2024) require every sender to authenticate "
+          "with SPF or DKIM; unauthenticated mail is rejected or filed as spam.",
+          "Google・Yahoo の送信者ガイドライン (2024年) は、すべての送信者に SPF か DKIM による"
+          "認証を求めます。認証のないメールは拒否されるか迷惑メールになります。"},
+         {"Add `spf:` and `dkim:` for the sending domain.",
+          "送信ドメインの `spf:` と `dkim:` を書いてください。"},
+         check_spf_or_dkim},
+        {"MAIL-003",
+         6,
+         Severity::error,
+         {"Invalid SPF record", "不正な SPF レコード"},
+         {"RFC 7208: the record starts with \"v=spf1\" and a domain has exactly one; two records "
+          "are a permanent error. \"+all\" authorises every host on the internet.",
+          "RFC 7208: レコードは「v=spf1」で始まり、ドメインごとに 1 つだけです。2 つあると"
+          "恒久的エラーになります。「+all」はインターネット上のすべてのホストを許可します。"},
+         {"Publish one record starting with \"v=spf1\" and ending in \"-all\" or \"~all\".",
+          "「v=spf1」で始まり「-all」か「~all」で終わるレコードを 1 つだけ公開してください。"},
+         check_spf_syntax},
+        {"MAIL-004",
+         6,
+         Severity::error,
+         {"SPF exceeds 10 DNS lookups", "SPF の DNS 参照が 10 回を超える"},
+         {"RFC 7208 §4.6.4: evaluating a record may cause at most 10 DNS-querying terms "
+          "(include, a, mx, ptr, exists, redirect; ip4, ip6 and all do not count), nested "
+          "includes included; beyond that SPF fails for every message. Each MA vendor's include "
+          "spends part of the budget. ma-plan counts the top level only, so the real count may "
+          "be higher.",
+          "RFC 7208 第4.6.4節: DNS を参照する項目 (include・a・mx・ptr・exists・redirect。"
+          "ip4・ip6・all は数えない) は入れ子の include を含めて 10 回までで、超えるとすべての"
+          "メールで SPF が失敗します。MA ベンダーの include も枠を消費します。ma-plan は最上位"
+          "だけを数えるため、実際はさらに多い可能性があります。"},
+         {"Replace includes by ip4/ip6 ranges or drop unused senders.",
+          "include を ip4/ip6 に置き換えるか、使っていない送信元を削除してください。"},
+         check_spf_lookups},
+        {"MAIL-005",
+         6,
+         Severity::warning,
+         {"Risky SPF terms", "注意が必要な SPF の記述"},
+         {"RFC 7208 discourages \"ptr\" (slow, unreliable); \"?all\" or no \"all\" says nothing "
+          "about other senders, so spoofed mail passes as neutral.",
+          "RFC 7208 は「ptr」の使用を推奨していません (遅く不確実)。「?all」や「all」なしは"
+          "他の送信元について何も示さず、なりすましメールが中立扱いで通ります。"},
+         {"Remove \"ptr\"; end the record with \"-all\" or \"~all\".",
+          "「ptr」を削除し、「-all」か「~all」で終えてください。"},
+         check_spf_risky},
+        {"MAIL-006",
+         6,
+         Severity::warning,
+         {"TXT string longer than 255 characters", "255 文字を超える TXT 文字列"},
+         {"A single DNS TXT string holds at most 255 characters (RFC 1035); longer SPF or DMARC "
+          "records must be split into several quoted strings, or the DNS provider truncates or "
+          "rejects them.",
+          "DNS の TXT は 1 文字列 255 文字までです (RFC 1035)。長い SPF・DMARC レコードは複数の"
+          "引用符付き文字列に分けないと、DNS 事業者に切り詰められるか拒否されます。"},
+         {"Write the record as several quoted strings (\"…\" \"…\").",
+          "レコードを複数の引用符付き文字列 (\"…\" \"…\") で書いてください。"},
+         check_txt_length},
+        {"MAIL-007",
+         6,
+         Severity::error,
+         {"Invalid DMARC record", "不正な DMARC レコード"},
+         {"RFC 7489 / RFC 9989: the record starts with v=DMARC1; p (and sp, np) is none, "
+          "quarantine or reject; adkim and aspf are r or s. Receivers ignore an invalid record, "
+          "so the domain has no DMARC at all.",
+          "RFC 7489・RFC 9989: レコードは v=DMARC1 で始まり、p (と sp・np) は none・quarantine・"
+          "reject、adkim・aspf は r か s です。不正なレコードは受信側に無視され、DMARC がない"
+          "のと同じになります。"},
+         {"Fix the record, e.g. \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\".",
+          "レコードを直してください (例: \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\")。"},
+         check_dmarc_syntax},
+        {"MAIL-008",
+         6,
+         Severity::warning,
+         {"Removed DMARC tags", "廃止された DMARC タグ"},
+         {"RFC 9989 (2026) removed pct, rf and ri; receivers ignore them, so a pct=10 roll-out "
+          "applies the policy to all mail. Use t=y for testing instead.",
+          "RFC 9989 (2026年) で pct・rf・ri は廃止され、受信側は無視します。pct=10 で段階適用"
+          "しているつもりでも、ポリシーはすべてのメールに適用されます。テストには t=y を使い"
+          "ます。"},
+         {"Remove pct, rf and ri (use t=y while testing).",
+          "pct・rf・ri を削除してください (テスト中は t=y)。"},
+         check_dmarc_removed_tags},
+        {"MAIL-009",
+         6,
+         Severity::warning,
+         {"Bulk sender without SPF, DKIM and DMARC", "SPF・DKIM・DMARC のないバルク送信"},
+         {"Google (2024), Yahoo and Microsoft (2025): about 5,000+ messages a day to one "
+          "provider make a bulk sender, which needs SPF and DKIM and DMARC (at least p=none) "
+          "with alignment. Vendor threshold, configurable (thresholds.bulk_daily_volume).",
+          "Google (2024年)・Yahoo・Microsoft (2025年): 1 事業者あたり 1 日約 5,000 通以上で"
+          "バルク送信者となり、SPF と DKIM と DMARC (p=none 以上、アライメントあり) がすべて"
+          "必要です。事業者の基準なので設定で変更できます (thresholds.bulk_daily_volume)。"},
+         {"Add the missing authentication to `email`.",
+          "`email` に不足している認証を追加してください。"},
+         check_bulk_auth},
+        {"MAIL-010",
+         6,
+         Severity::warning,
+         {"Bulk sender without one-click unsubscribe", "ワンクリック配信停止のないバルク送信"},
+         {"Bulk senders must offer one-click unsubscribe (RFC 8058: List-Unsubscribe with an "
+          "HTTPS URI plus List-Unsubscribe-Post, both DKIM-signed) and a visible link "
+          "(Google/Yahoo 2024). Vendor threshold, configurable.",
+          "バルク送信者はワンクリック配信停止 (RFC 8058: HTTPS の List-Unsubscribe と "
+          "List-Unsubscribe-Post、どちらも DKIM 署名付き) と見える配信停止リンクが必要です "
+          "(Google・Yahoo 2024年)。事業者の基準なので設定で変更できます。"},
+         {"Enable the MA tool's one-click unsubscribe and set `one_click_unsubscribe: true`.",
+          "MA ツールのワンクリック配信停止を有効にし、`one_click_unsubscribe: true` にして"
+          "ください。"},
+         check_bulk_unsubscribe},
+        {"MAIL-011",
+         6,
+         Severity::error,
+         {"DKIM key too short", "DKIM の鍵長が短すぎる"},
+         {"RFC 8301: verifiers must not accept RSA keys below 1024 bits; mail signed with a "
+          "shorter key counts as unsigned.",
+          "RFC 8301: 1024 ビット未満の RSA 鍵は検証側が受け入れてはならず、署名がないのと同じ"
+          "扱いになります。"},
+         {"Generate a 2048-bit key.", "2048 ビットの鍵を作り直してください。"},
+         check_dkim_too_short},
+        {"MAIL-012",
+         6,
+         Severity::warning,
+         {"DKIM key below 2048 bits", "DKIM の鍵長が推奨未満"},
+         {"RFC 8301 recommends 2048-bit RSA keys; 1024 bits is the floor and increasingly seen "
+          "as weak.",
+          "RFC 8301 は 2048 ビットの RSA 鍵を推奨しています。1024 ビットは最低限で、弱いと"
+          "見なされつつあります。"},
+         {"Rotate to a 2048-bit key.", "2048 ビットの鍵に切り替えてください。"},
+         check_dkim_weak},
+        {"MAIL-013",
+         6,
+         Severity::info,
+         {"DKIM key above 2048 bits", "2048 ビットを超える DKIM 鍵"},
+         {"Some receiving gateways reject DKIM keys longer than 2048 bits, and long keys need "
+          "the TXT record split into several strings (vendor documentation).",
+          "2048 ビットを超える DKIM 鍵を拒否する受信ゲートウェイがあり、長い鍵は TXT レコードの"
+          "分割も必要です (ベンダー資料)。"},
+         {"Prefer 2048 bits unless every receiver is known to accept longer keys.",
+          "受信側が長い鍵を受け入れると分かっていない限り、2048 ビットにしてください。"},
+         check_dkim_long},
+        {"MAIL-014",
+         6,
+         Severity::warning,
+         {"Dedicated IP without enough warming", "専用 IP のウォーミング不足"},
+         {"SendGrid and Salesforce Marketing Cloud: warm every new dedicated IP over at least 4 "
+          "weeks (4–6 best), sending at least 3 days a week to the most engaged contacts first; "
+          "a cold IP sending full volume is throttled or blocked. Vendor figure, configurable "
+          "(thresholds.min_ip_warming_weeks).",
+          "SendGrid・Salesforce Marketing Cloud: 新しい専用 IP は 4 週間以上 (4〜6 週が最適)、"
+          "週 3 日以上、反応の良い連絡先から順にウォーミングします。いきなり全量を送ると"
+          "制限・ブロックされます。事業者の基準なので設定で変更できます "
+          "(thresholds.min_ip_warming_weeks)。"},
+         {"Add `ip_warming: {weeks: 6, days_per_week: 5}` and plan volumes per week.",
+          "`ip_warming: {weeks: 6, days_per_week: 5}` を書き、週ごとの送信数を計画してください。"},
+         check_ip_warming},
+        {"MAIL-015",
+         6,
+         Severity::warning,
+         {"Sender display incomplete", "送信者表示が不足"},
+         {"Specified Electronic Mail Act §4: every advertising message shows the sender's name, "
+          "an opt-out address or URL with a statement that opting out is possible, and the "
+          "sender's postal address (HubSpot also requires company name and address).",
+          "特定電子メール法 第4条: 広告メールには送信者の氏名・名称、配信停止の連絡先 (URL) と"
+          "停止できる旨、送信者の住所を表示します (HubSpot も会社名と住所を必須としています)。"},
+         {"Add `sender_name`, `postal_address` and `unsubscribe_url` to `email`.",
+          "`email` に `sender_name`・`postal_address`・`unsubscribe_url` を書いてください。"},
+         check_sender_display},
+        {"MAIL-016",
+         6,
+         Severity::warning,
+         {"Reply handling undefined", "返信メールの扱いが未定"},
+         {"Seed 002: customers reply to campaign mail (questions, opt-out requests, "
+          "out-of-office); "
+          "unread replies lose leads and miss opt-outs the law requires honouring.",
+          "記事002: 顧客は施策メールに返信します (問い合わせ・配信停止依頼・不在通知)。読まれ"
+          "ない返信はリードを失い、法律上守るべき配信停止も見落とします。"},
+         {"Add `reply_handling:` (who reads replies and how fast).",
+          "`reply_handling:` (誰がどれくらいの速さで返信を確認するか) を書いてください。"},
+         check_reply_handling},
+    };
 }
 
 }  // namespace maplan::rules
