@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -14,6 +16,7 @@
 #include "lists/exclusions.hpp"
 #include "lists/extract.hpp"
 #include "lists/fields.hpp"
+#include "lists/from_plan.hpp"
 #include "lists/import.hpp"
 #include "lists/normalize.hpp"
 #include "lists/workspace.hpp"
@@ -28,12 +31,27 @@ constexpr const char* default_db = "ma-plan-lists.sqlite";
 
 struct CommonOptions {
     std::string db = default_db;
+    std::string plan;
     int busy_timeout_ms = 5000;
+    CLI::Option* db_option = nullptr;
+
+    /// --db, else beside the plan when --plan is given, else in the current directory.
+    std::string db_path() const {
+        if (db_option != nullptr && db_option->count() > 0) return db;
+        if (!plan.empty()) return (std::filesystem::path(plan).parent_path() / default_db).string();
+        return db;
+    }
+    /// The plan's step-5 section, or an empty config (everything from flags).
+    ListsConfig config() const { return plan.empty() ? ListsConfig{} : load_lists_config(plan); }
 };
 
 void add_common(CLI::App* cmd, CommonOptions& o) {
-    cmd->add_option("--db", o.db, "Workspace database / ワークスペースのデータベース")
-        ->capture_default_str();
+    o.db_option = cmd->add_option("--db", o.db,
+                                  "Workspace database (default: beside --plan, else here) / "
+                                  "ワークスペースのデータベース")
+                      ->capture_default_str();
+    cmd->add_option("--plan", o.plan,
+                    "Plan YAML: data sources, exclusions, consent policy (step 5) / 計画ファイル");
     cmd->add_option("--busy-timeout", o.busy_timeout_ms,
                     "Milliseconds to wait for another run's lock / 他の実行のロックを待つミリ秒")
         ->capture_default_str()
@@ -41,7 +59,11 @@ void add_common(CLI::App* cmd, CommonOptions& o) {
 }
 
 Workspace open_ws(const CommonOptions& o) {
-    return Workspace::open(o.db, OpenOptions{.busy_timeout_ms = o.busy_timeout_ms});
+    OpenOptions options{.busy_timeout_ms = o.busy_timeout_ms};
+    // Test hook: a small page cache makes a test import spill pages to disk mid-transaction.
+    if (const char* kib = std::getenv("MA_PLAN_LISTS_TEST_CACHE_KIB"))
+        options.cache_kib = std::atoi(kib);
+    return Workspace::open(o.db_path(), options);
 }
 
 std::optional<Encoding> encoding_option(const std::string& name, bool allow_auto) {
@@ -158,11 +180,302 @@ void add_policy(CLI::App* cmd, ConsentFlags& f) {
         "するチャネル");
 }
 
-ListsConfig config_from(const ConsentFlags& f) {
-    ListsConfig config;
-    config.consent.require_opt_in = !f.allow_missing;
-    config.channels = f.channels;
+ListsConfig config_from(const CommonOptions& common, const ConsentFlags& f) {
+    ListsConfig config = common.config();
+    if (f.allow_missing) config.consent.require_opt_in = false;
+    for (const auto& ch : f.channels) config.channels.push_back(ch);
     return config;
+}
+
+}  // namespace
+
+namespace {
+
+void add_init(CLI::App* lists, Context& ctx) {
+    auto* cmd =
+        lists->add_subcommand("init", "Create a workspace (mode 0600) / ワークスペースを作成");
+    auto o = std::make_shared<CommonOptions>();
+    add_common(cmd, *o);
+    cmd->callback([&ctx, o] {
+        const std::string db = o->db_path();
+        auto ws = Workspace::create(db, OpenOptions{.busy_timeout_ms = o->busy_timeout_ms});
+        ctx.out
+            << (ctx.lang() == Lang::ja
+                    ? fmt::format(
+                          "ワークスペースを作成しました: {}(スキーマ {}、所有者のみ読み書き可)\n",
+                          db, ws.schema_version())
+                    : fmt::format("created workspace {} (schema {}, readable by its owner only)\n",
+                                  db, ws.schema_version()));
+    });
+}
+
+struct ImportFlags {
+    CommonOptions common;
+    std::string file, source, preset, encoding = "auto", consent_source;
+    std::vector<std::string> map;
+};
+
+SourceConfig source_from(const ImportFlags& f) {
+    SourceConfig source;
+    if (!f.common.plan.empty()) {
+        const ListsConfig plan = f.common.config();
+        const SourceConfig* declared = find_source(plan, f.source);
+        if (declared == nullptr) {
+            std::string known;
+            for (const auto& s : plan.sources) known += (known.empty() ? "" : ", ") + s.name;
+            throw UsageError({fmt::format("the plan declares no data source \"{}\" (declared: {})",
+                                          f.source, known),
+                              fmt::format("計画にデータソース「{}」はありません(宣言済み: {})",
+                                          f.source, known)});
+        }
+        source = *declared;
+    }
+    // Flags override the plan.
+    source.name = f.source;
+    if (!f.preset.empty()) source.preset = f.preset;
+    if (auto e = encoding_option(f.encoding, true)) source.encoding = e;
+    for (auto& m : parse_map(f.map)) {
+        std::erase_if(source.columns, [&](const auto& c) { return c.first == m.first; });
+        source.columns.push_back(std::move(m));
+    }
+    if (!f.consent_source.empty()) source.default_consent_source = f.consent_source;
+    return source;
+}
+
+void add_import(CLI::App* lists, Context& ctx) {
+    auto f = std::make_shared<ImportFlags>();
+    auto* cmd = lists->add_subcommand(
+        "import",
+        "Import a CSV export as one all-or-nothing batch / CSV を一括で取り込み(全件か無し)");
+    add_common(cmd, f->common);
+    cmd->add_option("FILE", f->file, "CSV file / CSV ファイル")->required();
+    cmd->add_option("--source", f->source, "Source name, e.g. crm / データソース名")->required();
+    cmd->add_option(
+        "--preset", f->preset,
+        "Column preset: generic, salesforce, hubspot, marketo, eloqua / 列のプリセット");
+    cmd->add_option("--map", f->map,
+                    "field=column[,field=column...]; fields: id email company last_name first_name "
+                    "name phone consent consent_source consent_at consent_notice opted_out "
+                    "channel.NAME / 項目と列名の対応");
+    cmd->add_option("--encoding", f->encoding, "auto, utf-8 or cp932 / 文字コード")
+        ->capture_default_str();
+    cmd->add_option(
+        "--consent-source", f->consent_source,
+        "Consent source stored when the file has no such column / 同意の取得方法(列がない場合)");
+    cmd->callback([&ctx, f] {
+        const SourceConfig source = source_from(*f);
+        auto ws = open_ws(f->common);
+        ImportSummary s;
+        {
+            ProgressBar bar(ctx.err, {"importing", "取り込み中"}, ctx.lang());
+            s = import_contacts(ws, f->file, source, bar.fn());
+        }
+        std::string mapping;
+        for (const auto& [field, column] : s.mapping)
+            mapping += fmt::format("{}{}←{}", mapping.empty() ? "" : ", ", field, column);
+        if (ctx.lang() == Lang::ja) {
+            ctx.out << fmt::format(
+                "{}: {} を取り込みました({}): {} 行 — 新規 {}、変更 {}、変更なし {}\n"
+                "  列の対応: {}\n",
+                s.source, s.file.string(), encoding_name(s.encoding), s.rows, s.new_rows,
+                s.changed_rows, s.unchanged_rows, mapping);
+            if (s.invalid_emails + s.missing_consent > 0)
+                ctx.out << fmt::format(
+                    "  不正なアドレス {} 件、同意の記録なし {} 件(ma-plan lists audit で確認)\n",
+                    s.invalid_emails, s.missing_consent);
+        } else {
+            ctx.out << fmt::format(
+                "{}: imported {} ({}): {} rows — {} new, {} changed, {} unchanged\n"
+                "  columns: {}\n",
+                s.source, s.file.string(), encoding_name(s.encoding), s.rows, s.new_rows,
+                s.changed_rows, s.unchanged_rows, mapping);
+            if (s.invalid_emails + s.missing_consent > 0)
+                ctx.out << fmt::format(
+                    "  {} invalid addresses, {} without consent (see ma-plan lists audit)\n",
+                    s.invalid_emails, s.missing_consent);
+        }
+    });
+}
+
+struct ExcludeFlags {
+    CommonOptions common;
+    std::string file, reason, column, encoding = "auto";
+    std::vector<std::string> domains, roles;
+    bool role_defaults = false;
+};
+
+void add_exclude(CLI::App* lists, Context& ctx) {
+    auto f = std::make_shared<ExcludeFlags>();
+    auto* cmd = lists->add_subcommand(
+        "exclude", "Add global exclusions: addresses, domains, role addresses / 全体除外を追加");
+    add_common(cmd, f->common);
+    cmd->add_option("FILE", f->file, "CSV of addresses or domains / アドレスまたはドメインの CSV");
+    cmd->add_option("--reason", f->reason,
+                    "optout, bounce, competitor, internal, complaint, legal, other ... / 理由");
+    cmd->add_option("--column", f->column, "Column holding the addresses / アドレスの列");
+    cmd->add_option("--encoding", f->encoding, "auto, utf-8 or cp932 / 文字コード")
+        ->capture_default_str();
+    cmd->add_option("--domain", f->domains, "Exclude a whole domain / ドメイン全体を除外");
+    cmd->add_option("--role", f->roles,
+                    "Exclude a role local part, e.g. info / 役割アドレスを除外");
+    cmd->add_flag(
+        "--role-defaults", f->role_defaults,
+        "Exclude the usual role addresses (info@, sales@ ...) / 一般的な役割アドレスを除外");
+    cmd->callback([&ctx, f] {
+        const bool own_input =
+            !f->file.empty() || !f->domains.empty() || !f->roles.empty() || f->role_defaults;
+        if (!own_input && f->common.plan.empty()) {
+            throw UsageError(
+                {"give a FILE, --domain, --role, --role-defaults or --plan",
+                 "FILE、--domain、--role、--role-defaults、--plan のいずれかを指定してください"});
+        }
+        if (own_input && f->reason.empty()) {
+            throw UsageError(
+                {"--reason is required (optout, bounce, competitor, internal ...)",
+                 "--reason を指定してください(optout、bounce、competitor、internal など)"});
+        }
+        ExclusionRules rules = f->common.config().exclusions;  // empty without --plan
+        auto ws = open_ws(f->common);
+        const bool ja = ctx.lang() == Lang::ja;
+        if (!f->file.empty()) {
+            auto s = exclude_from_file(ws, f->file, f->reason, f->column,
+                                       encoding_option(f->encoding, true));
+            ctx.out << (ja ? fmt::format("{}: {} 件を除外に追加(理由 {}、うちドメイン {} "
+                                         "件、既に除外済み {} 件)\n",
+                                         s.file.string(), s.added, s.reason, s.domains, s.already)
+                           : fmt::format(
+                                 "{}: added {} exclusions (reason {}, {} of them domains; {} "
+                                 "already excluded)\n",
+                                 s.file.string(), s.added, s.reason, s.domains, s.already));
+        }
+        for (const auto& d : f->domains) rules.domains.emplace_back(d, f->reason);
+        for (const auto& r : f->roles) rules.role_locals.emplace_back(r, f->reason);
+        if (f->role_defaults) {
+            for (const auto& r : default_role_locals())
+                rules.role_locals.emplace_back(r, f->reason);
+        }
+        if (!rules.domains.empty() || !rules.role_locals.empty()) {
+            auto n = add_exclusion_rules(ws, rules);
+            ctx.out << (ja ? fmt::format("除外ルールを {} 件追加・更新しました\n", n)
+                           : fmt::format("added or updated {} exclusion rules\n", n));
+        }
+    });
+}
+
+struct AuditFlags {
+    CommonOptions common;
+    ConsentFlags policy;
+    std::string format = "md";
+    bool show_pii = false;
+};
+
+void add_audit(CLI::App* lists, Context& ctx) {
+    auto f = std::make_shared<AuditFlags>();
+    auto* cmd = lists->add_subcommand(
+        "audit", "Report problems in the customer master / 顧客マスタの問題を報告");
+    add_common(cmd, f->common);
+    add_policy(cmd, f->policy);
+    cmd->add_option("--format", f->format, "md or json")
+        ->check(CLI::IsMember({"md", "json"}))
+        ->capture_default_str();
+    cmd->add_flag("--show-pii", f->show_pii,
+                  "Show example addresses and names unmasked / 例のアドレスと氏名を伏せずに表示");
+    cmd->callback([&ctx, f] {
+        const ListsConfig config = config_from(f->common, f->policy);
+        auto ws = open_ws(f->common);
+        AuditReport report;
+        {
+            ProgressBar bar(ctx.err, {"auditing", "監査中"}, ctx.lang());
+            report = build_audit(ws, config, f->show_pii, bar.fn());
+        }
+        ctx.out << (f->format == "json" ? render_audit_json(report, ctx.lang())
+                                        : render_audit_markdown(report, ctx.lang()));
+    });
+}
+
+struct ExtractFlags {
+    CommonOptions common;
+    ConsentFlags policy;
+    std::string out, encoding = "utf-8", format = "md";
+};
+
+void add_extract(CLI::App* lists, Context& ctx) {
+    auto f = std::make_shared<ExtractFlags>();
+    auto* cmd = lists->add_subcommand(
+        "extract", "Write the contactable customers as CSV / 配信可能な顧客を CSV に出力");
+    add_common(cmd, f->common);
+    add_policy(cmd, f->policy);
+    cmd->add_option("--out", f->out, "Output CSV / 出力する CSV")->required();
+    cmd->add_option("--encoding", f->encoding, "utf-8, utf-8-bom (Excel) or cp932 / 文字コード")
+        ->capture_default_str();
+    cmd->add_option("--format", f->format, "Waterfall summary: md or json / 内訳の形式")
+        ->check(CLI::IsMember({"md", "json"}))
+        ->capture_default_str();
+    cmd->callback([&ctx, f] {
+        const Encoding enc = *encoding_option(f->encoding, false);
+        const ListsConfig config = config_from(f->common, f->policy);
+        auto ws = open_ws(f->common);
+        ExtractSummary s;
+        {
+            ProgressBar bar(ctx.err, {"extracting", "抽出中"}, ctx.lang());
+            s = extract_contactable(ws, config, f->out, enc, bar.fn());
+        }
+        if (f->format == "json") {
+            print_waterfall(ctx, s.waterfall, "json");
+            return;
+        }
+        ctx.out << (ctx.lang() == Lang::ja
+                        ? fmt::format("{} に配信可能な連絡先 {} 件を書き出しました({})\n\n", f->out,
+                                      s.waterfall.contactable, encoding_name(enc))
+                        : fmt::format("wrote {} contactable contacts to {} ({})\n\n",
+                                      s.waterfall.contactable, f->out, encoding_name(enc)));
+        print_waterfall(ctx, s.waterfall, "md");
+    });
+}
+
+void add_check(CLI::App* lists, Context& ctx) {
+    auto o = std::make_shared<CommonOptions>();
+    auto* cmd = lists->add_subcommand("check", "Run SQLite's integrity check / 整合性チェック");
+    add_common(cmd, *o);
+    cmd->callback([&ctx, o] {
+        const std::string db = o->db_path();
+        auto ws = open_ws(*o);
+        const std::string result = ws.integrity_check();
+        if (result != "ok") {
+            throw IoError(
+                {fmt::format("{}: error: integrity check failed:\n{}", db, result),
+                 fmt::format("{}: エラー: 整合性チェックで問題が見つかりました:\n{}", db, result)});
+        }
+        ctx.out << (ctx.lang() == Lang::ja
+                        ? fmt::format("{}: 整合性に問題はありません(スキーマ {})\n", db,
+                                      ws.schema_version())
+                        : fmt::format("{}: integrity ok (schema {})\n", db, ws.schema_version()));
+    });
+}
+
+void add_status(CLI::App* lists, Context& ctx) {
+    auto o = std::make_shared<CommonOptions>();
+    auto* cmd =
+        lists->add_subcommand("status", "Show the import and exclusion batches / 取り込み履歴");
+    add_common(cmd, *o);
+    cmd->callback([&ctx, o] {
+        auto ws = open_ws(*o);
+        auto q = ws.prepare(
+            "SELECT b.id, b.kind, coalesce(s.name, ''), b.file, b.encoding, b.started_at, b.rows, "
+            "b.new_rows, b.changed_rows, b.unchanged_rows FROM batches b LEFT JOIN sources s ON "
+            "s.id = b.source_id ORDER BY b.id");
+        ctx.out << (ctx.lang() == Lang::ja ? "| # | 種類 | ソース | ファイル | 文字コード | 日時 | "
+                                             "行数 | 新規 | 変更 | 変更なし |\n"
+                                           : "| # | kind | source | file | encoding | at | rows | "
+                                             "new | changed | unchanged |\n");
+        ctx.out << "|---:|---|---|---|---|---|---:|---:|---:|---:|\n";
+        while (q.step()) {
+            ctx.out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                                   q.integer(0), q.text(1), markdown_cell(q.text(2)),
+                                   markdown_cell(q.text(3)), q.text(4), q.text(5), q.integer(6),
+                                   q.integer(7), q.integer(8), q.integer(9));
+        }
+    });
 }
 
 }  // namespace
@@ -171,259 +484,13 @@ void register_lists_commands(CLI::App& app, Context& ctx) {
     auto* lists = app.add_subcommand(
         "lists", "Customer lists: import, exclusions, consent, audit, extract / 顧客リストの管理");
     lists->require_subcommand(1);
-
-    // ---- init ----
-    auto* init =
-        lists->add_subcommand("init", "Create a workspace (mode 0600) / ワークスペースを作成");
-    auto init_opts = std::make_shared<CommonOptions>();
-    add_common(init, *init_opts);
-    init->callback([&ctx, init_opts] {
-        auto ws = Workspace::create(init_opts->db,
-                                    OpenOptions{.busy_timeout_ms = init_opts->busy_timeout_ms});
-        ctx.out
-            << (ctx.lang() == Lang::ja
-                    ? fmt::format(
-                          "ワークスペースを作成しました: {}(スキーマ {}、所有者のみ読み書き可)\n",
-                          init_opts->db, ws.schema_version())
-                    : fmt::format("created workspace {} (schema {}, readable by its owner only)\n",
-                                  init_opts->db, ws.schema_version()));
-    });
-
-    // ---- import ----
-    struct ImportFlags {
-        CommonOptions common;
-        std::string file, source, preset, encoding = "auto", consent_source;
-        std::vector<std::string> map;
-    };
-    auto im = std::make_shared<ImportFlags>();
-    auto* import = lists->add_subcommand(
-        "import",
-        "Import a CSV export as one all-or-nothing batch / CSV を一括で取り込み(全件か無し)");
-    add_common(import, im->common);
-    import->add_option("FILE", im->file, "CSV file / CSV ファイル")->required();
-    import->add_option("--source", im->source, "Source name, e.g. crm / データソース名")
-        ->required();
-    import->add_option(
-        "--preset", im->preset,
-        "Column preset: generic, salesforce, hubspot, marketo, eloqua / 列のプリセット");
-    import->add_option(
-        "--map", im->map,
-        "field=column[,field=column...]; fields: id email company last_name first_name "
-        "name phone consent consent_source consent_at consent_notice opted_out "
-        "channel.NAME / 項目と列名の対応");
-    import->add_option("--encoding", im->encoding, "auto, utf-8 or cp932 / 文字コード")
-        ->capture_default_str();
-    import->add_option(
-        "--consent-source", im->consent_source,
-        "Consent source stored when the file has no such column / 同意の取得方法(列がない場合)");
-    import->callback([&ctx, im] {
-        SourceConfig source;
-    source.name = im->source;
-    source.preset = im->preset;
-    source.encoding = encoding_option(im->encoding, true);
-    source.columns = parse_map(im->map);
-    source.default_consent_source = im->consent_source;
-    auto ws = open_ws(im->common);
-    ImportSummary s;
-    {
-        ProgressBar bar(ctx.err, {"importing", "取り込み中"}, ctx.lang());
-        s = import_contacts(ws, im->file, source, bar.fn());
-    }
-    std::string mapping;
-    for (const auto& [field, column] : s.mapping) {
-        mapping += fmt::format("{}{}←{}", mapping.empty() ? "" : ", ", field, column);
-    }
-    if (ctx.lang() == Lang::ja) {
-        ctx.out << fmt::format(
-            "{}: {} を取り込みました({}): {} 行 — 新規 {}、変更 {}、変更なし {}\n"
-            "  列の対応: {}\n",
-            s.source, s.file.string(), encoding_name(s.encoding), s.rows, s.new_rows,
-            s.changed_rows, s.unchanged_rows, mapping);
-        if (s.invalid_emails + s.missing_consent > 0)
-            ctx.out << fmt::format(
-                "  不正なアドレス {} 件、同意の記録なし {} 件(ma-plan lists audit で確認)\n",
-                s.invalid_emails, s.missing_consent);
-    } else {
-        ctx.out << fmt::format(
-            "{}: imported {} ({}): {} rows — {} new, {} changed, {} unchanged\n"
-            "  columns: {}\n",
-            s.source, s.file.string(), encoding_name(s.encoding), s.rows, s.new_rows,
-            s.changed_rows, s.unchanged_rows, mapping);
-        if (s.invalid_emails + s.missing_consent > 0)
-            ctx.out << fmt::format(
-                "  {} invalid addresses, {} without consent (see ma-plan lists audit)\n",
-                s.invalid_emails, s.missing_consent);
-    }
-});
-
-// ---- exclude ----
-struct ExcludeFlags {
-    CommonOptions common;
-    std::string file, reason, column, encoding = "auto";
-    std::vector<std::string> domains, roles;
-    bool role_defaults = false;
-};
-auto ex = std::make_shared<ExcludeFlags>();
-auto* exclude = lists->add_subcommand(
-    "exclude",
-    "Add global exclusions: a file of addresses, domains, role addresses / 全体除外を追加");
-add_common(exclude, ex->common);
-exclude->add_option("FILE", ex->file, "CSV of addresses or domains / アドレスまたはドメインの CSV");
-exclude
-    ->add_option("--reason", ex->reason,
-                 "optout, bounce, competitor, internal, complaint, legal, other ... / 理由")
-    ->required();
-exclude->add_option("--column", ex->column, "Column holding the addresses / アドレスの列");
-exclude->add_option("--encoding", ex->encoding, "auto, utf-8 or cp932 / 文字コード")
-    ->capture_default_str();
-exclude->add_option("--domain", ex->domains, "Exclude a whole domain / ドメイン全体を除外");
-exclude->add_option("--role", ex->roles,
-                    "Exclude a role local part, e.g. info / 役割アドレスを除外");
-exclude->add_flag(
-    "--role-defaults", ex->role_defaults,
-    "Exclude the usual role addresses (info@, sales@ ...) / 一般的な役割アドレスを除外");
-exclude->callback([&ctx, ex] {
-    if (ex->file.empty() && ex->domains.empty() && ex->roles.empty() && !ex->role_defaults) {
-        throw UsageError({"give a FILE, --domain, --role or --role-defaults",
-                          "FILE、--domain、--role、--role-defaults のいずれかを指定してください"});
-    }
-    auto ws = open_ws(ex->common);
-    const bool ja = ctx.lang() == Lang::ja;
-    if (!ex->file.empty()) {
-        auto s = exclude_from_file(ws, ex->file, ex->reason, ex->column,
-                                   encoding_option(ex->encoding, true));
-        ctx.out
-            << (ja ? fmt::format(
-                         "{}: {} 件を除外に追加(理由 {}、うちドメイン {} 件、既に除外済み {} 件)\n",
-                         s.file.string(), s.added, s.reason, s.domains, s.already)
-                   : fmt::format("{}: added {} exclusions (reason {}, {} of them domains; {} "
-                                 "already excluded)\n",
-                                 s.file.string(), s.added, s.reason, s.domains, s.already));
-    }
-    ExclusionRules rules;
-    for (const auto& d : ex->domains) rules.domains.emplace_back(d, ex->reason);
-    for (const auto& r : ex->roles) rules.role_locals.emplace_back(r, ex->reason);
-    if (ex->role_defaults) {
-        for (const auto& r : default_role_locals()) rules.role_locals.emplace_back(r, ex->reason);
-    }
-    if (!rules.domains.empty() || !rules.role_locals.empty()) {
-        auto n = add_exclusion_rules(ws, rules);
-        ctx.out << (ja ? fmt::format("除外ルールを {} 件追加・更新しました(理由 {})\n", n,
-                                     ex->reason)
-                       : fmt::format("added or updated {} exclusion rules (reason {})\n", n,
-                                     ex->reason));
-    }
-});
-
-// ---- audit ----
-struct AuditFlags {
-    CommonOptions common;
-    ConsentFlags policy;
-    std::string format = "md";
-    bool show_pii = false;
-};
-auto au = std::make_shared<AuditFlags>();
-auto* audit = lists->add_subcommand(
-    "audit", "Report problems in the customer master / 顧客マスタの問題を報告");
-add_common(audit, au->common);
-add_policy(audit, au->policy);
-audit->add_option("--format", au->format, "md or json")
-    ->check(CLI::IsMember({"md", "json"}))
-    ->capture_default_str();
-audit->add_flag("--show-pii", au->show_pii,
-                "Show example addresses and names unmasked / 例のアドレスと氏名を伏せずに表示");
-audit->callback([&ctx, au] {
-    auto ws = open_ws(au->common);
-    AuditReport report;
-    {
-        ProgressBar bar(ctx.err, {"auditing", "監査中"}, ctx.lang());
-        report = build_audit(ws, config_from(au->policy), au->show_pii, bar.fn());
-    }
-    ctx.out << (au->format == "json" ? render_audit_json(report, ctx.lang())
-                                     : render_audit_markdown(report, ctx.lang()));
-});
-
-// ---- extract ----
-struct ExtractFlags {
-    CommonOptions common;
-    ConsentFlags policy;
-    std::string out, encoding = "utf-8", format = "md";
-};
-auto et = std::make_shared<ExtractFlags>();
-auto* extract = lists->add_subcommand(
-    "extract", "Write the contactable customers as CSV / 配信可能な顧客を CSV に出力");
-add_common(extract, et->common);
-add_policy(extract, et->policy);
-extract->add_option("--out", et->out, "Output CSV / 出力する CSV")->required();
-extract->add_option("--encoding", et->encoding, "utf-8, utf-8-bom (Excel) or cp932 / 文字コード")
-    ->capture_default_str();
-extract->add_option("--format", et->format, "Waterfall summary: md or json / 内訳の形式")
-    ->check(CLI::IsMember({"md", "json"}))
-    ->capture_default_str();
-extract->callback([&ctx, et] {
-    const Encoding enc = *encoding_option(et->encoding, false);
-    auto ws = open_ws(et->common);
-    ExtractSummary s;
-    {
-        ProgressBar bar(ctx.err, {"extracting", "抽出中"}, ctx.lang());
-        s = extract_contactable(ws, config_from(et->policy), et->out, enc, bar.fn());
-    }
-    if (et->format == "json") {
-        print_waterfall(ctx, s.waterfall, "json");
-        return;
-    }
-    ctx.out << (ctx.lang() == Lang::ja
-                    ? fmt::format("{} に配信可能な連絡先 {} 件を書き出しました({})\n\n", et->out,
-                                  s.waterfall.contactable, encoding_name(enc))
-                    : fmt::format("wrote {} contactable contacts to {} ({})\n\n",
-                                  s.waterfall.contactable, et->out, encoding_name(enc)));
-    print_waterfall(ctx, s.waterfall, "md");
-});
-
-// ---- check ----
-auto ck = std::make_shared<CommonOptions>();
-auto* check = lists->add_subcommand("check", "Run SQLite's integrity check / 整合性チェック");
-add_common(check, *ck);
-check->callback([&ctx, ck] {
-    auto ws = open_ws(*ck);
-    const std::string result = ws.integrity_check();
-    if (result == "ok") {
-        ctx.out << (ctx.lang() == Lang::ja
-                        ? fmt::format("{}: 整合性に問題はありません(スキーマ {})\n", ck->db,
-                                      ws.schema_version())
-                        : fmt::format("{}: integrity ok (schema {})\n", ck->db,
-                                      ws.schema_version()));
-        return;
-    }
-    throw IoError(
-        {fmt::format("{}: error: integrity check failed:\n{}", ck->db, result),
-         fmt::format("{}: エラー: 整合性チェックで問題が見つかりました:\n{}", ck->db, result)});
-});
-
-// ---- status ----
-auto st = std::make_shared<CommonOptions>();
-auto* status =
-    lists->add_subcommand("status", "Show sources and recent batches / ソースと取り込み履歴");
-add_common(status, *st);
-status->callback([&ctx, st] {
-    auto ws = open_ws(*st);
-    const bool ja = ctx.lang() == Lang::ja;
-    auto q = ws.prepare(
-        "SELECT b.id, b.kind, coalesce(s.name, ''), b.file, b.encoding, b.started_at, b.rows, "
-        "b.new_rows, b.changed_rows, b.unchanged_rows FROM batches b LEFT JOIN sources s ON "
-        "s.id = b.source_id ORDER BY b.id");
-    ctx.out << (ja ? "| # | 種類 | ソース | ファイル | 文字コード | 日時 | 行数 | 新規 | 変更 | "
-                     "変更なし |\n"
-                   : "| # | kind | source | file | encoding | at | rows | new | changed | "
-                     "unchanged |\n");
-    ctx.out << "|---:|---|---|---|---|---|---:|---:|---:|---:|\n";
-    while (q.step()) {
-        ctx.out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                               q.integer(0), q.text(1), markdown_cell(q.text(2)),
-                               markdown_cell(q.text(3)), q.text(4), q.text(5), q.integer(6),
-                               q.integer(7), q.integer(8), q.integer(9));
-    }
-});
-}  // namespace maplan::cli
+    add_init(lists, ctx);
+    add_import(lists, ctx);
+    add_exclude(lists, ctx);
+    add_audit(lists, ctx);
+    add_extract(lists, ctx);
+    add_check(lists, ctx);
+    add_status(lists, ctx);
+}
 
 }  // namespace maplan::cli

@@ -101,7 +101,12 @@ template <typename Visit>
 Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
                         const std::vector<std::string>& channels, const ProgressFn& progress,
                         Visit&& visit) {
-    const ExclusionSet exclusions = load_exclusions(ws);
+    ExclusionSet exclusions = load_exclusions(ws);
+    // The plan's rules apply to every extract, stored in the workspace or not.
+    for (const auto& [domain, reason] : config.exclusions.domains)
+        exclusions.domains.try_emplace(normalize_email("x@" + domain).domain, reason);
+    for (const auto& [local, reason] : config.exclusions.role_locals)
+        exclusions.roles.try_emplace(normalize_email(local + "@x.jp").local, reason);
     ContactCursor cursor(ws, channels);
     KeyTable kept;
     Waterfall w;

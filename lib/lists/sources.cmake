@@ -5,6 +5,7 @@ add_library(ma_plan_lists STATIC
     lists/encoding.cpp
     lists/exclusions.cpp
     lists/extract.cpp
+    lists/from_plan.cpp
     lists/import.cpp
     lists/normalize.cpp
     lists/presets.cpp

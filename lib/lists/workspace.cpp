@@ -264,12 +264,12 @@ Workspace Workspace::open(const std::filesystem::path& path, const OpenOptions& 
     Workspace ws(db, path, options.busy_timeout_ms);
     sqlite3_busy_timeout(db, options.busy_timeout_ms);
     sqlite3_extended_result_codes(db, 1);
-    ws.configure();
+    ws.configure(options.cache_kib);
     ws.migrate(options.target_version);
     return ws;
 }
 
-void Workspace::configure() {
+void Workspace::configure(int cache_kib) {
     // Reading the header is the first access: a file that is not SQLite fails here.
     auto check = prepare("PRAGMA application_id");
     check.step();
@@ -296,7 +296,7 @@ void Workspace::configure() {
     exec("PRAGMA journal_mode=DELETE");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
-    exec("PRAGMA cache_size=-16384");
+    exec(fmt::format("PRAGMA cache_size=-{}", cache_kib));
 }
 
 void Workspace::migrate(std::optional<int> target) {

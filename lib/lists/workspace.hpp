@@ -47,6 +47,7 @@ class Statement {
 
 struct OpenOptions {
     int busy_timeout_ms = 5000;
+    int cache_kib = 65536;  ///< SQLite page cache; big imports stay in memory until commit
     /// Test hook: stop migrating at this schema version (to test migrations from old workspaces).
     std::optional<int> target_version;
 };
@@ -98,7 +99,7 @@ class Workspace {
   private:
     Workspace(sqlite3* db, std::filesystem::path path, int busy_timeout_ms);
     void migrate(std::optional<int> target);
-    void configure();
+    void configure(int cache_kib);
     sqlite3* db_;
     std::filesystem::path path_;
     int busy_timeout_ms_;

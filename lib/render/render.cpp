@@ -1,4 +1,5 @@
 // The table of output formats: one row per renderer, so adding a format is one line here.
+#include "render/ci_formats.hpp"
 #include "render/report.hpp"
 
 namespace maplan::render {
@@ -14,6 +15,9 @@ struct FormatDefinition {
 constexpr FormatDefinition formats[] = {
     {"text", OutputFormat::text, render_text},
     {"json", OutputFormat::json, render_json},
+    {"sarif", OutputFormat::sarif, render_sarif},
+    {"junit", OutputFormat::junit, render_junit},
+    {"github", OutputFormat::github, render_github},
 };
 
 }  // namespace

@@ -16,5 +16,6 @@ std::vector<RuleDescriptor> flow_rules();       // step 4
 std::vector<RuleDescriptor> list_rules();       // step 5
 std::vector<RuleDescriptor> tool_rules();       // step 6
 std::vector<RuleDescriptor> measure_rules();    // step 7
+std::vector<RuleDescriptor> suppress_rules();   // inline suppression comments (suppress.hpp)
 
 }  // namespace maplan::rules

@@ -11,5 +11,6 @@ add_library(ma_plan_rules STATIC
     rules/target_rules.cpp
     rules/tool_rules.cpp
     rules/validate.cpp
+    rules/suppress_rules.cpp
 )
 target_link_libraries(ma_plan_rules PUBLIC ma_plan_core PRIVATE ma_plan_warnings)

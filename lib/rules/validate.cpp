@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/suppress.hpp"
+
 namespace maplan {
 
 namespace {
@@ -20,6 +22,7 @@ void apply_configuration(std::vector<Finding>& findings, const ValidateOptions& 
 FileResult finish(LoadResult loaded, const ValidateOptions& options) {
     FileResult result;
     result.source = loaded.source;
+    result.disabled_rules = options.disabled_rules;
     if (loaded.source) result.path = loaded.source->path();
     if (loaded.fatal) {
         result.fatal = std::move(loaded.fatal);
@@ -28,6 +31,10 @@ FileResult finish(LoadResult loaded, const ValidateOptions& options) {
     result.findings = std::move(loaded.findings);
     auto rule_findings = run_rules(*loaded.project, options);
     result.findings.insert(result.findings.end(), rule_findings.begin(), rule_findings.end());
+    // Before the configuration, so that findings about suppressions can be configured too.
+    if (options.inline_suppressions) {
+        apply_suppressions(result.findings, *loaded.source, options.disabled_rules);
+    }
     apply_configuration(result.findings, options);
     std::stable_sort(result.findings.begin(), result.findings.end(), finding_less);
     result.project = std::move(loaded.project);

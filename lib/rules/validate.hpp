@@ -28,6 +28,7 @@ struct FileResult {
     std::optional<yaml::ParseError> fatal;  ///< could not be read or parsed (exit 2)
     std::vector<Finding> findings;          ///< sorted by position
     std::unique_ptr<Project> project;       ///< null when fatal
+    std::set<std::string> disabled_rules;   ///< switched off by the configuration for this file
 };
 
 FileResult validate_source(SourceFilePtr source, const ValidateOptions& options);

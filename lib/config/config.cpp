@@ -1,0 +1,258 @@
+#include "config/config.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <variant>
+
+#include "core/suggest.hpp"
+#include "core/yaml_tree.hpp"
+#include "rules/rule.hpp"
+
+namespace maplan::config {
+
+namespace {
+
+namespace fs = std::filesystem;
+using yaml::Node;
+
+/// The configurable thresholds, one row each, so the key list, the "did you mean" candidates
+/// and the documentation come from one place.
+struct ThresholdField {
+    std::string_view key;
+    std::variant<double rules::Thresholds::*, int rules::Thresholds::*> member;
+};
+
+constexpr ThresholdField threshold_fields[] = {
+    {"bulk_daily_volume", &rules::Thresholds::bulk_daily_volume},
+    {"min_ip_warming_weeks", &rules::Thresholds::min_ip_warming_weeks},
+    {"min_dkim_bits", &rules::Thresholds::min_dkim_bits},
+    {"recommended_dkim_bits", &rules::Thresholds::recommended_dkim_bits},
+    {"max_owner_share", &rules::Thresholds::max_owner_share},
+    {"unsubscribe_max_days", &rules::Thresholds::unsubscribe_max_days},
+};
+
+const std::vector<std::string_view> top_level_keys = {"language", "fail_on", "inline_suppressions",
+                                                      "rules", "thresholds"};
+const std::vector<std::string_view> rule_levels = {"off", "error", "warning", "info"};
+
+std::string did_you_mean_en(const std::optional<std::string>& guess) {
+    return guess ? fmt::format("; did you mean \"{}\"?", *guess) : "";
+}
+std::string did_you_mean_ja(const std::optional<std::string>& guess) {
+    return guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "";
+}
+
+class ConfigReader {
+  public:
+    explicit ConfigReader(const SourceFile& source) : source_(source) {}
+
+    LoadedConfig result;
+
+    void error(SourcePos pos, Text message) {
+        result.errors.push_back(ConfigError{source_.path(), pos, std::move(message)});
+    }
+
+    /// Entries of a mapping with duplicate and non-scalar keys reported; nullopt if not a mapping.
+    std::optional<std::vector<std::pair<const Node*, const Node*>>> entries(const Node& node,
+                                                                            std::string_view what) {
+        if (!node.is_mapping()) {
+            error(node.pos, {fmt::format("\"{}\" must be a mapping", what),
+                             fmt::format("「{}」はマッピングで書いてください", what)});
+            return std::nullopt;
+        }
+        std::vector<std::pair<const Node*, const Node*>> out;
+        std::set<std::string> seen;
+        for (const auto& [k, v] : node.entries) {
+            if (!k->is_scalar()) {
+                error(k->pos, {"keys must be plain names", "キーは単純な名前で書いてください"});
+                continue;
+            }
+            if (!seen.insert(k->value).second) {
+                error(k->pos, {fmt::format("duplicate key \"{}\"", k->value),
+                               fmt::format("キー「{}」が重複しています", k->value)});
+                continue;
+            }
+            out.emplace_back(k, v);
+        }
+        return out;
+    }
+
+    std::optional<std::string> choice(const Node& value, std::string_view key,
+                                      const std::vector<std::string_view>& allowed) {
+        if (value.is_scalar()) {
+            for (auto a : allowed) {
+                if (a == value.value) return value.value;
+            }
+        }
+        auto guess = value.is_scalar() ? closest_match(value.value, allowed) : std::nullopt;
+        std::string list = fmt::format("{}", fmt::join(allowed, ", "));
+        error(value.pos, {fmt::format("\"{}\" is not allowed for \"{}\"{} (allowed: {})",
+                                      value.value, key, did_you_mean_en(guess), list),
+                          fmt::format("「{}」は「{}」に使えません{} (使える値: {})", value.value,
+                                      key, did_you_mean_ja(guess), list)});
+        return std::nullopt;
+    }
+
+    void read(const Node& root) {
+        Config& c = result.config;
+        if (root.is_null()) return;  // an empty file: all defaults
+        auto top = entries(root, source_.path());
+        if (!top) return;
+        for (const auto& [k, v] : *top) {
+            const std::string& key = k->value;
+            if (key == "language") {
+                if (auto s = choice(*v, key, {"ja", "en"})) c.language = parse_lang(*s);
+            } else if (key == "fail_on") {
+                if (auto s = choice(*v, key, {"error", "warning", "info"}))
+                    c.fail_on = parse_severity(*s);
+            } else if (key == "inline_suppressions") {
+                if (auto s = choice(*v, key, {"true", "false"}))
+                    c.inline_suppressions = *s == "true";
+            } else if (key == "rules") {
+                read_rules(*v);
+            } else if (key == "thresholds") {
+                read_thresholds(*v);
+            } else {
+                unknown_key(*k, top_level_keys);
+            }
+        }
+    }
+
+  private:
+    void unknown_key(const Node& key, const std::vector<std::string_view>& known) {
+        auto guess = closest_match(key.value, known);
+        std::string list = fmt::format("{}", fmt::join(known, ", "));
+        error(key.pos, {fmt::format("unknown key \"{}\"{} (known keys: {})", key.value,
+                                    did_you_mean_en(guess), list),
+                        fmt::format("未知のキー「{}」です{} (使えるキー: {})", key.value,
+                                    did_you_mean_ja(guess), list)});
+    }
+
+    void read_rules(const Node& node) {
+        auto items = entries(node, "rules");
+        if (!items) return;
+        Config& c = result.config;
+        for (const auto& [k, v] : *items) {
+            if (rules::find_rule(k->value) == nullptr) {
+                auto guess = closest_match(k->value, rules::rule_ids());
+                error(
+                    k->pos,
+                    {fmt::format("unknown rule \"{}\"{}", k->value, did_you_mean_en(guess)),
+                     fmt::format("ルール「{}」はありません{}", k->value, did_you_mean_ja(guess))});
+                continue;
+            }
+            auto level = choice(*v, k->value, rule_levels);
+            if (!level) continue;
+            if (*level == "off") {
+                c.disabled_rules.insert(k->value);
+            } else {
+                c.severity_overrides[k->value] = *parse_severity(*level);
+            }
+        }
+    }
+
+    void read_thresholds(const Node& node) {
+        auto items = entries(node, "thresholds");
+        if (!items) return;
+        std::vector<std::string_view> known;
+        for (const auto& f : threshold_fields) known.push_back(f.key);
+        for (const auto& [k, v] : *items) {
+            const ThresholdField* field = nullptr;
+            for (const auto& f : threshold_fields) {
+                if (f.key == k->value) field = &f;
+            }
+            if (field == nullptr) {
+                unknown_key(*k, known);
+                continue;
+            }
+            bool integer = std::holds_alternative<int rules::Thresholds::*>(field->member);
+            double n = 0;
+            bool ok = false;
+            if (v->is_scalar() && !v->quoted) {
+                const char* b = v->value.data();
+                const char* e = b + v->value.size();
+                auto [p, ec] = std::from_chars(b, e, n);
+                ok = ec == std::errc() && p == e && std::isfinite(n) && n >= 0 &&
+                     (!integer || n == std::floor(n));
+            }
+            if (!ok) {
+                error(v->pos,
+                      {fmt::format("\"{}\" must be a {} of at least 0, not \"{}\"", k->value,
+                                   integer ? "whole number" : "number", v->value),
+                       fmt::format("「{}」は 0 以上の{}で書いてください (「{}」になっています)",
+                                   k->value, integer ? "整数" : "数値", v->value)});
+                continue;
+            }
+            if (integer) {
+                result.config.thresholds.*std::get<int rules::Thresholds::*>(field->member) =
+                    static_cast<int>(n);
+            } else {
+                result.config.thresholds.*std::get<double rules::Thresholds::*>(field->member) = n;
+            }
+        }
+    }
+
+    const SourceFile& source_;
+};
+
+}  // namespace
+
+std::string ConfigError::format(Lang lang) const {
+    if (!pos.known()) return fmt::format("{}: {}", path, message.in(lang));
+    return fmt::format("{}:{}:{}: {}", path, pos.line, pos.column, message.in(lang));
+}
+
+LoadedConfig parse_config(SourceFilePtr source) {
+    ConfigReader reader(*source);
+    reader.result.config.path = source->path();
+    yaml::ParseResult parsed = yaml::parse(source);
+    if (parsed.error) {
+        reader.error(parsed.error->pos, parsed.error->message);
+        return std::move(reader.result);
+    }
+    reader.read(*parsed.document->root);
+    return std::move(reader.result);
+}
+
+LoadedConfig load_config(const fs::path& path) {
+    yaml::ReadResult read = yaml::read_source(path.string());
+    if (read.error) {
+        LoadedConfig result;
+        result.config.path = path.string();
+        result.errors.push_back(ConfigError{path.string(), read.error->pos, read.error->message});
+        return result;
+    }
+    return parse_config(read.source);
+}
+
+std::optional<fs::path> find_config(fs::path dir) {
+    std::error_code ec;
+    dir = fs::absolute(dir, ec);
+    if (ec) return std::nullopt;
+    while (true) {
+        for (std::string_view name : file_names) {
+            fs::path candidate = dir / name;
+            if (fs::is_regular_file(candidate, ec))
+                return fs::proximate(candidate, ec);  // messages quote it
+        }
+        if (fs::exists(dir / ".git", ec) || !dir.has_parent_path() || dir.parent_path() == dir) {
+            return std::nullopt;
+        }
+        dir = dir.parent_path();
+    }
+}
+
+ValidateOptions validate_options(const Config& config, std::optional<bool> inline_suppressions) {
+    ValidateOptions options;
+    options.thresholds = config.thresholds;
+    options.disabled_rules = config.disabled_rules;
+    options.severity_overrides = config.severity_overrides;
+    options.inline_suppressions =
+        inline_suppressions.value_or(config.inline_suppressions.value_or(true));
+    return options;
+}
+
+}  // namespace maplan::config

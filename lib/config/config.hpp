@@ -1,0 +1,68 @@
+#pragma once
+// Repository configuration: `.ma-plan.yaml`, found by walking up from each plan's directory (or
+// named with --config / MA_PLAN_CONFIG). Precedence for every setting: command line, then
+// MA_PLAN_* environment variables, then this file, then built-in defaults (docs/ci.md).
+//
+//   language: ja                 # ja | en
+//   fail_on: warning             # error | warning | info
+//   inline_suppressions: false   # ignore `# ma-plan: disable-…` comments
+//   rules:                       # RULE-ID: off | error | warning | info
+//     RACI-002: warning
+//     REF-003: off
+//   thresholds:                  # rules::Thresholds
+//     bulk_daily_volume: 5000
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/source.hpp"
+#include "core/text.hpp"
+#include "rules/validate.hpp"
+
+namespace maplan::config {
+
+/// File names looked for in each directory, in this order.
+inline constexpr std::string_view file_names[] = {".ma-plan.yaml", ".ma-plan.yml"};
+
+struct Config {
+    std::string path;  ///< where it was read from; empty for the built-in defaults
+    std::optional<Lang> language;
+    std::optional<Severity> fail_on;
+    std::optional<bool> inline_suppressions;
+    std::set<std::string> disabled_rules;
+    std::map<std::string, Severity> severity_overrides;
+    rules::Thresholds thresholds;
+};
+
+/// A mistake in a configuration file, at its position.
+struct ConfigError {
+    std::string path;
+    SourcePos pos;
+    Text message;
+    /// "path:line:col: message" as printed.
+    std::string format(Lang lang) const;
+};
+
+struct LoadedConfig {
+    Config config;
+    std::vector<ConfigError> errors;  ///< empty when the file is valid
+};
+
+/// Parses configuration text. Unknown keys and rule IDs are errors with "did you mean".
+LoadedConfig parse_config(SourceFilePtr source);
+/// Reads and parses a configuration file.
+LoadedConfig load_config(const std::filesystem::path& path);
+
+/// The nearest configuration file at or above `dir`; the walk stops after a directory that holds
+/// `.git`, so a checkout never picks up a file from outside the repository.
+std::optional<std::filesystem::path> find_config(std::filesystem::path dir);
+
+/// Validation options for plans governed by `config`; `no_inline_suppressions` (command line or
+/// environment) overrides the file.
+ValidateOptions validate_options(const Config& config, std::optional<bool> inline_suppressions);
+
+}  // namespace maplan::config

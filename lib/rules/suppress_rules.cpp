@@ -1,0 +1,274 @@
+// The SUPPRESS family: findings about inline suppression comments, and the comment scanner.
+#include <fmt/format.h>
+
+#include "core/suggest.hpp"
+#include "rules/families.hpp"
+#include "rules/suppress.hpp"
+
+namespace maplan {
+
+namespace rules {
+
+std::vector<RuleDescriptor> suppress_rules() {
+    return {
+        {suppress_rule::unused,
+         0,
+         Severity::warning,
+         {"Unused suppression", "効果のない抑制コメント"},
+         {"A suppression that matches no finding hides nothing today, but it will silently hide "
+          "a future finding on that line; usually the problem was fixed or the comment moved.",
+          "何も抑制していないコメントは、将来その行に出る指摘を黙って隠してしまいます。"
+          "多くの場合、問題が解消済みか、コメントの位置がずれています。"},
+         {"Remove the comment, or move it to the line it was meant for.",
+          "コメントを削除するか、本来の行に移してください。"},
+         nullptr},
+        {suppress_rule::malformed,
+         0,
+         Severity::error,
+         {"Invalid suppression", "不正な抑制コメント"},
+         {"A misspelt directive or rule ID suppresses nothing, so the finding its author meant to "
+          "accept still fails the build, or a different rule is hidden.",
+          "指示やルール ID の綴りが違うと何も抑制されず、意図した指摘が残るか、別のルールが隠れ"
+          "ます。"},
+         {"Write `# ma-plan: disable-next-line RULE-ID reason`; rule IDs are listed by `ma-plan "
+          "rules`.",
+          "`# ma-plan: disable-next-line ルールID 理由` の形で書いてください。ルール ID は "
+          "`ma-plan "
+          "rules` で確認できます。"},
+         nullptr},
+        {suppress_rule::no_reason,
+         0,
+         Severity::warning,
+         {"Suppression without a reason", "理由のない抑制コメント"},
+         {"Reviewers need to know why a finding was accepted; the reason makes the exception "
+          "auditable.",
+          "指摘を受け入れた理由がないと、レビューで例外の妥当性を確認できません。"},
+         {"Write the reason after the rule IDs.", "ルール ID の後に理由を書いてください。"},
+         nullptr},
+    };
+}
+
+}  // namespace rules
+
+namespace {
+
+constexpr std::string_view directive_prefix = "ma-plan:";
+const std::vector<std::string_view> directives = {"disable-next-line", "disable-line",
+                                                  "disable-file"};
+
+/// Byte offset of the '#' that starts a comment on this line, or npos. Quoted scalars on the
+/// line are skipped so "# ma-plan:" inside a string is not a directive.
+std::size_t comment_start(std::string_view line) {
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        char prev = i == 0 ? ' ' : line[i - 1];
+        if (quote == '"') {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                quote = 0;
+            }
+        } else if (quote == '\'') {
+            if (c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+                ++i;
+            } else if (c == '\'') {
+                quote = 0;
+            }
+        } else if (c == '#' && (prev == ' ' || prev == '\t')) {
+            return i;
+        } else if ((c == '"' || c == '\'') && (i == 0 || prev == ' ' || prev == '\t' ||
+                                               prev == '[' || prev == '{' || prev == ',')) {
+            quote = c;
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
+
+/// True if the line holds YAML content (not blank, not only a comment).
+bool has_content(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size() && is_space(line[i])) ++i;
+    return i < line.size() && line[i] != '#';
+}
+
+class Scanner {
+  public:
+    explicit Scanner(const SourceFile& source) : source_(source) {}
+
+    SuppressionScan scan() {
+        for (std::uint32_t n = 1; n <= source_.line_count(); ++n) scan_line(n);
+        return std::move(out_);
+    }
+
+  private:
+    SourcePos pos_at(std::uint32_t line, std::string_view text, std::size_t offset) const {
+        return {line, static_cast<std::uint32_t>(utf8_length(text.substr(0, offset)) + 1)};
+    }
+
+    void problem(std::string_view rule, Severity severity, SourcePos pos, Text message, Text hint) {
+        out_.problems.push_back(Finding{std::string(rule), severity, source_.path(), pos,
+                                        std::move(message), std::move(hint)});
+    }
+
+    void scan_line(std::uint32_t n) {
+        std::string_view line = source_.line(n);
+        std::size_t hash = comment_start(line);
+        if (hash == std::string_view::npos && !line.empty() && line[0] == '#') hash = 0;
+        if (hash == std::string_view::npos) return;
+        std::size_t i = hash + 1;
+        while (i < line.size() && is_space(line[i])) ++i;
+        if (line.substr(i, directive_prefix.size()) != directive_prefix) return;
+        i += directive_prefix.size();
+        while (i < line.size() && is_space(line[i])) ++i;
+        std::size_t word_start = i;
+        while (i < line.size() && !is_space(line[i])) ++i;
+        std::string_view word = line.substr(word_start, i - word_start);
+        SourcePos comment_pos = pos_at(n, line, hash);
+        const Text malformed_hint =
+            Text{"write `# ma-plan: disable-next-line RULE-ID reason`",
+                 "`# ma-plan: disable-next-line ルールID 理由` の形で書いてください"};
+
+        bool known = false;
+        for (auto d : directives) known = known || d == word;
+        if (!known) {
+            auto guess = closest_match(word, directives);
+            problem(suppress_rule::malformed, Severity::error, comment_pos,
+                    {fmt::format("unknown suppression \"{}\"{}", word,
+                                 guess ? fmt::format("; did you mean \"{}\"?", *guess)
+                                       : "; use disable-next-line, disable-line or disable-file"),
+                     fmt::format("抑制の指示「{}」はありません{}", word,
+                                 guess ? fmt::format("。「{}」の誤りではありませんか?", *guess)
+                                       : "。disable-next-line・disable-line・disable-file "
+                                         "のいずれかを使ってください")},
+                    malformed_hint);
+            return;
+        }
+
+        // Rule IDs: RULE-ID[,RULE-ID…], spaces allowed after commas.
+        std::vector<std::pair<std::string, SourcePos>> ids;
+        while (true) {
+            while (i < line.size() && is_space(line[i])) ++i;
+            std::size_t id_start = i;
+            while (i < line.size() && !is_space(line[i]) && line[i] != ',') ++i;
+            if (i > id_start)
+                ids.emplace_back(line.substr(id_start, i - id_start), pos_at(n, line, id_start));
+            while (i < line.size() && is_space(line[i])) ++i;
+            if (i < line.size() && line[i] == ',') {
+                ++i;
+                continue;
+            }
+            break;
+        }
+        std::string_view reason = line.substr(std::min(i, line.size()));
+        while (!reason.empty() && (reason.front() == '-' || is_space(reason.front())))
+            reason.remove_prefix(1);
+        while (!reason.empty() && is_space(reason.back())) reason.remove_suffix(1);
+
+        if (ids.empty()) {
+            problem(suppress_rule::malformed, Severity::error, comment_pos,
+                    {fmt::format("\"{}\" names no rule to suppress", word),
+                     fmt::format("「{}」に抑制するルールが書かれていません", word)},
+                    malformed_hint);
+            return;
+        }
+
+        Suppression::Scope scope =
+            word == "disable-file" ? Suppression::Scope::file : Suppression::Scope::line;
+        std::uint32_t target = n;
+        if (word == "disable-next-line") {
+            target = 0;
+            for (std::uint32_t m = n + 1; m <= source_.line_count(); ++m) {
+                if (has_content(source_.line(m))) {
+                    target = m;
+                    break;
+                }
+            }
+            if (target == 0) {
+                problem(suppress_rule::malformed, Severity::error, comment_pos,
+                        {"\"disable-next-line\" has no line after it to apply to",
+                         "「disable-next-line」の後に対象の行がありません"},
+                        malformed_hint);
+                return;
+            }
+        }
+        bool any_valid = false;
+        for (auto& [id, pos] : ids) {
+            if (rules::find_rule(id) == nullptr) {
+                auto guess = closest_match(id, rules::rule_ids());
+                problem(suppress_rule::malformed, Severity::error, pos,
+                        {fmt::format("unknown rule \"{}\" in suppression{}", id,
+                                     guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
+                         fmt::format(
+                             "抑制コメントのルール「{}」はありません{}", id,
+                             guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")},
+                        malformed_hint);
+                continue;
+            }
+            any_valid = true;
+            out_.suppressions.push_back(Suppression{scope, target, pos, id});
+        }
+        if (any_valid && reason.empty()) {
+            const auto* rule = rules::find_rule(suppress_rule::no_reason);
+            problem(suppress_rule::no_reason, rule->severity, comment_pos,
+                    {fmt::format("suppression of {} gives no reason", ids.front().first),
+                     fmt::format("{} の抑制に理由が書かれていません", ids.front().first)},
+                    rule->hint);
+        }
+    }
+
+    const SourceFile& source_;
+    SuppressionScan out_;
+};
+
+bool is_suppress_finding(const Finding& f) {
+    return f.rule_id.starts_with("SUPPRESS-");
+}
+
+}  // namespace
+
+SuppressionScan scan_suppressions(const SourceFile& source) {
+    return Scanner(source).scan();
+}
+
+void apply_suppressions(std::vector<Finding>& findings, const SourceFile& source,
+                        const std::set<std::string>& disabled_rules) {
+    SuppressionScan scan = scan_suppressions(source);
+    std::vector<bool> used(scan.suppressions.size(), false);
+    std::erase_if(findings, [&](const Finding& f) {
+        if (is_suppress_finding(f)) return false;
+        bool suppressed = false;
+        for (std::size_t i = 0; i < scan.suppressions.size(); ++i) {
+            const Suppression& s = scan.suppressions[i];
+            if (s.rule_id != f.rule_id) continue;
+            if (s.scope == Suppression::Scope::file ||
+                (f.pos.known() && s.target_line == f.pos.line)) {
+                used[i] = true;
+                suppressed = true;
+            }
+        }
+        return suppressed;
+    });
+    const auto* unused = rules::find_rule(suppress_rule::unused);
+    for (std::size_t i = 0; i < scan.suppressions.size(); ++i) {
+        const Suppression& s = scan.suppressions[i];
+        if (used[i] || disabled_rules.count(s.rule_id) > 0) continue;
+        Text message =
+            s.scope == Suppression::Scope::file
+                ? Text{fmt::format("suppression of {} matches no finding in this file", s.rule_id),
+                       fmt::format("{} の抑制に該当する指摘がこのファイルにありません", s.rule_id)}
+                : Text{fmt::format("suppression of {} matches no finding on line {}", s.rule_id,
+                                   s.target_line),
+                       fmt::format("{} の抑制に該当する指摘が {} 行目にありません", s.rule_id,
+                                   s.target_line)};
+        findings.push_back(Finding{std::string(unused->id), unused->severity, source.path(), s.pos,
+                                   std::move(message), unused->hint});
+    }
+    for (Finding& f : scan.problems) findings.push_back(std::move(f));
+}
+
+}  // namespace maplan
