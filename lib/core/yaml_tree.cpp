@@ -268,6 +268,25 @@ class SecondDocumentProbe final : public YAML::EventHandler {
     void OnMapEnd() override {}
 };
 
+/// True if a `---` document marker follows some content, i.e. the file really holds several
+/// documents (a leading `---` before the first document is common and harmless).
+bool has_second_document_marker(const SourceFile& file) {
+    bool content_seen = false;
+    for (std::uint32_t ln = 1; ln <= file.line_count(); ++ln) {
+        std::string_view text = file.line(ln);
+        bool marker =
+            text.substr(0, 3) == "---" && (text.size() == 3 || text[3] == ' ' || text[3] == '\t');
+        if (marker && content_seen) return true;
+        auto first = text.find_first_not_of(" \t");
+        if (!marker && first != std::string_view::npos && text[first] != '#') content_seen = true;
+        if (marker && text.find_first_not_of(" \t", 3) != std::string_view::npos &&
+            text[text.find_first_not_of(" \t", 3)] != '#') {
+            content_seen = true;  // "--- value" starts the first document with content
+        }
+    }
+    return false;
+}
+
 /// yaml-cpp's messages are English only; the common ones get a Japanese rendering.
 std::string japanese_parser_message(const std::string& msg) {
     static const std::map<std::string, std::string> known = {
@@ -278,6 +297,8 @@ std::string japanese_parser_message(const std::string& msg) {
         {"end of map flow not found", "フロー形式のマップを閉じる } が見つかりません"},
         {"end of sequence flow not found", "フロー形式のリストを閉じる ] が見つかりません"},
         {"end of string not found", "文字列を閉じる引用符が見つかりません"},
+        {"unknown token",
+         "解釈できない記号があります (括弧の対応やコロンの位置を確認してください)"},
         {"unknown escape character", "不明なエスケープ文字です"},
         {"block sequence entries are not allowed in this context",
          "この位置ではリスト項目 (- ) を書けません"},
@@ -321,11 +342,22 @@ ParseResult parse(SourceFilePtr source, const Limits& limits) {
             SecondDocumentProbe probe;
             parser.HandleNextDocument(probe);
         } catch (const SecondDocumentProbe::Found& found) {
-            result.error =
-                error_at(pos_of(found.mark),
-                         "several YAML documents in one file; put each plan in its own file",
-                         "1 つのファイルに複数の YAML "
-                         "ドキュメントがあります。プランごとにファイルを分けてください");
+            if (has_second_document_marker(*source)) {
+                result.error =
+                    error_at(pos_of(found.mark),
+                             "several YAML documents in one file; put each plan in its own file",
+                             "1 つのファイルに複数の YAML "
+                             "ドキュメントがあります。プランごとにファイルを分けてください");
+            } else {
+                // yaml-cpp ended the document early and found more text: usually a line indented
+                // less than its parent, or a stray character at the top level.
+                result.error = error_at(
+                    pos_of(found.mark),
+                    "unexpected text after the end of the document (check this line's "
+                    "indentation and any unbalanced brackets or stray commas)",
+                    "ドキュメントの終わりの後に余分なテキストがあります (この行のインデントや、"
+                    "閉じていない括弧・余分なカンマを確認してください)");
+            }
             return result;
         }
     } catch (const Abort& abort) {

@@ -81,6 +81,25 @@ TEST_CASE("several documents in one file are refused at the second", "[yaml][hos
     CHECK(load_text(many).fatal.has_value());
 }
 
+TEST_CASE("inputs that make yaml-cpp 0.7.0's LoadAll loop get one clear error", "[yaml][hostile]") {
+    // From yaml-cpp issues #1040 and #1319 and Falco #3281: LoadAll never returns on these.
+    CHECK(
+        fatal_of(load_text(",")) ==
+        "1:1 unexpected text after the end of the document (check this line's indentation and any "
+        "unbalanced brackets or stray commas)");
+    auto falco = load_text(
+        "- macro: exclude_commands\n  condition:\n    (user.uid = 1001 and proc.args in (\n"
+        "\"/usr/local/bin/script_metrics.sh\",\n    \"-c rsync\"\n    )  )  \n");
+    REQUIRE(falco.fatal);
+    CHECK(falco.fatal->pos.line == 4);
+    CHECK(load_text("{:").fatal->message.en == "unknown token");
+    CHECK(load_text("[:").fatal.has_value());
+    CHECK(load_text("{# ke\ny{:").fatal.has_value());
+    CHECK(load_text("- !+(.,.)").fatal.has_value());
+    // A leading document marker is not a second document.
+    CHECK_FALSE(load_text("---\nma_plan: 1\nproject: {name: x, tool: other}\n").fatal);
+}
+
 TEST_CASE("nesting deeper than the limit is refused before yaml-cpp recurses", "[yaml][hostile]") {
     std::string deep(5000, '[');
     auto r = load_text("a: " + deep);
