@@ -167,16 +167,20 @@ void check_conversion_bands(RuleContext& ctx) {
     }
 }
 
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
 /// Whether `metric` names the stage (e.g. "SQL件数" names sql): the upper-cased ID not glued to
 /// other ASCII letters.
 bool metric_names_stage(std::string_view metric, std::string_view stage) {
-    std::string upper(metric), id(stage);
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    for (std::size_t at = upper.find(id); at != std::string::npos; at = upper.find(id, at + 1)) {
-        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(upper[at - 1]));
+    std::string text = upper(metric), id = upper(stage);
+    for (std::size_t at = text.find(id); at != std::string::npos; at = text.find(id, at + 1)) {
+        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
         std::size_t end = at + id.size();
-        bool right = end >= upper.size() || !std::isalpha(static_cast<unsigned char>(upper[end]));
+        bool right = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
         if (left && right) return true;
     }
     return false;
@@ -210,15 +214,15 @@ void check_reverse_funnel(RuleContext& ctx) {
             if (g.kpi->target.value >= need) continue;
             ctx.report(
                 g.kpi->target.pos,
-                {fmt::format("goal \"{}\" targets {:g} for \"{}\", but {:g} deals of {:g} "
+                {fmt::format("goal \"{}\" targets {:g} for \"{}\", but {:g} deals of {:.0f} "
                              "yen at the lifecycle's conversion rates need about {:g} {}",
                              g.id.value, g.kpi->target.value, g.kpi->metric.value, deals,
-                             p.romi->average_deal_jpy.value, need, stage),
-                 fmt::format("ゴール「{}」は「{}」の目標を {:g} としていますが、平均単価 {:g} "
+                             p.romi->average_deal_jpy.value, need, upper(stage)),
+                 fmt::format("ゴール「{}」は「{}」の目標を {:g} としていますが、平均単価 {:.0f} "
                              "円で {:g} 件受注するには、想定転換率から逆算して {} が約 "
                              "{:g} 件必要です",
                              g.id.value, g.kpi->metric.value, g.kpi->target.value,
-                             p.romi->average_deal_jpy.value, deals, stage, need)});
+                             p.romi->average_deal_jpy.value, deals, upper(stage), need)});
         }
     }
 }

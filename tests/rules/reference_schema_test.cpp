@@ -1,0 +1,104 @@
+// Step 0: the file format (loader findings, SCHEMA-*) and references between entries (REF-*).
+#include "helpers.hpp"
+
+using rules_test::bare;
+using rules_test::plan;
+
+RULE_CASE("SCHEMA-001", bare("goal:\n  - {id: g1, statement: S}\n"),
+          bare("goals:\n  - {id: g1, statement: S}\n"),
+          "plan.yaml:3:1: error: unknown key \"goal\" in ProjectFile; did you mean \"goals\"? "
+          "[SCHEMA-001]")
+
+RULE_CASE("SCHEMA-002", bare("goals: {id: g1}\n"), bare("goals: []\n"),
+          "plan.yaml:3:8: error: \"goals\" must be a list, not a mapping [SCHEMA-002]")
+
+RULE_CASE("SCHEMA-003", bare("goals:\n  - {id: g1}\n"),
+          bare("goals:\n  - {id: g1, statement: S}\n"),
+          "plan.yaml:4:5: error: Goal is missing required key \"statement\" (the goal in words) "
+          "[SCHEMA-003]")
+
+RULE_CASE("SCHEMA-004", bare("budget:\n  operators: 1\n  operators: 2\n"),
+          bare("budget:\n  operators: 1\n"),
+          "plan.yaml:5:3: error: duplicate key \"operators\" (first at line 4); only the first is "
+          "used [SCHEMA-004]")
+
+RULE_CASE("SCHEMA-005", bare("consent: {policy: opt-in}\n"), bare("consent: {policy: opt_in}\n"),
+          "plan.yaml:3:19: error: \"opt-in\" is not allowed for \"policy\"; did you mean "
+          "\"opt_in\"? [SCHEMA-005]")
+
+RULE_CASE("SCHEMA-006", bare("tasks:\n  - {name: T, step: 2, due: 2026-02-30}\n"),
+          bare("tasks:\n  - {name: T, step: 2, due: 2026-02-28}\n"),
+          "plan.yaml:4:29: error: \"2026-02-30\" is not a date; write YYYY-MM-DD (e.g. "
+          "2026-12-15) [SCHEMA-006]")
+
+RULE_CASE("SCHEMA-007", "ma_plan: 2\nproject: {name: P, tool: eloqua, owner: mk}\n", bare(""),
+          "plan.yaml:1:10: error: format version 2 is not supported; this ma-plan reads version 1 "
+          "[SCHEMA-007]")
+
+RULE_CASE("REF-001", plan("reporting: {cadence: monthly, owner: mk, audience: [sales]}\n"),
+          plan("reporting: {cadence: monthly, owner: mk, audience: [sa]}\n"),
+          "plan.yaml:9:53: error: \"sales\" in reporting.audience is not a known stakeholder "
+          "[REF-001]")
+
+RULE_CASE("REF-002",
+          bare("segments: [{id: mfg, criteria: 製造業, target: true}]\n"
+               "personas: [{id: p1, name: 担当者, segment: mgf}]\n"),
+          bare("segments: [{id: mfg, criteria: 製造業, target: true}]\n"
+               "personas: [{id: p1, name: 担当者, segment: mfg}]\n"),
+          "plan.yaml:4:41: error: \"mgf\" in personas.segment is not a known segment; did you mean "
+          "\"mfg\"? [REF-002]")
+
+RULE_CASE("REF-003",
+          bare("personas: [{id: p1, name: 担当者}]\n"
+               "journey:\n"
+               "  stages: [認知, 比較検討]\n"
+               "  map:\n"
+               "    p1:\n"
+               "      検討: {wants: 比較表, content: [比較資料], channel: email}\n"),
+          bare("personas: [{id: p1, name: 担当者}]\n"
+               "journey:\n"
+               "  stages: [認知, 比較検討]\n"
+               "  map:\n"
+               "    p1:\n"
+               "      比較検討: {wants: 比較表, content: [比較資料], channel: email}\n"),
+          "plan.yaml:8:7: warning: \"検討\" in journey.map is not a known journey stage "
+          "[REF-003]")
+
+RULE_CASE("REF-004",
+          bare("segments:\n"
+               "  - {id: mfg, criteria: 製造業, target: true}\n"
+               "  - {id: mfg, criteria: 製造業 (中堅)}\n"),
+          bare("segments:\n"
+               "  - {id: mfg, criteria: 製造業, target: true}\n"
+               "  - {id: mfg-mid, criteria: 製造業 (中堅)}\n"),
+          "plan.yaml:5:10: error: segments ID \"mfg\" is used twice (first at line 4) [REF-004]")
+
+// Inline suppressions (rules/suppress.hpp) are findings of the pipeline too.
+
+RULE_CASE("SUPPRESS-001",
+          "ma_plan: 1\n"
+          "# ma-plan: disable-next-line GOAL-005 the order is fine\n"
+          "project: {name: P, tool: eloqua, owner: mk}\n",
+          "ma_plan: 1\n"
+          "# ma-plan: disable-next-line ROLE-005 the coordinator is appointed in January\n"
+          "project: {name: P, tool: eloqua}\n",
+          "plan.yaml:2:30: warning: suppression of GOAL-005 matches no finding on line 3 "
+          "[SUPPRESS-001]")
+
+RULE_CASE("SUPPRESS-002",
+          "ma_plan: 1\n"
+          "# ma-plan: disable-next-line\n"
+          "project: {name: P, tool: eloqua}\n",
+          "ma_plan: 1\n"
+          "# ma-plan: disable-next-line ROLE-005 the coordinator is appointed in January\n"
+          "project: {name: P, tool: eloqua}\n",
+          "plan.yaml:2:1: error: \"disable-next-line\" names no rule to suppress [SUPPRESS-002]")
+
+RULE_CASE("SUPPRESS-003",
+          "ma_plan: 1\n"
+          "# ma-plan: disable-next-line ROLE-005\n"
+          "project: {name: P, tool: eloqua}\n",
+          "ma_plan: 1\n"
+          "# ma-plan: disable-next-line ROLE-005 the coordinator is appointed in January\n"
+          "project: {name: P, tool: eloqua}\n",
+          "plan.yaml:2:1: warning: suppression of ROLE-005 gives no reason [SUPPRESS-003]")
