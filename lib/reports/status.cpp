@@ -63,42 +63,46 @@ std::string pad(const std::string& text, std::size_t width, bool right = false) 
 
 std::string render_text(const StatusReport& s, const RenderOptions& options) {
     const Lang lang = options.lang;
+    // Cells first, widths second: every column is as wide as its widest cell in display width,
+    // so Japanese step names and "10/14" line up alike. Column 3 is the bar.
+    std::vector<std::vector<std::string>> table;
+    table.push_back({std::string(labels.step.in(lang)), std::string(labels.done.in(lang)),
+                     std::string(labels.percent.in(lang)), std::string(labels.progress.in(lang)),
+                     std::string(labels.errors.in(lang)), std::string(labels.warnings.in(lang)),
+                     std::string(labels.overdue.in(lang))});
     std::vector<const StepStatus*> rows;
     for (const StepStatus& st : s.steps) rows.push_back(&st);
     rows.push_back(&s.total);
-    std::size_t name_w = display_width(std::string(labels.step.in(lang)));
-    for (const StepStatus* st : rows) {
-        name_w = std::max(name_w, display_width(st == &s.total ? std::string(labels.total.in(lang))
-                                                               : row_name(*st, lang)));
-    }
-    auto cell = [&](TextRef head, const std::string& value) {
-        return pad(value, std::max<std::size_t>(display_width(std::string(head.in(lang))), 4),
-                   true);
-    };
-    auto paint = [&](const char* code, const std::string& text) {
-        return options.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
-    };
-    std::string out = title(s, lang) + "\n";
-    out +=
-        fmt::format("{}  {}  {}  {}  {}  {}  {}\n", pad(std::string(labels.step.in(lang)), name_w),
-                    cell(labels.done, std::string(labels.done.in(lang))),
-                    cell(labels.percent, std::string(labels.percent.in(lang))),
-                    pad(std::string(labels.progress.in(lang)), bar_width),
-                    cell(labels.errors, std::string(labels.errors.in(lang))),
-                    cell(labels.warnings, std::string(labels.warnings.in(lang))),
-                    cell(labels.overdue, std::string(labels.overdue.in(lang))));
     for (const StepStatus* st : rows) {
         std::string name =
             st == &s.total ? std::string(labels.total.in(lang)) : row_name(*st, lang);
         std::string bar = st->percent() < 0 ? std::string(bar_width, ' ')
                                             : progress_bar(st->percent(), bar_width);
-        const char* bar_color = st->percent() >= 100 ? "32" : st->percent() >= 50 ? "33" : "31";
-        out += fmt::format("{}  {}  {}  {}  {}  {}  {}\n", pad(name, name_w),
-                           cell(labels.done, fmt::format("{}/{}", st->done, st->total)),
-                           cell(labels.percent, percent_text(*st)), paint(bar_color, bar),
-                           cell(labels.errors, std::to_string(st->errors)),
-                           cell(labels.warnings, std::to_string(st->warnings)),
-                           cell(labels.overdue, std::to_string(st->overdue)));
+        table.push_back({name, fmt::format("{}/{}", st->done, st->total), percent_text(*st), bar,
+                         std::to_string(st->errors), std::to_string(st->warnings),
+                         std::to_string(st->overdue)});
+    }
+    std::vector<std::size_t> widths(table.front().size(), 0);
+    for (const auto& row : table) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            widths[i] = std::max(widths[i], display_width(row[i]));
+        }
+    }
+    std::string out = title(s, lang) + "\n";
+    for (std::size_t r = 0; r < table.size(); ++r) {
+        std::string line;
+        for (std::size_t i = 0; i < table[r].size(); ++i) {
+            if (i > 0) line += "  ";
+            std::string cell = pad(table[r][i], widths[i], i != 0 && i != 3);
+            if (i == 3 && r > 0 && options.color) {
+                const StepStatus* st = rows[r - 1];
+                const char* color = st->percent() >= 100 ? "32" : st->percent() >= 50 ? "33" : "31";
+                cell = fmt::format("\x1b[{}m{}\x1b[0m", color, cell);
+            }
+            line += cell;
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
     }
     if (!s.overdue.empty()) {
         out += fmt::format("{}:\n", overdue_label().in(lang));
