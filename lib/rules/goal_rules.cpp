@@ -30,6 +30,14 @@ void check_no_goals(RuleContext& ctx) {
                     "ゴールがありません。導入で何を達成するのかが書かれていません"});
 }
 
+void check_problems(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.problems.empty()) return;
+    ctx.report(p.goals.empty() ? SourcePos{} : p.goals.front().pos,
+               {"the plan lists no current problems: the goals have nothing to solve",
+                "現状の課題 (problems) がなく、ゴールが何を解決するのかが分かりません"});
+}
+
 void check_goal_kpi(RuleContext& ctx) {
     for (const Goal& g : ctx.project.goals) {
         if (g.kpi) continue;
@@ -328,6 +336,19 @@ std::vector<RuleDescriptor> goal_rules() {
          {"Raise the KPI, or revisit the revenue target, deal size or rates.",
           "KPI を引き上げるか、売上目標・単価・転換率を見直してください。"},
          check_reverse_funnel},
+        {"GOAL-009",
+         1,
+         Severity::info,
+         {"No current problems listed", "現状の課題がない"},
+         {"Step 1 is \"grasping the problems, then setting goals\" (seed 001): goals that do not "
+          "answer a stated problem tend to become tool features (\"send newsletters\") rather "
+          "than outcomes. Info, as problems are often kept in a separate document.",
+          "ステップ1は「課題の把握・ゴール設定」です (記事001)。課題に基づかないゴールは、成果"
+          "ではなく「メルマガを配信する」のようなツールの機能になりがちです。課題は別資料で管理"
+          "されることも多いため情報扱いです。"},
+         {"Add `problems` (e.g. \"80% of trade-show leads are never followed up\").",
+          "`problems` を書いてください (例: 展示会リードの8割がフォローされていない)。"},
+         check_problems},
     };
 }
 

@@ -71,6 +71,17 @@ void check_exclusions(RuleContext& ctx) {
                                   fmt::format("除外条件に {} がありません", list)});
 }
 
+void check_exclusion_domains(RuleContext& ctx) {
+    for (const Exclusion& e : ctx.project.exclusions) {
+        if (e.kind.value != "competitor_domains" && e.kind.value != "internal_domains") continue;
+        if (!e.domains.empty()) continue;
+        ctx.report(
+            e.pos,
+            {fmt::format("exclusion {} lists no domains, so it excludes nothing", e.kind.value),
+             fmt::format("除外条件 {} にドメインがなく、何も除外されません", e.kind.value)});
+    }
+}
+
 void check_opt_out_policy(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.consent || p.consent->policy.value != "opt_out") return;
@@ -200,6 +211,18 @@ std::vector<RuleDescriptor> list_rules() {
          {"Add `optout` and `hard_bounce` to `exclusions`.",
           "`exclusions` に `optout` と `hard_bounce` を追加してください。"},
          check_exclusions},
+        {"LIST-010",
+         5,
+         Severity::warning,
+         {"Domain exclusion without domains", "ドメインのないドメイン除外"},
+         {"Seed 002: the exclusions every campaign applies are maintained as data. A competitor "
+          "or own-company exclusion with no domains looks done in the plan but excludes nobody, "
+          "so competitors receive the campaigns.",
+          "記事002: 全施策共通の除外条件はデータとして管理します。競合や自社のドメイン除外に"
+          "ドメインが書かれていないと、計画上は対応済みに見えても誰も除外されず、競合にも"
+          "配信されます。"},
+         {"List the domains under `domains:`.", "`domains:` にドメインを書いてください。"},
+         check_exclusion_domains},
         {"LIST-005",
          5,
          Severity::error,

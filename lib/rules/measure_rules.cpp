@@ -126,12 +126,18 @@ void check_budget(RuleContext& ctx) {
         return;
     }
     std::vector<std::string_view> missing;
-    if (p.budget->operating_jpy_per_year.value <= 0) missing.push_back("operating_jpy_per_year");
-    if (p.budget->operators.value <= 0) missing.push_back("operators");
+    SourcePos at;  // a value written as 0, else the budget mapping
+    for (auto [name, value] : {std::pair<std::string_view, const LNumber*>{
+                                   "operating_jpy_per_year", &p.budget->operating_jpy_per_year},
+                               {"operators", &p.budget->operators}}) {
+        if (value->value > 0) continue;
+        missing.push_back(name);
+        if (!at.known() && value->present()) at = value->pos;
+    }
     if (missing.empty()) return;
     std::string list = fmt::format("{}", fmt::join(missing, ", "));
-    ctx.report(p.budget->pos, {fmt::format("budget has no {}", list),
-                               fmt::format("budget に {} がありません", list)});
+    ctx.report(at.known() ? at : p.budget->pos, {fmt::format("budget has no {}", list),
+                                                 fmt::format("budget に {} がありません", list)});
 }
 
 }  // namespace

@@ -78,6 +78,22 @@ void check_journey_entries(RuleContext& ctx) {
     }
 }
 
+void check_persona_segment_targeted(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    for (const Persona& persona : p.personas) {
+        for (const Segment& s : p.segments) {
+            if (s.id.value != persona.segment.value || s.target.value) continue;
+            ctx.report(persona.segment.pos,
+                       {fmt::format("persona \"{}\" belongs to segment \"{}\", which is not a "
+                                    "target",
+                                    persona.id.value, s.id.value),
+                        fmt::format("ペルソナ「{}」のセグメント「{}」はターゲットに選ばれて"
+                                    "いません",
+                                    persona.id.value, s.id.value)});
+        }
+    }
+}
+
 void check_no_personas(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.personas.empty()) return;
@@ -151,6 +167,20 @@ std::vector<RuleDescriptor> target_rules() {
          {"Add `personas` with name, segment, buying_role and challenges.",
           "`personas` に名前・セグメント・購買役割・課題を書いてください。"},
          check_no_personas},
+        {"TARGET-006",
+         3,
+         Severity::info,
+         {"Persona in a segment that is not a target", "ターゲット外セグメントのペルソナ"},
+         {"Personas are written for the chosen targets (seed 001); a persona in a segment marked "
+          "`target: false` gets content and lists built for a market the plan decided not to "
+          "pursue. Info: it may be deliberate (e.g. a later phase).",
+          "ペルソナは選んだターゲットに対して描きます (記事001)。`target: false` のセグメントの"
+          "ペルソナには、狙わないと決めた市場向けのコンテンツやリストが作られます。次のフェーズ"
+          "向けなど意図的な場合もあるため情報扱いです。"},
+         {"Mark the segment `target: true`, or move the persona to a target segment.",
+          "セグメントを `target: true` にするか、ペルソナをターゲットのセグメントに移して"
+          "ください。"},
+         check_persona_segment_targeted},
     };
 }
 

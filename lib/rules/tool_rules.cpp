@@ -106,14 +106,21 @@ void check_security(RuleContext& ctx) {
     }
     const Security& s = *p.security;
     std::vector<std::string_view> off;
-    if (!s.ip_restriction.value) off.push_back("ip_restriction");
-    if (!s.per_user_roles.value) off.push_back("per_user_roles");
-    if (!s.audit_log.value) off.push_back("audit_log");
-    if (!s.data_encryption.value) off.push_back("data_encryption");
-    if (!s.encrypted_transport.value) off.push_back("encrypted_transport");
+    SourcePos at;  // the first setting written as false, else the security mapping
+    for (auto [name, value] :
+         {std::pair<std::string_view, const LBool*>{"ip_restriction", &s.ip_restriction},
+          {"per_user_roles", &s.per_user_roles},
+          {"audit_log", &s.audit_log},
+          {"data_encryption", &s.data_encryption},
+          {"encrypted_transport", &s.encrypted_transport}}) {
+        if (value->value) continue;
+        off.push_back(name);
+        if (!at.known() && value->present()) at = value->pos;
+    }
     if (off.empty()) return;
-    ctx.report(s.pos, {fmt::format("security settings not enabled: {}", join(off, ", ")),
-                       fmt::format("有効になっていないセキュリティ設定: {}", join(off, ", "))});
+    ctx.report(at.known() ? at : s.pos,
+               {fmt::format("security settings not enabled: {}", join(off, ", ")),
+                fmt::format("有効になっていないセキュリティ設定: {}", join(off, ", "))});
 }
 
 void check_processing_agreement(RuleContext& ctx) {
@@ -384,6 +391,52 @@ void check_dmarc_removed_tags(RuleContext& ctx) {
         {fmt::format("DMARC tag(s) {} were removed by RFC 9989 and are ignored",
                      join(removed, ", ")),
          fmt::format("DMARC のタグ {} は RFC 9989 で廃止され、無視されます", join(removed, ", "))});
+}
+
+/// An approximation of the organisational domain without the Public Suffix List: the last two
+/// labels, or three under the second-level domains Japan and the UK use (example.co.jp).
+std::string organisational_domain(std::string_view domain) {
+    std::vector<std::string> labels = split(lower(domain), '.');
+    std::size_t keep = 2;
+    if (labels.size() >= 3 && labels.back().size() == 2) {
+        static constexpr std::string_view second_level[] = {"co", "ne", "or",  "ac",  "go", "gr",
+                                                            "ed", "lg", "com", "net", "org"};
+        for (std::string_view sl : second_level) {
+            if (labels[labels.size() - 2] == sl) keep = 3;
+        }
+    }
+    if (labels.size() <= keep) return lower(domain);
+    std::string out;
+    for (std::size_t i = labels.size() - keep; i < labels.size(); ++i) {
+        out += (out.empty() ? "" : ".") + labels[i];
+    }
+    return out;
+}
+
+void check_dmarc_report_domains(RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->dmarc.present() || !p.email->sending_domain.present()) return;
+    std::string org = organisational_domain(p.email->sending_domain.value);
+    std::vector<std::string> reported;
+    for (const DmarcTag& t : dmarc_tags(p.email->dmarc.value)) {
+        if (t.name != "rua" && t.name != "ruf") continue;
+        for (const std::string& uri : split(t.value, ',')) {
+            auto at = uri.find('@');
+            if (at == std::string::npos) continue;
+            std::string domain = lower(trim(uri.substr(at + 1, uri.find('!') - at - 1)));
+            if (organisational_domain(domain) == org ||
+                std::find(reported.begin(), reported.end(), domain) != reported.end())
+                continue;
+            reported.push_back(domain);
+            ctx.report(p.email->dmarc.pos,
+                       {fmt::format("DMARC reports go to another domain, \"{}\"; it must publish "
+                                    "\"{}._report._dmarc.{}\" to accept them",
+                                    domain, org, domain),
+                        fmt::format("DMARC レポートの送付先「{}」は別ドメインです。受け取るには "
+                                    "「{}._report._dmarc.{}」のレコードが必要です",
+                                    domain, org, domain)});
+        }
+    }
 }
 
 bool is_bulk(const RuleContext& ctx) {
@@ -691,6 +744,22 @@ std::vector<RuleDescriptor> tool_rules() {
          {"Remove pct, rf and ri (use t=y while testing).",
           "pct・rf・ri を削除してください (テスト中は t=y)。"},
          check_dmarc_removed_tags},
+        {"MAIL-017",
+         6,
+         Severity::info,
+         {"DMARC reports to another domain", "別ドメインへの DMARC レポート"},
+         {"RFC 7489 §7.1: a report address on another organisational domain (e.g. a DMARC "
+          "analytics vendor) receives reports only if that domain publishes "
+          "<your-domain>._report._dmarc.<its-domain>; otherwise receivers drop the reports. "
+          "Vendors usually publish it, hence info. The organisational domain is approximated "
+          "without the Public Suffix List.",
+          "RFC 7489 第7.1節: 別の組織ドメイン (DMARC 分析サービスなど) のレポート送付先は、"
+          "そのドメインが <自社ドメイン>._report._dmarc.<送付先ドメイン> を公開している場合に"
+          "だけレポートを受け取れます。ないと受信側はレポートを送りません。通常はサービス側が"
+          "公開するため情報扱いです。組織ドメインは Public Suffix List を使わず近似しています。"},
+         {"Confirm the report receiver publishes the authorisation record.",
+          "送付先が認可レコードを公開していることを確認してください。"},
+         check_dmarc_report_domains},
         {"MAIL-009",
          6,
          Severity::warning,

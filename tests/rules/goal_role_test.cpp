@@ -103,6 +103,11 @@ RULE_CASE("GOAL-008",
           "plan.yaml:6:38: info: goal \"g-sql\" targets 100 for \"SQL count\", but 30 deals of "
           "3000000 yen at the lifecycle's conversion rates need about 120 SQL [GOAL-008]")
 
+RULE_CASE("GOAL-009", bare("goals:\n  - {id: g1, statement: S}\n"),
+          bare("problems: [展示会リードの8割が放置されている]\n"),
+          "plan.yaml:4:5: info: the plan lists no current problems: the goals have nothing to "
+          "solve [GOAL-009]")
+
 // ----- step 2 -----
 
 RULE_CASE("RACI-001", plan("tasks:\n  - {name: T, step: 2, roles: {it: R, sa: 共有}}\n"),

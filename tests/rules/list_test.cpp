@@ -68,3 +68,15 @@ RULE_CASE("LIST-009", bare("consent:\n  policy: opt_in\n"),
           bare("consent:\n  policy: opt_in\n  withdrawal: フッターのリンクから即時\n"),
           "plan.yaml:4:3: warning: consent does not say how opt-outs are taken and honoured "
           "(withdrawal) [LIST-009]")
+
+RULE_CASE("LIST-010",
+          bare("exclusions:\n"
+               "  - optout\n"
+               "  - hard_bounce\n"
+               "  - {kind: competitor_domains}\n"
+               "  - {kind: internal_domains, domains: [example.co.jp]}\n"),
+          bare("exclusions:\n"
+               "  - {kind: competitor_domains, domains: [competitor.example]}\n"
+               "  - {kind: role_addresses}\n"),
+          "plan.yaml:6:5: warning: exclusion competitor_domains lists no domains, so it excludes "
+          "nothing [LIST-010]")

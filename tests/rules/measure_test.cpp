@@ -77,3 +77,10 @@ TEST_CASE("OPS-006 reports a missing budget once, at the top", "[rule]") {
           std::vector<std::string>{
               "plan.yaml:1:1: warning: the plan has no operating budget or staff plan [OPS-006]"});
 }
+
+TEST_CASE("OPS-006 points at a zero value", "[rule]") {
+    CHECK(rules_test::lines_for(rules_test::validate(bare(
+                                    "budget: {operating_jpy_per_year: 5000000, operators: 0}\n")),
+                                "OPS-006") ==
+          std::vector<std::string>{"plan.yaml:3:54: warning: budget has no operators [OPS-006]"});
+}

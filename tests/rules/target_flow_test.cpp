@@ -80,6 +80,20 @@ RULE_CASE("TARGET-005", bare("segments: [{id: a, criteria: c, target: true}]\n")
           "plan.yaml:3:12: warning: the plan has no personas: nobody in the buying group is "
           "described [TARGET-005]")
 
+RULE_CASE("TARGET-006",
+          bare("segments:\n"
+               "  - {id: mfg, criteria: 製造業, target: true}\n"
+               "  - {id: other, criteria: その他, target: false}\n"
+               "personas:\n"
+               "  - {id: p1, name: 担当者, segment: other}\n"),
+          bare("segments:\n"
+               "  - {id: mfg, criteria: 製造業, target: true}\n"
+               "  - {id: other, criteria: その他, target: false}\n"
+               "personas:\n"
+               "  - {id: p1, name: 担当者, segment: mfg}\n"),
+          "plan.yaml:7:34: info: persona \"p1\" belongs to segment \"other\", which is not a "
+          "target [TARGET-006]")
+
 // ----- step 4 -----
 
 RULE_CASE("FLOW-001", bare(""),

@@ -53,7 +53,8 @@ RULE_CASE("TOOL-002",
                "  data_encryption: true\n"
                "  encrypted_transport: true\n"
                "  audit_log: true\n"),
-          "plan.yaml:4:3: warning: security settings not enabled: audit_log, data_encryption "
+          // Points at the first setting written as false.
+          "plan.yaml:8:14: warning: security settings not enabled: audit_log, data_encryption "
           "[TOOL-002]")
 
 RULE_CASE("TOOL-003", bare("contracts: {personal_data_processing_agreement: in_review}\n"),
@@ -230,3 +231,14 @@ TEST_CASE("the complete email set-up passes every MAIL rule", "[rule]") {
         CHECK(f.rule_id.rfind("MAIL-", 0) != 0);
     }
 }
+
+RULE_CASE("MAIL-017",
+          mail("  dmarc: \"v=DMARC1; p=none; rua=mailto:a@dmarc.vendor.example,"
+               "mailto:b@dmarc.vendor.example!10m; ruf=mailto:f@example.com\"\n"),
+          // Same organisational domain as mail.example.co.jp.
+          bare("email:\n"
+               "  sending_domain: mail.example.co.jp\n"
+               "  dmarc: \"v=DMARC1; p=none; rua=mailto:dmarc@example.co.jp\"\n"),
+          "plan.yaml:5:10: info: DMARC reports go to another domain, \"dmarc.vendor.example\"; "
+          "it must publish \"example.com._report._dmarc.dmarc.vendor.example\" to accept them "
+          "[MAIL-017]")
