@@ -119,9 +119,9 @@ void check_record_fields(RuleContext& ctx) {
     };
     // Users name the fields in their own words; these are the usual ones in both languages.
     const Need needs[] = {
-        {{"when", "日時"}, {"日時", "日付", "取得日", "when", "date", "time"}},
-        {{"how", "方法"}, {"方法", "経路", "how", "method", "source", "channel"}},
-        {{"notice version", "文言バージョン"},
+        {{"date and time (when)", "取得日時"}, {"日時", "日付", "取得日", "when", "date", "time"}},
+        {{"method (how)", "取得方法"}, {"方法", "経路", "how", "method", "source", "channel"}},
+        {{"notice version (what they were told)", "同意文言のバージョン"},
          {"文言", "バージョン", "版", "notice", "version", "wording", "text"}},
     };
     std::vector<std::string> missing_en, missing_ja;
@@ -135,8 +135,10 @@ void check_record_fields(RuleContext& ctx) {
     if (missing_en.empty()) return;
     SourcePos at =
         p.consent->record_fields.empty() ? p.consent->pos : p.consent->record_fields.front().pos;
-    ctx.report(at, {fmt::format("consent records do not keep {}", fmt::join(missing_en, ", ")),
-                    fmt::format("同意の記録に{}がありません", fmt::join(missing_ja, "・"))});
+    ctx.report(at,
+               {fmt::format("consent record_fields do not cover {}", fmt::join(missing_en, ", ")),
+                fmt::format("同意の記録項目 (record_fields) に{}がありません",
+                            fmt::join(missing_ja, "・"))});
 }
 
 void check_unsubscribe_days(RuleContext& ctx) {

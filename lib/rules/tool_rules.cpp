@@ -526,9 +526,9 @@ void check_ip_warming(RuleContext& ctx) {
     }
     if (e.ip_warming->weeks.present() && e.ip_warming->weeks.value < min_weeks) {
         ctx.report(e.ip_warming->weeks.pos,
-                   {fmt::format("IP warming of {:g} weeks is shorter than {:g}",
+                   {fmt::format("IP warming of {:g} weeks is shorter than the recommended {:g}",
                                 e.ip_warming->weeks.value, min_weeks),
-                    fmt::format("IP ウォーミング {:g} 週は {:g} 週より短すぎます",
+                    fmt::format("IP ウォーミングの期間 {:g} 週は、推奨の {:g} 週に足りません",
                                 e.ip_warming->weeks.value, min_weeks)});
     }
     if (e.ip_warming->days_per_week.present() && e.ip_warming->days_per_week.value < 3) {

@@ -203,12 +203,13 @@ RULE_CASE("MAIL-013", mail("  dkim: {selector: s1, key_bits: 4096}\n"), good_mai
           "plan.yaml:5:34: info: DKIM key of 4096 bits: some receiving gateways reject keys above "
           "2048 [MAIL-013]")
 
-RULE_CASE("MAIL-014", mail("  dedicated_ip: true\n  ip_warming: {weeks: 2, days_per_week: 1}\n"),
-          // Shared IPs are warmed by the vendor.
-          mail("  dedicated_ip: false\n"),
-          "plan.yaml:6:23: warning: IP warming of 2 weeks is shorter than 4 [MAIL-014]",
-          "plan.yaml:6:41: warning: IP warming sends on 1 days a week; send at least 3 "
-          "[MAIL-014]")
+RULE_CASE(
+    "MAIL-014", mail("  dedicated_ip: true\n  ip_warming: {weeks: 2, days_per_week: 1}\n"),
+    // Shared IPs are warmed by the vendor.
+    mail("  dedicated_ip: false\n"),
+    "plan.yaml:6:23: warning: IP warming of 2 weeks is shorter than the recommended 4 [MAIL-014]",
+    "plan.yaml:6:41: warning: IP warming sends on 1 days a week; send at least 3 "
+    "[MAIL-014]")
 
 TEST_CASE("MAIL-014 flags a dedicated IP without any warming plan", "[rule]") {
     auto findings = rules_test::validate(mail("  dedicated_ip: true\n"));
