@@ -558,13 +558,18 @@ std::string render_markdown(const Checklist& c, Lang lang) {
         out += lang == Lang::ja ? "\n該当する項目はありません。\n" : "\nNo items match.\n";
     }
     for (const ChecklistStep& step : c.steps) {
-        out += fmt::format("\n## {}\n\n", markdown_escape(step_heading(step.step, lang)));
-        bool tracked_heading = false;
+        out += fmt::format("\n## {}\n", markdown_escape(step_heading(step.step, lang)));
+        bool derived_started = false;
+        bool tracked_started = false;
         for (const ChecklistItem& item : step.items) {
-            if (item.origin == ItemOrigin::tracked_task && !tracked_heading) {
+            if (item.origin == ItemOrigin::derived && !derived_started) {
+                derived_started = true;
+                out += "\n";
+            }
+            if (item.origin == ItemOrigin::tracked_task && !tracked_started) {
                 // Tracked tasks follow the derived items under their own label, so a reader
                 // sees which ticks come from the plan's own task list.
-                tracked_heading = true;
+                tracked_started = true;
                 out += fmt::format("\n{}:\n\n",
                                    lang == Lang::ja ? "プランのタスク" : "Tasks in the plan");
             }

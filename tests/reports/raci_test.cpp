@@ -78,7 +78,7 @@ TEST_CASE("grouping by step keeps every task once, in step order", "[raci]") {
     CHECK(md.find("| Task | マーケティング部隊 |") != std::string::npos);
 }
 
-TEST_CASE("--style raci maps owner to A, informed and receives to I, with a legend", "[raci]") {
+TEST_CASE("RACI style maps owner to A, informed and receives to I, with a legend", "[raci]") {
     auto project = plan_from_file(example("seed000-roles.yaml"));
     auto matrix = build_raci(*project, RaciStyle::raci, RaciGrouping::plan);
     const RaciRow& application = matrix.groups[0].rows[1];  // MA ツール利用申請
@@ -115,7 +115,7 @@ tasks:
     CHECK(matrix.groups[1].step == 0);  // step 9 is no step: kept, not dropped
     const RaciRow& t2 = matrix.groups[1].rows[0];
     CHECK(t2.cells[0].text == "責任者");  // "A" shown in the plan's own vocabulary
-    CHECK(t2.cells[1].text == "XX");     // unknown label shown as written
+    CHECK(t2.cells[1].text == "XX");      // unknown label shown as written
     CHECK_FALSE(t2.cells[1].kind.has_value());
     std::string md = render_raci(matrix, OutputFormat::markdown, {Lang::ja});
     CHECK(md.find("## ステップ未設定のタスク") != std::string::npos);
