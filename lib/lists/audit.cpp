@@ -114,6 +114,12 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
     const std::hash<std::string_view> hash;
     KeyTable first_raw;     // email key -> hash of its first raw spelling
     KeyTable person_email;  // person key -> hash of its first email key
+    {
+        auto st = ws.prepare("SELECT count(*) FROM contacts");
+        st.step();
+        first_raw.reserve(static_cast<std::size_t>(st.integer(0)));
+        person_email.reserve(static_cast<std::size_t>(st.integer(0)));
+    }
 
     auto note = [&](AuditFinding& f, const ContactView& c) {
         ++f.count;

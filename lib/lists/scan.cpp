@@ -16,9 +16,19 @@ std::size_t KeyTable::find_slot(std::string_view key, std::uint64_t hash) const 
     }
 }
 
+void KeyTable::reserve(std::size_t n) {
+    std::size_t want = 1024;
+    while (want < n * 2) want *= 2;
+    if (want > slots_.size()) rehash(want);
+}
+
 void KeyTable::grow() {
+    rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+}
+
+void KeyTable::rehash(std::size_t slot_count) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(slot_count, Slot{});
     const std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
         if (!s.used) continue;

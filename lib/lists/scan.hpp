@@ -57,6 +57,8 @@ class KeyTable {
     std::pair<std::uint64_t, bool> try_emplace(std::string_view key, std::uint64_t value);
     bool contains(std::string_view key) const;
     std::size_t size() const { return size_; }
+    /// Sizes the table for `n` keys at once (no rehashing while it fills).
+    void reserve(std::size_t n);
 
   private:
     struct Slot {
@@ -68,6 +70,7 @@ class KeyTable {
     };
     std::size_t find_slot(std::string_view key, std::uint64_t hash) const;
     void grow();
+    void rehash(std::size_t slot_count);
     std::vector<Slot> slots_;
     std::string arena_;
     std::size_t size_ = 0;
@@ -109,6 +112,7 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
         exclusions.roles.try_emplace(normalize_email(local + "@x.jp").local, reason);
     ContactCursor cursor(ws, channels);
     KeyTable kept;
+    kept.reserve(cursor.total());
     Waterfall w;
     ContactView c;
     while (cursor.next(c)) {
