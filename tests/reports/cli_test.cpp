@@ -206,7 +206,8 @@ TEST_CASE("bad option values are usage errors", "[cli][errors]") {
     CHECK(ma_plan("raci config-examples/minimal.yaml --format pdf").exit_code != 0);
 }
 
-TEST_CASE("-o writes atomically and keeps the old file when the run fails", "[cli][output]") {
+TEST_CASE("output file (-o) is written atomically and keeps the old file when the run fails",
+          "[cli][output]") {
     auto dir = scratch_dir("out");
     auto out = (dir / "roles.md").string();
     Run ok = ma_plan("raci config-examples/seed000-roles.yaml --group plan -o '" + out + "'");
@@ -253,4 +254,37 @@ TEST_CASE("help shows examples", "[cli][help]") {
         CHECK(r.exit_code == 0);
         CHECK(r.out.find("Examples:") != std::string::npos);
     }
+}
+
+TEST_CASE("checklist filters combine on the command line", "[cli][filter]") {
+    Run r = ma_plan(
+        "--lang en checklist config-examples/ja-manufacturer.yaml --owner 情報システム部 "
+        "--status todo,in_progress --today 2026-12-01");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out ==
+          "# Rollout checklist: 産業機器メーカーA社 MA導入\n\nAs of 2026-12-01 · 0 of 1 done\n\n"
+          "## 6. Tool setup\n\nTasks in the plan:\n\n"
+          "- [ ] **送信ドメイン認証の設定** — owner: 情報システム部 · in progress · due "
+          "2026-12-20\n");
+    Run step = ma_plan(
+        "--lang en checklist config-examples/ja-manufacturer.yaml --step 3 --today 2026-12-01");
+    CHECK(step.out.find("## 3. Targets") != std::string::npos);
+    CHECK(count(step.out, "\n## ") == 1);
+}
+
+TEST_CASE("the plan can come from standard input", "[cli][stdin]") {
+    Run r = ma_plan("raci - --group plan < config-examples/seed000-roles.yaml");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out == ma_plan("raci config-examples/seed000-roles.yaml --group plan").out);
+}
+
+TEST_CASE("status on the terminal shows bars and overdue tasks", "[cli][status]") {
+    Run r = ma_plan("--lang en status config-examples/ja-manufacturer.yaml --today 2026-12-16");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("Total ") != std::string::npos);
+    CHECK(r.out.find("█████████░") != std::string::npos);
+    CHECK(
+        r.out.find("⚠ overdue:\n  - MA ツール利用申請 (due 2026-12-15, owner マーケティング部)") !=
+        std::string::npos);
+    CHECK(r.out.find("\x1b[") == std::string::npos);  // not a terminal
 }

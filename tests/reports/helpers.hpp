@@ -57,8 +57,9 @@ struct Run {
 
 inline Run run_shell(const std::string& command) {
     auto dir = scratch_dir("run");
-    std::string cmd = command + " >'" + (dir / "out").string() + "' 2>'" + (dir / "err").string() +
-                      "' </dev/null";
+    // The group reads /dev/null unless the command redirects its own standard input.
+    std::string cmd = "{ " + command + " ; } >'" + (dir / "out").string() + "' 2>'" +
+                      (dir / "err").string() + "' </dev/null";
     int status = std::system(cmd.c_str());
     Run r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
