@@ -1,4 +1,5 @@
 add_library(ma_plan_render STATIC
+    render/format_doc.cpp
     render/json.cpp
     render/render.cpp
     render/report.cpp
