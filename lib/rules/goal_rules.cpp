@@ -32,8 +32,9 @@ void check_no_goals(RuleContext& ctx) {
 
 void check_problems(RuleContext& ctx) {
     const Project& p = ctx.project;
-    if (!p.problems.empty()) return;
-    ctx.report(p.goals.empty() ? SourcePos{} : p.goals.front().pos,
+    // With no goals either, step 1 is simply not started: GOAL-001 says so once.
+    if (!p.problems.empty() || p.goals.empty()) return;
+    ctx.report(p.goals.front().pos,
                {"the plan lists no current problems: the goals have nothing to solve",
                 "現状の課題 (problems) がなく、ゴールが何を解決するのかが分かりません"});
 }
@@ -342,10 +343,11 @@ std::vector<RuleDescriptor> goal_rules() {
          {"No current problems listed", "現状の課題がない"},
          {"Step 1 is \"grasping the problems, then setting goals\" (seed 001): goals that do not "
           "answer a stated problem tend to become tool features (\"send newsletters\") rather "
-          "than outcomes. Info, as problems are often kept in a separate document.",
+          "than outcomes. Info, as problems are often kept in a separate document; checked once "
+          "goals exist.",
           "ステップ1は「課題の把握・ゴール設定」です (記事001)。課題に基づかないゴールは、成果"
           "ではなく「メルマガを配信する」のようなツールの機能になりがちです。課題は別資料で管理"
-          "されることも多いため情報扱いです。"},
+          "されることも多いため情報扱いです。ゴールが書かれてから判定します。"},
          {"Add `problems` (e.g. \"80% of trade-show leads are never followed up\").",
           "`problems` を書いてください (例: 展示会リードの8割がフォローされていない)。"},
          check_problems},

@@ -108,6 +108,12 @@ RULE_CASE("GOAL-009", bare("goals:\n  - {id: g1, statement: S}\n"),
           "plan.yaml:4:5: info: the plan lists no current problems: the goals have nothing to "
           "solve [GOAL-009]")
 
+TEST_CASE("GOAL-009 leaves an empty step 1 to GOAL-001", "[rule]") {
+    auto findings = rules_test::validate(bare(""));
+    CHECK(rules_test::lines_for(findings, "GOAL-009").empty());
+    CHECK(rules_test::lines_for(findings, "GOAL-001").size() == 1);
+}
+
 // ----- step 2 -----
 
 RULE_CASE("RACI-001", plan("tasks:\n  - {name: T, step: 2, roles: {it: R, sa: 共有}}\n"),
