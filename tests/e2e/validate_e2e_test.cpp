@@ -129,7 +129,7 @@ TEST_CASE("exit codes: usage 3, bad value 4, --fail-on and --strict", "[e2e]") {
           "Run 'ma-plan --help' for the list of commands\n");
 }
 
-TEST_CASE("--format json is parseable and has the documented shape", "[e2e]") {
+TEST_CASE("JSON output (--format json) is parseable and has the documented shape", "[e2e]") {
     auto r = ma_plan(
         "validate --format json config-examples/ja-manufacturer.yaml | python3 -c "
         "\"import json,sys; d=json.load(sys.stdin); "
