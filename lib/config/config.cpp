@@ -208,6 +208,14 @@ std::string ConfigError::format(Lang lang) const {
 LoadedConfig parse_config(SourceFilePtr source) {
     ConfigReader reader(*source);
     reader.result.config.path = source->path();
+    // A file of comments only (a placeholder) is a valid, empty configuration.
+    bool only_comments = true;
+    for (std::uint32_t n = 1; n <= source->line_count() && only_comments; ++n) {
+        std::string_view line = source->line(n);
+        auto first = line.find_first_not_of(" \t\r");
+        only_comments = first == std::string_view::npos || line[first] == '#';
+    }
+    if (only_comments) return std::move(reader.result);
     yaml::ParseResult parsed = yaml::parse(source);
     if (parsed.error) {
         reader.error(parsed.error->pos, parsed.error->message);

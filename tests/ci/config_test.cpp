@@ -1,0 +1,114 @@
+// .ma-plan.yaml: every key, and whole error messages with their positions.
+#include <catch2/catch.hpp>
+
+#include "ci/helpers.hpp"
+#include "config/config.hpp"
+
+using namespace maplan;
+
+namespace {
+
+config::LoadedConfig parse(const std::string& text) {
+    return config::parse_config(std::make_shared<SourceFile>(".ma-plan.yaml", text));
+}
+
+std::vector<std::string> messages(const config::LoadedConfig& c, Lang lang = Lang::en) {
+    std::vector<std::string> out;
+    for (const auto& e : c.errors) out.push_back(e.format(lang));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("config: every key is read") {
+    auto c = parse(
+        "language: ja\n"
+        "fail_on: warning\n"
+        "inline_suppressions: false\n"
+        "rules:\n"
+        "  RACI-001: off\n"
+        "  RACI-002: info\n"
+        "thresholds:\n"
+        "  bulk_daily_volume: 3000\n"
+        "  min_dkim_bits: 2048\n");
+    REQUIRE(c.errors.empty());
+    CHECK(c.config.language == Lang::ja);
+    CHECK(c.config.fail_on == Severity::warning);
+    CHECK(c.config.inline_suppressions == false);
+    CHECK(c.config.disabled_rules == std::set<std::string>{"RACI-001"});
+    CHECK(c.config.severity_overrides.at("RACI-002") == Severity::info);
+    CHECK(c.config.thresholds.bulk_daily_volume == 3000);
+    CHECK(c.config.thresholds.min_dkim_bits == 2048);
+    CHECK(c.config.thresholds.max_owner_share == rules::Thresholds{}.max_owner_share);
+
+    ValidateOptions o = config::validate_options(c.config, std::nullopt);
+    CHECK_FALSE(o.inline_suppressions);
+    CHECK(config::validate_options(c.config, true).inline_suppressions);
+    CHECK(o.disabled_rules.count("RACI-001") == 1);
+}
+
+TEST_CASE("config: an empty file is all defaults") {
+    auto c = parse("# nothing configured yet\n");
+    CHECK(c.errors.empty());
+    CHECK_FALSE(c.config.language);
+    CHECK(config::validate_options(c.config, std::nullopt).inline_suppressions);
+}
+
+TEST_CASE("config: unknown keys / rule IDs and values are errors with did-you-mean") {
+    auto c = parse(
+        "fail-on: warning\n"
+        "rules:\n"
+        "  RACI-01: off\n"
+        "  raci-001: off\n"
+        "  RACI-002: loud\n"
+        "thresholds:\n"
+        "  bulk_daily_volum: 3\n"
+        "  min_dkim_bits: 1024.5\n"
+        "language: jp\n"
+        "language: en\n");
+    CHECK(messages(c) ==
+          std::vector<std::string>{
+              ".ma-plan.yaml:10:1: duplicate key \"language\"",
+              ".ma-plan.yaml:1:1: unknown key \"fail-on\"; did you mean \"fail_on\"? (known keys: "
+              "language, fail_on, inline_suppressions, rules, thresholds)",
+              ".ma-plan.yaml:3:3: unknown rule \"RACI-01\"; did you mean \"RACI-001\"?",
+              ".ma-plan.yaml:4:3: unknown rule \"raci-001\"; did you mean \"RACI-001\"?",
+              ".ma-plan.yaml:5:13: \"loud\" is not allowed for \"RACI-002\" (allowed: off, error, "
+              "warning, info)",
+              ".ma-plan.yaml:7:3: unknown key \"bulk_daily_volum\"; did you mean "
+              "\"bulk_daily_volume\"? (known keys: bulk_daily_volume, min_ip_warming_weeks, "
+              "min_dkim_bits, recommended_dkim_bits, max_owner_share, unsubscribe_max_days)",
+              ".ma-plan.yaml:8:18: \"min_dkim_bits\" must be a whole number of at least 0, not "
+              "\"1024.5\"",
+              ".ma-plan.yaml:9:11: \"jp\" is not allowed for \"language\"; did you mean \"ja\"? "
+              "(allowed: ja, en)",
+          });
+    CHECK(messages(parse("rules: [RACI-001]\n"), Lang::ja) ==
+          std::vector<std::string>{".ma-plan.yaml:1:8: 「rules」はマッピングで書いてください"});
+}
+
+TEST_CASE("config: a YAML syntax error is reported at its position") {
+    auto c = parse("rules:\n  RACI-001: [off\n");
+    REQUIRE(c.errors.size() == 1);
+    CHECK(c.errors[0].pos.known());
+}
+
+TEST_CASE("config: found by walking up / nearest first / never above the repository") {
+    ci_test::TempDir tmp;
+    std::filesystem::create_directories(tmp / "outer/repo/.git");
+    std::filesystem::create_directories(tmp / "outer/repo/plans/team");
+    ci_test::write_file(tmp / "outer/.ma-plan.yaml", "language: en\n");
+    CHECK_FALSE(config::find_config(tmp / "outer/repo/plans/team"));
+
+    ci_test::write_file(tmp / "outer/repo/.ma-plan.yaml", "language: ja\n");
+    auto found = config::find_config(tmp / "outer/repo/plans/team");
+    REQUIRE(found);
+    CHECK(std::filesystem::equivalent(*found, tmp / "outer/repo/.ma-plan.yaml"));
+
+    ci_test::write_file(tmp / "outer/repo/plans/.ma-plan.yml", "fail_on: info\n");
+    found = config::find_config(tmp / "outer/repo/plans/team");
+    REQUIRE(found);
+    CHECK(std::filesystem::equivalent(*found, tmp / "outer/repo/plans/.ma-plan.yml"));
+    // Without a .git the walk goes on to the parent directories.
+    CHECK(config::find_config(tmp / "outer"));
+}
