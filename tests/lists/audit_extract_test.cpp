@@ -97,7 +97,7 @@ TEST_CASE("audit: missing consent becomes contactable only by explicit policy") 
     CHECK(r.waterfall.contactable == 3);
 }
 
-TEST_CASE("audit: examples are masked unless PII is asked for; markup is escaped") {
+TEST_CASE("audit: examples are masked unless PII is asked for, markup is escaped") {
     Workspace3 w;
     auto ws = Workspace::open(w.db);
     const std::string md = render_audit_markdown(build_audit(ws, {}, false), Lang::en);

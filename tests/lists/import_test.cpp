@@ -83,7 +83,7 @@ TEST_CASE("import: original text is stored unchanged, keys beside it") {
     CHECK(st.text(4) == "opt_in");
 }
 
-TEST_CASE("import: CP932 from Excel is detected; with a BOM, UTF-8") {
+TEST_CASE("import: CP932 from Excel is detected, with a BOM, UTF-8") {
     Fixture f;
     Cp932Codec to(Cp932Codec::Direction::from_utf8);
     std::string sjis;
@@ -97,7 +97,7 @@ TEST_CASE("import: CP932 from Excel is detected; with a BOM, UTF-8") {
     CHECK(b.unchanged_rows == 1);  // same record, decoded to the same text
 }
 
-TEST_CASE("import: presets map vendor headers; --map overrides; channels") {
+TEST_CASE("import: presets map vendor headers, --map overrides, channels") {
     Fixture f;
     SourceConfig sf;
     sf.name = "sfdc";
@@ -182,7 +182,7 @@ TEST_CASE("import: a failure on the last row rolls back every earlier row") {
     CHECK(st.integer(0) == 0);
 }
 
-TEST_CASE("import: consent vocabulary; unknown values are never consent") {
+TEST_CASE("import: consent vocabulary, unknown values are never consent") {
     CHECK(parse_consent("Opt-In") == Consent::opt_in);
     CHECK(parse_consent("同意済み") == Consent::opt_in);
     CHECK(parse_consent("ＹＥＳ") == Consent::opt_in);

@@ -45,7 +45,7 @@ TEST_CASE("plan: a plan with schema errors is refused with its position") {
     }
 }
 
-TEST_CASE("e2e: --plan drives import and extract; the workspace sits beside the plan") {
+TEST_CASE("e2e: --plan drives import and extract, the workspace sits beside the plan") {
     TempDir dir;
     std::filesystem::copy_file(data + "/plan.yaml", dir / "plan.yaml");
     auto r = run_ma_plan({"lists", "init", "--plan", "plan.yaml"}, dir.path);
