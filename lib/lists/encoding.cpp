@@ -79,7 +79,16 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
 
 Encoding detect_encoding(std::string_view bytes) {
     if (bytes.starts_with(utf8_bom)) return Encoding::utf8_bom;
-    return find_invalid_utf8(bytes) ? Encoding::cp932 : Encoding::utf8;
+    const auto bad = find_invalid_utf8(bytes);
+    if (!bad) return Encoding::utf8;
+    // CP932 text breaks UTF-8 at its first kanji or kana (its lead bytes 0x81-0x9F are UTF-8
+    // continuation bytes). A file with several well-formed multi-byte characters before the first
+    // bad byte is UTF-8 with one damaged byte: say so at that byte, not "cannot decode as CP932".
+    std::size_t multibyte = 0;
+    for (std::size_t i = 0; i < *bad; ++i) {
+        if (static_cast<unsigned char>(bytes[i]) >= 0xC2) ++multibyte;
+    }
+    return multibyte >= 4 ? Encoding::utf8 : Encoding::cp932;
 }
 
 Cp932Codec::Cp932Codec(Direction direction) {

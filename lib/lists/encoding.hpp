@@ -20,7 +20,8 @@ inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 /// Offset of the first byte that is not part of a well-formed UTF-8 sequence, or nullopt.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
-/// Guesses the encoding of a whole file: a BOM means UTF-8; valid UTF-8 is UTF-8; otherwise CP932.
+/// Guesses the encoding of a whole file: a BOM means UTF-8; valid UTF-8 is UTF-8, and so is a file
+/// with several UTF-8 characters before its first bad byte; otherwise CP932.
 Encoding detect_encoding(std::string_view bytes);
 
 /// Converts between CP932 and UTF-8 with glibc iconv. One converter per direction, reused across

@@ -18,6 +18,10 @@ TEST_CASE("encoding: detection: BOM, UTF-8, else CP932") {
                           "a,b\n") == Encoding::utf8_bom);
     CHECK(detect_encoding("メール,会社\n") == Encoding::utf8);
     CHECK(detect_encoding("\x83\x81\x81\x5B\x83\x8B\n") == Encoding::cp932);  // メール in CP932
+    // UTF-8 with one damaged byte late in the file stays UTF-8, so the error names that byte.
+    CHECK(detect_encoding("メール,会社\nx@y.jp,\xFF\n") == Encoding::utf8);
+    CHECK(detect_encoding("a,b\n\xE3\x81\x82\x83\x81\n") ==
+          Encoding::cp932);  // too little evidence
 }
 
 TEST_CASE("encoding: names") {

@@ -163,6 +163,11 @@ TEST_CASE("import: undecodable bytes name row and column, per encoding") {
                     header + "2,a@example.jp,x,y,z,同意\n3,b@example.jp,ab\xFF,y,z,同意\n", utf8) ==
           "FILE:3:3: error: byte 0xFF at offset 2 of the field is not valid UTF-8 (is the file "
           "CP932? try --encoding cp932)");
+    // Detected, not forced: the Japanese header proves UTF-8, so the same byte is named.
+    CHECK(
+        f.failing("bad-auto.csv",
+                  header + "2,a@example.jp,x,y,z,同意\n3,b@example.jp,ab\xFF,y,z,同意\n")
+            .starts_with("FILE:3:3: error: byte 0xFF at offset 2 of the field is not valid UTF-8"));
     SourceConfig cp932;
     cp932.encoding = Encoding::cp932;
     CHECK(f.failing("bad932.csv", "email,company\na@example.jp,\x82\n", cp932) ==
