@@ -1,5 +1,7 @@
 // `ma-plan validate`: check plan files like a compiler or linter.
 #include <fmt/format.h>
+#include <fnmatch.h>
+#include <glob.h>
 
 #include <algorithm>
 #include <atomic>
@@ -120,6 +122,51 @@ class ConfigCache {
     std::vector<config::ConfigError> errors_;
 };
 
+/// Expands a quoted glob the shell left alone (CI configs often quote them): `plans/*.yaml`, and
+/// `plans/**/*.yaml` for any depth. Sorted; a pattern that matches nothing is passed through so
+/// the reader reports it as a missing file.
+std::vector<std::string> expand_globs(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (const std::string& arg : args) {
+        std::error_code ec;
+        if (arg == "-" || arg.find_first_of("*?[") == std::string::npos || fs::exists(arg, ec)) {
+            out.push_back(arg);
+            continue;
+        }
+        std::vector<std::string> found;
+        if (arg.find("**") != std::string::npos) {
+            // glob(3) has no "**": walk from the directory before the first wildcard and match
+            // the whole path, with "**/" also standing for no directory at all.
+            std::string root = arg.substr(0, arg.find_first_of("*?["));
+            root = root.substr(0, root.rfind('/') == std::string::npos ? 0 : root.rfind('/'));
+            std::string shallow = arg;
+            for (std::size_t at; (at = shallow.find("**/")) != std::string::npos;)
+                shallow.erase(at, 3);
+            auto options = fs::directory_options::skip_permission_denied;
+            for (fs::recursive_directory_iterator it(root.empty() ? "." : root, options, ec), end;
+                 !ec && it != end; it.increment(ec)) {
+                if (!it->is_regular_file(ec)) continue;
+                std::string path = root.empty() ? it->path().lexically_relative(".").string()
+                                                : it->path().string();
+                if (::fnmatch(arg.c_str(), path.c_str(), 0) == 0 ||
+                    ::fnmatch(shallow.c_str(), path.c_str(), FNM_PATHNAME) == 0) {
+                    found.push_back(path);
+                }
+            }
+        } else {
+            glob_t g{};
+            if (::glob(arg.c_str(), 0, nullptr, &g) == 0) {
+                for (std::size_t i = 0; i < g.gl_pathc; ++i) found.emplace_back(g.gl_pathv[i]);
+            }
+            ::globfree(&g);
+        }
+        std::sort(found.begin(), found.end());
+        if (found.empty()) found.push_back(arg);
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
 /// Validates every file over `jobs` threads. Each worker takes the next index, so results land
 /// in input order whatever order the threads finish in.
 std::vector<FileResult> validate_all(const std::vector<std::string>& paths,
@@ -165,7 +212,7 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
     }
 
     ConfigCache configs(args.config);
-    std::vector<std::string> paths = expand_inputs(args.inputs);
+    std::vector<std::string> paths = expand_inputs(expand_globs(args.inputs));
     // Run-wide settings (language, failing severity) come from the configuration of the first
     // plan named, or from --config.
     const config::Config& run_config = configs.for_plan(args.inputs.front());
@@ -241,7 +288,9 @@ void register_validate_command(CLI::App& app, Context& ctx) {
         "終了コード: 0 問題なし、1 指摘あり、2 ファイルを読めない、3 コマンドラインの誤り、4 "
         "不正な値 (.ma-plan.yaml を含む)");
     cmd->add_option("files", args->inputs,
-                    "Plan files, directories (searched for *.yaml, *.yml) or - for stdin")
+                    "Plan files, directories (searched for *.yaml, *.yml), quoted globs "
+                    "(plans/**/*.yaml) or - "
+                    "for stdin")
         ->required();
     auto names = render::output_format_names();
     cmd->add_option("-f,--format", args->formats,

@@ -181,3 +181,24 @@ TEST_CASE("cli: every command is in the man page and in the completion scripts")
                                      "'error warning info' -- \"$cur\")); return ;;"));
     CHECK_THAT(zsh, Catch::Contains("'--no-inline-suppressions:Ignore "));
 }
+
+TEST_CASE("cli: quoted globs expand in sorted order - ** at any depth") {
+    ci_test::TempDir tmp;
+    for (const char* p : {"plans/x.yaml", "plans/a/b/y.yaml", "plans/a/z.yml", "other/w.yaml"}) {
+        ci_test::write_file(tmp / p, warnings_only);
+    }
+    std::string bin = ci_test::binary();
+    auto paths = [&](const std::string& pattern) {
+        std::string out =
+            run(bin + " validate '" + pattern + "' -f json | grep '\"path\"'", tmp.path).output;
+        std::string compact;
+        for (char c : out) compact += c == ' ' ? std::string() : std::string(1, c);
+        return compact;
+    };
+    CHECK(paths("plans/*.yaml") == "\"path\":\"plans/x.yaml\",\n");
+    CHECK(paths("plans/**/*.yaml") ==
+          "\"path\":\"plans/a/b/y.yaml\",\n\"path\":\"plans/x.yaml\",\n");
+    auto r = run(bin + " validate 'nothing/*.yaml' --lang en", tmp.path);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.find("nothing/*.yaml: error: no such file") != std::string::npos);
+}
