@@ -123,6 +123,17 @@ void throw_sqlite_error(sqlite3* db, int rc, const std::filesystem::path& path,
         case SQLITE_FULL:
             throw workspace_error(path, "the disk is full; nothing was changed",
                                   "ディスクがいっぱいです。何も変更していません");
+        case SQLITE_IOERR: {
+            const int err = db != nullptr ? sqlite3_system_errno(db) : 0;
+            const std::string why = err != 0 ? std::strerror(err) : detail;
+            throw workspace_error(path,
+                                  fmt::format("cannot read or write the database ({}); nothing "
+                                              "was changed",
+                                              why),
+                                  fmt::format("データベースを読み書きできません({})。何も変更して"
+                                              "いません",
+                                              why));
+        }
         case SQLITE_READONLY:
         case SQLITE_PERM:
         case SQLITE_CANTOPEN:

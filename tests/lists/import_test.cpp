@@ -1,4 +1,10 @@
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "core/errors.hpp"
 #include "helpers.hpp"
@@ -198,4 +204,49 @@ TEST_CASE("import: consent vocabulary, unknown values are never consent") {
     CHECK(parse_flag("TRUE") == true);
     CHECK(parse_flag("") == false);
     CHECK_FALSE(parse_flag("sometimes"));
+}
+
+TEST_CASE("import: the disk filling up mid-import changes nothing (file-size limit in a child)") {
+    Fixture f;
+    f.import("good.csv", header + "1,taro@example.co.jp,山田商事,山田,太郎,同意\n");
+    std::string body = header;
+    for (int i = 0; i < 30000; ++i)
+        body += std::to_string(i) + ",user" + std::to_string(i) +
+                "@example.jp,株式会社テスト,山田,太郎,同意\n";
+    write_file(f.dir / "big.csv", body);
+    const std::string before = lists_test::db_fingerprint(f.db);
+    const auto db_size = std::filesystem::file_size(f.db);
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        try {
+            // A small page cache spills pages to the file long before commit; the cap stops them.
+            auto ws = Workspace::open(f.db, OpenOptions{.cache_kib = 256});
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlim_t cap = db_size + 512 * 1024;
+            rlimit lim{cap, cap};
+            ::setrlimit(RLIMIT_FSIZE, &lim);
+            SourceConfig s;
+            s.name = "crm";
+            import_contacts(ws, f.dir / "big.csv", s);
+        } catch (const IoError& e) {
+            const bool expected =
+                e.message().en == f.db.string() +
+                                      ": error: cannot read or write the database (File too "
+                                      "large); nothing was changed";
+            if (!expected) std::fprintf(stderr, "unexpected: %s\n", e.message().en.c_str());
+            ::_exit(expected ? 42 : 1);
+        } catch (...) {
+            ::_exit(3);
+        }
+        ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 42);
+    {
+        auto ws = Workspace::open(f.db);  // rolls back a journal the child may have left
+        CHECK(ws.integrity_check() == "ok");
+    }
+    CHECK(lists_test::db_fingerprint(f.db) == before);
 }
