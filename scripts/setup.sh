@@ -15,7 +15,7 @@ packages=(
     cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3
 )
 if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
-    packages+=(yamllint hyperfine time)
+    packages+=(yamllint hyperfine time bc)
 fi
 
 missing=()
