@@ -179,3 +179,18 @@ tasks:
     CHECK(json.find(R"("name": "quote \" and \\ backslash")") != std::string::npos);
     CHECK(json.find(R"("kind": "owner")") != std::string::npos);
 }
+
+TEST_CASE("per-stakeholder view in CSV, HTML and JSON", "[raci][by-stakeholder]") {
+    auto project = plan_from_file(example("seed000-roles.yaml"));
+    auto matrix = build_raci(*project, RaciStyle::raci, RaciGrouping::step);
+    std::string csv = render_raci_by_stakeholder(matrix, OutputFormat::csv, {Lang::en});
+    CHECK(csv.rfind("Department,Role,Step,Task\r\n", 0) == 0);
+    CHECK(csv.find("\r\n情報システム部隊,I,6,MA ツール利用申請\r\n") != std::string::npos);
+    CHECK(csv.find("\r\n法務部門,A,2,個人情報利用の定義\r\n") != std::string::npos);
+    std::string html = render_raci_by_stakeholder(matrix, OutputFormat::html, {Lang::ja});
+    CHECK(html.find("<h2>法務部門</h2>\n<h3>主担当として進めるタスク (A)</h3>") !=
+          std::string::npos);
+    std::string json = render_raci_by_stakeholder(matrix, OutputFormat::json, {Lang::en});
+    CHECK(json.find(R"("kind": "receives")") != std::string::npos);
+    CHECK_THROWS(render_raci_by_stakeholder(matrix, OutputFormat::text, {Lang::en}));
+}
