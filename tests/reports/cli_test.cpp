@@ -68,9 +68,8 @@ tasks:
   - { name: "| leading pipe", step: 7, roles: { mk: 主担当 } }
 )YAML";
 
-std::filesystem::path write_hostile_plan() {
-    auto dir = scratch_dir("hostile");
-    auto path = dir / "hostile.yaml";
+std::filesystem::path write_hostile_plan(const ScratchDir& dir) {
+    auto path = dir.path / "hostile.yaml";
     std::ofstream(path, std::ios::binary) << hostile_plan;
     return path;
 }
@@ -138,7 +137,8 @@ TEST_CASE("every Markdown output of the examples renders as well-formed GFM", "[
 
 TEST_CASE("hostile names cannot break the tables or inject markup", "[cli][gfm][hostile]") {
     REQUIRE(std::filesystem::exists(cmark_gfm));
-    auto plan = write_hostile_plan().string();
+    ScratchDir dir("hostile");
+    auto plan = write_hostile_plan(dir).string();
     for (std::string args :
          {"raci", "raci --group plan", "raci --style raci", "raci --by stakeholder",
           "checklist --today 2026-12-01", "status --format md --today 2026-12-01"}) {
@@ -166,7 +166,8 @@ TEST_CASE("hostile names cannot break the tables or inject markup", "[cli][gfm][
 }
 
 TEST_CASE("CSV from the binary: BOM and formula guard", "[cli][csv]") {
-    auto plan = write_hostile_plan().string();
+    ScratchDir dir("hostile");
+    auto plan = write_hostile_plan(dir).string();
     Run r = ma_plan("--lang en raci '" + plan + "' --format csv --bom --group plan");
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.rfind("\xEF\xBB\xBFStep,Task,", 0) == 0);
@@ -182,7 +183,8 @@ TEST_CASE("a plan that cannot be read is one error line and exit 2", "[cli][erro
     CHECK(missing.err.rfind("no-such-plan.yaml: ", 0) == 0);
     CHECK(count(missing.err, "\n") == 1);
 
-    auto dir = scratch_dir("broken");
+    ScratchDir scratch("broken");
+    const auto& dir = scratch.path;
     std::ofstream(dir / "broken.yaml") << "ma_plan: 1\nproject: [unclosed\n";
     for (const char* cmd : {"raci", "checklist", "status"}) {
         INFO(cmd);
@@ -208,7 +210,8 @@ TEST_CASE("bad option values are usage errors", "[cli][errors]") {
 
 TEST_CASE("output file (-o) is written atomically and keeps the old file when the run fails",
           "[cli][output]") {
-    auto dir = scratch_dir("out");
+    ScratchDir scratch("out");
+    const auto& dir = scratch.path;
     auto out = (dir / "roles.md").string();
     Run ok = ma_plan("raci config-examples/seed000-roles.yaml --group plan -o '" + out + "'");
     REQUIRE(ok.exit_code == 0);

@@ -31,6 +31,18 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
     return dir;
 }
 
+/// Removes a scratch directory when the test case ends, pass or fail.
+struct ScratchDir {
+    std::filesystem::path path;
+    explicit ScratchDir(const std::string& name) : path(scratch_dir(name)) {}
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    ~ScratchDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
 inline std::string example(const std::string& name) {
     return std::string(MA_PLAN_SOURCE_DIR) + "/config-examples/" + name;
 }
