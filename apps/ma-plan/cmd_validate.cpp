@@ -215,7 +215,8 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
     std::vector<std::string> paths = expand_inputs(expand_globs(args.inputs));
     // Run-wide settings (language, failing severity) come from the configuration of the first
     // plan named, or from --config.
-    const config::Config& run_config = configs.for_plan(args.inputs.front());
+    const config::Config& run_config =
+        configs.for_plan(paths.empty() ? args.inputs.front() : paths.front());
     std::optional<bool> inline_suppressions;
     if (args.suppressions_option->count() > 0) inline_suppressions = !args.no_inline_suppressions;
     std::map<const config::Config*, ValidateOptions> options_by_config;
