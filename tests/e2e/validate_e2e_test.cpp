@@ -25,7 +25,7 @@ TEST_CASE("the bundled Japanese example validates clean", "[e2e]") {
     CHECK(r.err.empty());
 }
 
-TEST_CASE("findings: compiler-style lines, source quote, caret, hint, exit 1", "[e2e]") {
+TEST_CASE("findings: compiler-style lines / source quote / caret / hint / exit 1", "[e2e]") {
     auto dir = e2e::scratch_dir("findings");
     write(dir / "plan.yaml",
           "ma_plan: 1\nproject:\n  name: テスト\n  tool: elqua\nstakeholders:\n"
@@ -76,7 +76,7 @@ TEST_CASE("standard input with -", "[e2e]") {
           "1 file checked: 0 errors, 0 warnings, 0 info, 1 unreadable\n");
 }
 
-TEST_CASE("hostile files: one line each, exit 2, the other files still checked", "[e2e][hostile]") {
+TEST_CASE("hostile files: one line each / exit 2 / the other files still checked", "[e2e][hostile]") {
     auto dir = e2e::scratch_dir("hostile");
     write(dir / "01-empty.yaml", "");
     write(dir / "02-scalar.yaml", "just text\n");
@@ -102,7 +102,7 @@ TEST_CASE("hostile files: one line each, exit 2, the other files still checked",
     fs::remove_all(dir);
 }
 
-TEST_CASE("a file of hundreds of MB is refused by size, not read", "[e2e][hostile]") {
+TEST_CASE("a file of hundreds of MB is refused by size / not read", "[e2e][hostile]") {
     auto dir = e2e::scratch_dir("huge");
     {
         std::ofstream out(dir / "huge.yaml", std::ios::binary);
@@ -116,7 +116,7 @@ TEST_CASE("a file of hundreds of MB is refused by size, not read", "[e2e][hostil
     fs::remove_all(dir);
 }
 
-TEST_CASE("exit codes: usage 3, bad value 4, --fail-on and --strict", "[e2e]") {
+TEST_CASE("exit codes: usage 3 / bad value 4 / --fail-on and --strict", "[e2e]") {
     CHECK(ma_plan("validate --no-such-option x.yaml").exit_code == 3);
     CHECK(ma_plan("validate").exit_code == 3);
     auto fmt = ma_plan("validate --format yaml config-examples/minimal.yaml");
@@ -138,7 +138,7 @@ TEST_CASE("JSON output (--format json) is parseable and has the documented shape
     CHECK(r.out == "1 checked 0 False\n");
 }
 
-TEST_CASE("several formats in one run, each to its own file, written atomically", "[e2e]") {
+TEST_CASE("several formats in one run / each to its own file / written atomically", "[e2e]") {
     auto dir = e2e::scratch_dir("multi");
     auto r = ma_plan("validate config-examples/minimal.yaml --format text --format json=" +
                      (dir / "out.json").string());
@@ -152,7 +152,7 @@ TEST_CASE("several formats in one run, each to its own file, written atomically"
     fs::remove_all(dir);
 }
 
-TEST_CASE("init writes a starter that validates, and never overwrites", "[e2e]") {
+TEST_CASE("init writes a starter that validates / and never overwrites", "[e2e]") {
     auto dir = e2e::scratch_dir("init");
     for (const char* lang : {"ja", "en"}) {
         fs::path plan = dir / (std::string(lang) + ".yaml");
@@ -171,7 +171,7 @@ TEST_CASE("init writes a starter that validates, and never overwrites", "[e2e]")
     fs::remove_all(dir);
 }
 
-TEST_CASE("rules: list, one rule, did-you-mean for unknown IDs", "[e2e]") {
+TEST_CASE("rules: list / one rule / did-you-mean for unknown IDs", "[e2e]") {
     auto list = ma_plan("rules");
     CHECK(list.exit_code == 0);
     CHECK(list.out.find("RACI-001") != std::string::npos);

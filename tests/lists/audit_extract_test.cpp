@@ -97,7 +97,7 @@ TEST_CASE("audit: missing consent becomes contactable only by explicit policy") 
     CHECK(r.waterfall.contactable == 3);
 }
 
-TEST_CASE("audit: examples are masked unless PII is asked for, markup is escaped") {
+TEST_CASE("audit: examples are masked unless PII is asked for / markup is escaped") {
     Workspace3 w;
     auto ws = Workspace::open(w.db);
     const std::string md = render_audit_markdown(build_audit(ws, {}, false), Lang::en);
@@ -135,7 +135,7 @@ TEST_CASE("audit: contacts without a channel ID for a declared channel") {
     CHECK(r.findings.back().count == 1);
 }
 
-TEST_CASE("extract: only contactable rows, first of each address, formula-safe") {
+TEST_CASE("extract: only contactable rows / first of each address / formula-safe") {
     Workspace3 w;
     auto ws = Workspace::open(w.db);
     ListsConfig lenient;
@@ -151,7 +151,7 @@ TEST_CASE("extract: only contactable rows, first of each address, formula-safe")
           "山本,,opt_in,form,,,crm,12\r\n");
 }
 
-TEST_CASE("extract: UTF-8 with BOM for Excel, and CP932") {
+TEST_CASE("extract: UTF-8 with BOM for Excel / and CP932") {
     Workspace3 w;
     auto ws = Workspace::open(w.db);
     extract_contactable(ws, {}, w.dir / "bom.csv", Encoding::utf8_bom);
@@ -251,7 +251,7 @@ TEST_CASE("extract: failures leave an existing output file untouched") {
     }
 }
 
-TEST_CASE("exclude: addresses by match key, domains, reasons validated, all or nothing") {
+TEST_CASE("exclude: addresses by match key / domains / reasons validated / all or nothing") {
     TempDir dir;
     auto ws = Workspace::create(dir / "w.db");
     write_file(dir / "x.csv", "email,note\n Taro@EXAMPLE.jp ,a\n@rival.co.jp,b\nother.jp,c\n");

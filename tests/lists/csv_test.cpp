@@ -27,20 +27,20 @@ CsvSyntaxError syntax_error(std::string_view data) {
 }
 }  // namespace
 
-TEST_CASE("csv: quoted fields with separators, doubled quotes and line breaks") {
+TEST_CASE("csv: quoted fields with separators / doubled quotes and line breaks") {
     auto rows = read_all("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\"line1\nline2\"\r\n,,\n");
     REQUIRE(rows.size() == 3);
     CHECK(rows[1] == std::vector<std::string>{"x,1", "say \"hi\"", "line1\nline2"});
     CHECK(rows[2] == std::vector<std::string>{"", "", ""});
 }
 
-TEST_CASE("csv: last record without a line break, lone CR line ends") {
+TEST_CASE("csv: last record without a line break / lone CR line ends") {
     auto rows = read_all("a,b\rc,d");
     REQUIRE(rows.size() == 2);
     CHECK(rows[1] == std::vector<std::string>{"c", "d"});
 }
 
-TEST_CASE("csv: rows are record numbers as a spreadsheet shows them, blank lines included") {
+TEST_CASE("csv: rows are record numbers as a spreadsheet shows them / blank lines included") {
     CsvReader r("h\n\"multi\nline\"\n\nlast\n");
     std::vector<std::string_view> f;
     REQUIRE(r.next(f));
@@ -60,7 +60,7 @@ TEST_CASE("csv: an unterminated quote names the row and column where the field s
     CHECK(e.what_text.en == "quoted field is never closed (unterminated quote)");
 }
 
-TEST_CASE("csv: a NUL byte is an error, in plain and in quoted fields") {
+TEST_CASE("csv: a NUL byte is an error / in plain and in quoted fields") {
     auto e = syntax_error(std::string_view("a,b\n1,x\0y\n", 10));
     CHECK(e.row == 2);
     CHECK(e.col == 2);
@@ -75,7 +75,7 @@ TEST_CASE("csv: text after a closing quote is an error") {
     CHECK(e.col == 1);
 }
 
-TEST_CASE("csv: formula-like cells get a leading apostrophe, also after leading spaces") {
+TEST_CASE("csv: formula-like cells get a leading apostrophe / also after leading spaces") {
     for (std::string_view cell : {"=1+2", "+81", "-5", "@SUM(A1)", "\tx", "\rx", "  =cmd"}) {
         CAPTURE(cell);
         CHECK(looks_like_formula(cell));

@@ -22,7 +22,7 @@ bool one_line(const std::string& s) {
 }
 }  // namespace
 
-TEST_CASE("e2e: two exports (one CP932 from Excel), an opt-out file, audit, a safe extract") {
+TEST_CASE("e2e: two exports (one CP932 from Excel) / an opt-out file / audit / a safe extract") {
     TempDir dir;
     auto r = run_ma_plan({"lists", "init", "--db", "w.db"}, dir.path);
     REQUIRE(r.exit_code == 0);
@@ -82,7 +82,7 @@ TEST_CASE("e2e: two exports (one CP932 from Excel), an opt-out file, audit, a sa
     CHECK(r.out == "w.db: integrity ok (schema 2)\n");
 }
 
-TEST_CASE("e2e: bad input is one line naming file, row and column, exit code 2, nothing changed") {
+TEST_CASE("e2e: bad input is one line naming file / row and column / exit code 2 / nothing changed") {
     TempDir dir;
     REQUIRE(run_ma_plan({"lists", "init", "--db", "w.db"}, dir.path).exit_code == 0);
     REQUIRE(run_ma_plan({"lists", "import", data + "/hubspot.csv", "--source", "hs", "--preset",
@@ -126,7 +126,7 @@ TEST_CASE("e2e: bad input is one line naming file, row and column, exit code 2, 
     CHECK(r.err == "ma-plan: no/such/dir/out.csv: cannot write: No such file or directory\n");
 }
 
-TEST_CASE("e2e: a second run waits for the lock, then fails clearly without touching anything") {
+TEST_CASE("e2e: a second run waits for the lock / then fails clearly without touching anything") {
     TempDir dir;
     REQUIRE(run_ma_plan({"lists", "init", "--db", "w.db"}, dir.path).exit_code == 0);
     write_file(dir / "a.csv", "email,consent\na@example.jp,同意\n");

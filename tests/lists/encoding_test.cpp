@@ -13,7 +13,7 @@ TEST_CASE("encoding: UTF-8 validation finds the first bad byte") {
     CHECK(find_invalid_utf8("12345678\x82\xA0") == 8u);  // after the 8-byte fast path
 }
 
-TEST_CASE("encoding: detection: BOM, UTF-8, else CP932") {
+TEST_CASE("encoding: detection: BOM / UTF-8 / else CP932") {
     CHECK(detect_encoding("\xEF\xBB\xBF"
                           "a,b\n") == Encoding::utf8_bom);
     CHECK(detect_encoding("メール,会社\n") == Encoding::utf8);
@@ -31,7 +31,7 @@ TEST_CASE("encoding: names") {
     CHECK_FALSE(parse_encoding("latin1"));
 }
 
-TEST_CASE("encoding: CP932 round trip keeps Excel's characters (wave dash, circled digits, ㈱)") {
+TEST_CASE("encoding: CP932 round trip keeps Excel's characters (wave dash / circled digits / ㈱)") {
     Cp932Codec to(Cp932Codec::Direction::from_utf8);
     Cp932Codec from(Cp932Codec::Direction::to_utf8);
     const std::string text = "㈱山田商事 ①～② ｶﾅ ﾃｽﾄ";

@@ -51,7 +51,7 @@ const std::string header = "顧客ID,メールアドレス,会社名,姓,名,メ
 
 }  // namespace
 
-TEST_CASE("import: new, changed and unchanged rows per batch") {
+TEST_CASE("import: new / changed and unchanged rows per batch") {
     Fixture f;
     auto first = f.import("a.csv", header +
                                        "1,taro@example.co.jp,山田商事,山田,太郎,同意\n"
@@ -74,7 +74,7 @@ TEST_CASE("import: new, changed and unchanged rows per batch") {
     CHECK(st.integer(1) == 1);
 }
 
-TEST_CASE("import: original text is stored unchanged, keys beside it") {
+TEST_CASE("import: original text is stored unchanged / keys beside it") {
     Fixture f;
     f.import(
         "a.csv",
@@ -89,7 +89,7 @@ TEST_CASE("import: original text is stored unchanged, keys beside it") {
     CHECK(st.text(4) == "opt_in");
 }
 
-TEST_CASE("import: CP932 from Excel is detected, with a BOM, UTF-8") {
+TEST_CASE("import: CP932 from Excel is detected / with a BOM / UTF-8") {
     Fixture f;
     Cp932Codec to(Cp932Codec::Direction::from_utf8);
     std::string sjis;
@@ -103,7 +103,7 @@ TEST_CASE("import: CP932 from Excel is detected, with a BOM, UTF-8") {
     CHECK(b.unchanged_rows == 1);  // same record, decoded to the same text
 }
 
-TEST_CASE("import: presets map vendor headers, --map overrides, channels") {
+TEST_CASE("import: presets map vendor headers / --map overrides / channels") {
     Fixture f;
     SourceConfig sf;
     sf.name = "sfdc";
@@ -130,7 +130,7 @@ TEST_CASE("import: presets map vendor headers, --map overrides, channels") {
     CHECK(st.integer(2) == 1);
 }
 
-TEST_CASE("import: bad input is one line with file, row and column, and changes nothing") {
+TEST_CASE("import: bad input is one line with file / row and column / and changes nothing") {
     Fixture f;
     f.import("good.csv", header + "1,taro@example.co.jp,山田商事,山田,太郎,同意\n");
 
@@ -159,7 +159,7 @@ TEST_CASE("import: bad input is one line with file, row and column, and changes 
           "email=COLUMN (columns present: id, name)");
 }
 
-TEST_CASE("import: undecodable bytes name row and column, per encoding") {
+TEST_CASE("import: undecodable bytes name row and column / per encoding") {
     Fixture f;
     // Valid UTF-8 everywhere except one byte in row 3, column 3: detection picks CP932, in which
     // the UTF-8 text is not decodable either; forced UTF-8 names the byte.
@@ -193,7 +193,7 @@ TEST_CASE("import: a failure on the last row rolls back every earlier row") {
     CHECK(st.integer(0) == 0);
 }
 
-TEST_CASE("import: consent vocabulary, unknown values are never consent") {
+TEST_CASE("import: consent vocabulary / unknown values are never consent") {
     CHECK(parse_consent("Opt-In") == Consent::opt_in);
     CHECK(parse_consent("同意済み") == Consent::opt_in);
     CHECK(parse_consent("ＹＥＳ") == Consent::opt_in);

@@ -43,7 +43,7 @@ TEST_CASE("normalize: invalid addresses and why") {
     CHECK(normalize_email(at255.substr(1)).valid());  // 254 is fine
 }
 
-TEST_CASE("normalize: name keys fold width, case and spaces with NFKC") {
+TEST_CASE("normalize: name keys fold width / case and spaces with NFKC") {
     CHECK(name_key("ＹＡＭＡＤＡ\u3000Taro") == "yamadataro");
     CHECK(name_key("ﾔﾏﾀﾞ ﾀﾛｳ") == "ヤマダタロウ");
     CHECK(name_key(" 山田 太郎 ") == name_key("山田太郎"));

@@ -15,7 +15,7 @@ namespace {
 const std::string data = LISTS_TEST_DATA;
 }
 
-TEST_CASE("plan: step-5 section becomes sources, exclusion rules and consent policy") {
+TEST_CASE("plan: step-5 section becomes sources / exclusion rules and consent policy") {
     const ListsConfig c = load_lists_config(data + "/plan.yaml");
     REQUIRE(c.sources.size() == 2);
     const SourceConfig* expo = find_source(c, "expo");
@@ -45,7 +45,7 @@ TEST_CASE("plan: a plan with schema errors is refused with its position") {
     }
 }
 
-TEST_CASE("e2e: --plan drives import and extract, the workspace sits beside the plan") {
+TEST_CASE("e2e: --plan drives import and extract / the workspace sits beside the plan") {
     TempDir dir;
     std::filesystem::copy_file(data + "/plan.yaml", dir / "plan.yaml");
     auto r = run_ma_plan({"lists", "init", "--plan", "plan.yaml"}, dir.path);

@@ -32,7 +32,7 @@ TEST_CASE("workspace: created private (0600) at the current schema version") {
     CHECK(ws.integrity_check() == "ok");
 }
 
-TEST_CASE("workspace: create refuses an existing file, open refuses a missing one") {
+TEST_CASE("workspace: create refuses an existing file / open refuses a missing one") {
     TempDir dir;
     lists_test::write_file(dir / "exists.db", "x");
     CHECK(error_of([&] { Workspace::create(dir / "exists.db"); }) ==

@@ -117,7 +117,7 @@ TEST_CASE("seed 002's four implementation steps all appear", "[checklist][seed00
     }
 }
 
-TEST_CASE("tracked tasks: status, owner, due and overdue relative to today", "[checklist]") {
+TEST_CASE("tracked tasks: status / owner / due and overdue relative to today", "[checklist]") {
     auto project = plan_from_text(tracked_plan);
     Checklist c = build_checklist(*project, dec1);
     const ChecklistItem* apply = find_item(c, "task:1");
@@ -203,7 +203,7 @@ TEST_CASE("bad filters are usage errors with did-you-mean", "[checklist][filter]
     }
 }
 
-TEST_CASE("checklist JSON carries keys, states and seed 002 tags", "[checklist][json]") {
+TEST_CASE("checklist JSON carries keys / states and seed 002 tags", "[checklist][json]") {
     auto project = plan_from_text(tracked_plan);
     Checklist c = build_checklist(*project, dec1);
     std::string json = render_checklist(c, OutputFormat::json, {Lang::en});

@@ -6,7 +6,7 @@ using maplan::reports::csv_field;
 using maplan::reports::html_escape;
 using maplan::reports::markdown_escape;
 
-TEST_CASE("markdown_escape neutralises table, code and HTML syntax", "[escape]") {
+TEST_CASE("markdown_escape neutralises table / code and HTML syntax", "[escape]") {
     CHECK(markdown_escape("a | b") == "a \\| b");
     CHECK(markdown_escape("back\\slash") == "back\\\\slash");
     CHECK(markdown_escape("`code`") == "\\`code\\`");

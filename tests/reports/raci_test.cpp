@@ -59,7 +59,7 @@ TEST_CASE("seed 000's matrix comes out cell for cell (ma-plan raci --group plan)
     check_seed000_table(r.out);
 }
 
-TEST_CASE("grouping by step keeps every task once, in step order", "[raci]") {
+TEST_CASE("grouping by step keeps every task once / in step order", "[raci]") {
     auto project = plan_from_file(example("seed000-roles.yaml"));
     auto matrix = build_raci(*project, RaciStyle::labels, RaciGrouping::step);
     std::vector<int> steps;
@@ -78,7 +78,7 @@ TEST_CASE("grouping by step keeps every task once, in step order", "[raci]") {
     CHECK(md.find("| Task | マーケティング部隊 |") != std::string::npos);
 }
 
-TEST_CASE("RACI style maps owner to A, informed and receives to I, with a legend", "[raci]") {
+TEST_CASE("RACI style maps owner to A / informed and receives to I / with a legend", "[raci]") {
     auto project = plan_from_file(example("seed000-roles.yaml"));
     auto matrix = build_raci(*project, RaciStyle::raci, RaciGrouping::plan);
     const RaciRow& application = matrix.groups[0].rows[1];  // MA ツール利用申請
@@ -121,7 +121,7 @@ tasks:
     CHECK(md.find("## ステップ未設定のタスク") != std::string::npos);
 }
 
-TEST_CASE("per-stakeholder view lists what each department leads, is informed of, receives",
+TEST_CASE("per-stakeholder view lists what each department leads / is informed of / receives",
           "[raci]") {
     auto project = plan_from_file(example("seed000-roles.yaml"));
     auto matrix = build_raci(*project, RaciStyle::labels, RaciGrouping::plan);
@@ -141,7 +141,7 @@ TEST_CASE("per-stakeholder view lists what each department leads, is informed of
           std::string::npos);
 }
 
-TEST_CASE("CSV: header, BOM, CRLF and formula guard on hostile names", "[raci][csv]") {
+TEST_CASE("CSV: header / BOM / CRLF and formula guard on hostile names", "[raci][csv]") {
     auto project = plan_from_text(R"YAML(ma_plan: 1
 project: { name: P, tool: other }
 stakeholders:
@@ -180,7 +180,7 @@ tasks:
     CHECK(json.find(R"("kind": "owner")") != std::string::npos);
 }
 
-TEST_CASE("per-stakeholder view in CSV, HTML and JSON", "[raci][by-stakeholder]") {
+TEST_CASE("per-stakeholder view in CSV / HTML and JSON", "[raci][by-stakeholder]") {
     auto project = plan_from_file(example("seed000-roles.yaml"));
     auto matrix = build_raci(*project, RaciStyle::raci, RaciGrouping::step);
     std::string csv = render_raci_by_stakeholder(matrix, OutputFormat::csv, {Lang::en});

@@ -68,7 +68,7 @@ TEST_CASE("examples: en-saas.yaml validates clean", "[examples]") {
     check_clean("en-saas.yaml");
 }
 
-TEST_CASE("examples: every other example has no errors, only what is still to do", "[examples]") {
+TEST_CASE("examples: every other example has no errors / only what is still to do", "[examples]") {
     for (const auto& entry : fs::directory_iterator(source_dir / "config-examples")) {
         std::string name = entry.path().filename().string();
         if (entry.path().extension() != ".yaml" || name == "broken.yaml") continue;

@@ -32,7 +32,7 @@ RULE_CASE("GOAL-003",
 RULE_CASE("GOAL-004", bare("lifecycle: [inquiry, mql]\n"), bare("lifecycle: [inquiry, mql, sql]\n"),
           "plan.yaml:3:12: warning: the lead lifecycle has no \"sql\" stage [GOAL-004]")
 
-TEST_CASE("GOAL-004 reports a missing lifecycle once, at the top", "[rule]") {
+TEST_CASE("GOAL-004 reports a missing lifecycle once / at the top", "[rule]") {
     auto findings = rules_test::validate(bare(""));
     CHECK(rules_test::lines_for(findings, "GOAL-004") ==
           std::vector<std::string>{"plan.yaml:1:1: warning: the plan has no lead lifecycle: MQL "

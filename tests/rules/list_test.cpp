@@ -30,7 +30,7 @@ RULE_CASE("LIST-004", bare("exclusions:\n  - optout\n  - role_addresses\n"),
           bare("exclusions:\n  - {kind: optout}\n  - hard_bounce\n"),
           "plan.yaml:4:3: warning: exclusions do not include hard_bounce [LIST-004]")
 
-TEST_CASE("LIST-004 reports missing exclusions once, at the top", "[rule]") {
+TEST_CASE("LIST-004 reports missing exclusions once / at the top", "[rule]") {
     CHECK(rules_test::lines_for(rules_test::validate(bare("")), "LIST-004") ==
           std::vector<std::string>{"plan.yaml:1:1: warning: no global exclusions: opted-out and "
                                    "hard-bounced addresses are not excluded [LIST-004]"});

@@ -32,7 +32,7 @@ RULE_CASE(
     plan("operations:\n  review_meeting: {cadence: weekly, minutes: 30, members: [mk, is]}\n"),
     "plan.yaml:10:3: warning: operations has no regular review meeting [OPS-001]")
 
-TEST_CASE("OPS-001 reports a missing operations section once, at the top", "[rule]") {
+TEST_CASE("OPS-001 reports a missing operations section once / at the top", "[rule]") {
     auto findings = rules_test::validate(plan(""));
     CHECK(rules_test::lines_for(findings, "OPS-001") ==
           std::vector<std::string>{"plan.yaml:1:1: warning: the plan has no operations flow "
@@ -72,7 +72,7 @@ RULE_CASE("OPS-006", bare("budget: {operators: 2}\n"),
           bare("budget: {operating_jpy_per_year: 12000000, operators: 2}\n"),
           "plan.yaml:3:9: warning: budget has no operating_jpy_per_year [OPS-006]")
 
-TEST_CASE("OPS-006 reports a missing budget once, at the top", "[rule]") {
+TEST_CASE("OPS-006 reports a missing budget once / at the top", "[rule]") {
     CHECK(rules_test::lines_for(rules_test::validate(bare("")), "OPS-006") ==
           std::vector<std::string>{
               "plan.yaml:1:1: warning: the plan has no operating budget or staff plan [OPS-006]"});

@@ -9,7 +9,7 @@
 
 namespace rules = maplan::rules;
 
-TEST_CASE("registry: IDs are unique, upper case FAMILY-NNN", "[registry]") {
+TEST_CASE("registry: IDs are unique / upper case FAMILY-NNN", "[registry]") {
     const std::regex pattern("^[A-Z]+-[0-9]{3}$");
     std::set<std::string_view> seen;
     for (std::string_view id : rules::rule_ids()) {
@@ -47,7 +47,7 @@ TEST_CASE("registry: each of the seven steps has a rule", "[registry]") {
     }
 }
 
-TEST_CASE("registry: rules are in documentation order (step, then ID)", "[registry]") {
+TEST_CASE("registry: rules are in documentation order (step / then ID)", "[registry]") {
     const auto& all = rules::registry();
     for (std::size_t i = 1; i < all.size(); ++i) {
         INFO(all[i].id);
@@ -67,7 +67,7 @@ TEST_CASE("registry: every rule has a firing and a quiet test", "[registry]") {
     }
 }
 
-TEST_CASE("registry: a disabled rule reports nothing, an override changes severity", "[registry]") {
+TEST_CASE("registry: a disabled rule reports nothing / an override changes severity", "[registry]") {
     maplan::ValidateOptions options;
     options.disabled_rules.insert("GOAL-001");
     options.severity_overrides["ROLE-001"] = maplan::Severity::error;

@@ -13,7 +13,7 @@ RULE_CASE(
     bare("segments:\n  - {id: a, criteria: 製造業, target: true}\n  - {id: b, criteria: その他}\n"),
     "plan.yaml:4:5: warning: no segment is chosen as a target (target: true) [TARGET-001]")
 
-TEST_CASE("TARGET-001 reports missing segments once, at the top", "[rule]") {
+TEST_CASE("TARGET-001 reports missing segments once / at the top", "[rule]") {
     CHECK(rules_test::lines_for(rules_test::validate(bare("")), "TARGET-001") ==
           std::vector<std::string>{
               "plan.yaml:1:1: warning: the plan has no segments: the target is not chosen "
@@ -174,7 +174,7 @@ RULE_CASE("FLOW-007", plan("handoffs:\n  - {from: is, to: sa}\n"),
           "plan.yaml:10:5: warning: no hand-off goes from marketing to sales or inside sales "
           "[FLOW-007]")
 
-TEST_CASE("FLOW-007 reports missing hand-offs once, at the top", "[rule]") {
+TEST_CASE("FLOW-007 reports missing hand-offs once / at the top", "[rule]") {
     CHECK(rules_test::lines_for(rules_test::validate(plan("")), "FLOW-007") ==
           std::vector<std::string>{"plan.yaml:1:1: warning: the plan defines no hand-off from "
                                    "marketing to sales [FLOW-007]"});

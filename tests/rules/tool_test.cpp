@@ -32,7 +32,7 @@ RULE_CASE("TOOL-001", bare("environments: {production: true, sandbox: false}\n")
           "plan.yaml:3:43: warning: environments has no sandbox: development and production are "
           "not separated [TOOL-001]")
 
-TEST_CASE("TOOL-001 reports missing environments once, at the top", "[rule]") {
+TEST_CASE("TOOL-001 reports missing environments once / at the top", "[rule]") {
     CHECK(rules_test::lines_for(rules_test::validate(bare("")), "TOOL-001") ==
           std::vector<std::string>{"plan.yaml:1:1: warning: no development or sandbox environment "
                                    "is planned: test mail may reach customers [TOOL-001]"});

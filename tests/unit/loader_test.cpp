@@ -106,7 +106,7 @@ TEST_CASE("an unsupported format version is its own finding", "[loader]") {
               "1:10 SCHEMA-007 format version 2 is not supported; this ma-plan reads version 1"});
 }
 
-TEST_CASE("role labels: the seed's vocabulary, RACI letters and declared labels", "[loader]") {
+TEST_CASE("role labels: the seed's vocabulary / RACI letters and declared labels", "[loader]") {
     auto r = load_text(header +
                        "role_labels: {owner: リーダー}\n"
                        "tasks:\n  - {name: t, step: 2, roles: {a: リーダー, b: 共有, c: 受領, d: "
@@ -143,7 +143,7 @@ TEST_CASE("every key of the complete examples is read by the loader", "[loader]"
     }
 }
 
-TEST_CASE("closest_match finds typos, not guesses", "[suggest]") {
+TEST_CASE("closest_match finds typos / not guesses", "[suggest]") {
     CHECK(closest_match("stakeholdrs", {"stakeholders", "tasks"}) == "stakeholders");
     CHECK(closest_match("STAKEHOLDERS", {"stakeholders"}) == "stakeholders");
     CHECK(closest_match("in-progress", {"in_progress"}) == "in_progress");

@@ -11,6 +11,7 @@ catch_discover_tests(test_core TEST_PREFIX "core: ")
 add_executable(test_docs
     unit/catch_main.cpp
     unit/docs_test.cpp
+    unit/test_names_test.cpp
 )
 target_link_libraries(test_docs PRIVATE ma_plan_render Catch2::Catch2)
 target_compile_definitions(test_docs PRIVATE ${MA_PLAN_TEST_DEFINITIONS})

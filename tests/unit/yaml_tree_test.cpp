@@ -120,7 +120,7 @@ TEST_CASE("an alias that refers to its own container is a cycle error", "[yaml][
           "1:11 alias refers to the node that contains it (a cycle)");
 }
 
-TEST_CASE("aliases that expand enormously stop with an error, quickly", "[yaml][hostile]") {
+TEST_CASE("aliases that expand enormously stop with an error / quickly", "[yaml][hostile]") {
     // One task with 1,000 roles, referenced 3,000 times: 3 million values to read.
     std::string text =
         "ma_plan: 1\nproject: {name: x, tool: other}\nx: &t\n  name: t\n  step: 2\n  roles:\n";
@@ -162,7 +162,7 @@ TEST_CASE("syntax errors carry yaml-cpp's position and a Japanese rendering", "[
     CHECK(r.fatal->message.ja == "フロー形式のリストを閉じる ] が見つかりません");
 }
 
-TEST_CASE("read_source: missing paths, directories and oversized files", "[yaml][hostile]") {
+TEST_CASE("read_source: missing paths / directories and oversized files", "[yaml][hostile]") {
     namespace fs = std::filesystem;
     CHECK(yaml::read_source("/nonexistent/plan.yaml").error->message.en == "no such file");
     CHECK(yaml::read_source(fs::temp_directory_path().string()).error->message.en ==
