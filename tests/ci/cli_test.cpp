@@ -182,7 +182,7 @@ TEST_CASE("cli: every command is in the man page and in the completion scripts")
     CHECK_THAT(zsh, Catch::Contains("'--no-inline-suppressions:Ignore "));
 }
 
-TEST_CASE("cli: quoted globs expand in sorted order - ** at any depth") {
+TEST_CASE("cli: quoted globs expand in sorted order with double-star at any depth") {
     ci_test::TempDir tmp;
     for (const char* p : {"plans/x.yaml", "plans/a/b/y.yaml", "plans/a/z.yml", "other/w.yaml"}) {
         ci_test::write_file(tmp / p, warnings_only);
