@@ -12,6 +12,7 @@
 
 #include "cli.hpp"
 #include "core/errors.hpp"
+#include "core/escape.hpp"
 #include "lists/audit.hpp"
 #include "lists/exclusions.hpp"
 #include "lists/extract.hpp"
@@ -471,8 +472,8 @@ void add_status(CLI::App* lists, Context& ctx) {
         ctx.out << "|---:|---|---|---|---|---|---:|---:|---:|---:|\n";
         while (q.step()) {
             ctx.out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                                   q.integer(0), q.text(1), markdown_cell(q.text(2)),
-                                   markdown_cell(q.text(3)), q.text(4), q.text(5), q.integer(6),
+                                   q.integer(0), q.text(1), markdown_escape(q.text(2)),
+                                   markdown_escape(q.text(3)), q.text(4), q.text(5), q.integer(6),
                                    q.integer(7), q.integer(8), q.integer(9));
         }
     });

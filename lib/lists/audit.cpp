@@ -1,5 +1,8 @@
 #include "lists/audit.hpp"
 
+#include "core/escape.hpp"
+#include "core/json_writer.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -177,84 +180,6 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
     return report;
 }
 
-std::string markdown_cell(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '|':
-                out += "\\|";
-                break;
-            case '`':
-                out += "\\`";
-                break;
-            case '*':
-                out += "\\*";
-                break;
-            case '_':
-                out += "\\_";
-                break;
-            case '[':
-                out += "\\[";
-                break;
-            case ']':
-                out += "\\]";
-                break;
-            case '\r':
-            case '\n':
-            case '\t':
-                out += ' ';
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
-std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        switch (ch) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    out += fmt::format("\\u{:04x}", c);
-                } else if (ch == '<') {
-                    out += "\\u003c";  // safe to embed in HTML
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    out += '"';
-    return out;
-}
-
 std::string render_waterfall_markdown(const Waterfall& w, Lang lang) {
     const bool ja = lang == Lang::ja;
     std::string out = ja ? "| 段階 | 件数 |\n|---|---:|\n" : "| stage | contacts |\n|---|---:|\n";
@@ -266,8 +191,8 @@ std::string render_waterfall_markdown(const Waterfall& w, Lang lang) {
     row("− no consent (missing or opt-out)", "− 同意なし(未記録・オプトアウト)", w.no_consent);
     row("− excluded", "− 除外", w.excluded);
     for (const auto& [reason, n] : w.excluded_by_reason) {
-        out += fmt::format("| {}{} | {} |\n", ja ? "  うち " : "  of which ", markdown_cell(reason),
-                           n);
+        out += fmt::format("| {}{} | {} |\n", ja ? "  うち " : "  of which ",
+                           markdown_escape(reason), n);
     }
     row("− duplicates", "− 重複", w.duplicates);
     row("= contactable", "= 配信可能", w.contactable);
@@ -278,7 +203,7 @@ std::string render_waterfall_json(const Waterfall& w) {
     std::string reasons;
     for (const auto& [reason, n] : w.excluded_by_reason) {
         if (!reasons.empty()) reasons += ", ";
-        reasons += fmt::format("{}: {}", json_string(reason), n);
+        reasons += fmt::format("{}: {}", JsonWriter::escape(reason), n);
     }
     return fmt::format(
         "{{\"imported\": {}, \"invalid\": {}, \"no_consent\": {}, \"excluded\": {}, "
@@ -293,9 +218,9 @@ std::string render_audit_markdown(const AuditReport& r, Lang lang) {
     out +=
         ja ? fmt::format(
                  "ワークスペース `{}`: 連絡先 {} 件、データソース {} 件、除外エントリ {} 件。\n\n",
-                 markdown_cell(r.workspace), r.contacts, r.sources.size(), r.exclusion_entries)
+                 markdown_escape(r.workspace), r.contacts, r.sources.size(), r.exclusion_entries)
            : fmt::format("Workspace `{}`: {} contacts from {} sources, {} exclusion entries.\n\n",
-                         markdown_cell(r.workspace), r.contacts, r.sources.size(),
+                         markdown_escape(r.workspace), r.contacts, r.sources.size(),
                          r.exclusion_entries);
     out += ja ? "## データソース\n\n| ソース | 連絡先 | 最新の取り込み | 行数 | 新規 | 変更 | "
                 "変更なし |\n"
@@ -303,8 +228,8 @@ std::string render_audit_markdown(const AuditReport& r, Lang lang) {
                 "unchanged |\n";
     out += "|---|---:|---|---:|---:|---:|---:|\n";
     for (const auto& s : r.sources) {
-        out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(s.name),
-                           s.contacts, markdown_cell(s.last_file), s.last_rows, s.last_new,
+        out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_escape(s.name),
+                           s.contacts, markdown_escape(s.last_file), s.last_rows, s.last_new,
                            s.last_changed, s.last_unchanged);
     }
     out += ja ? "\n## 配信可能リストまでの内訳\n\n" : "\n## Waterfall to the contactable list\n\n";
@@ -312,16 +237,17 @@ std::string render_audit_markdown(const AuditReport& r, Lang lang) {
     out += ja ? "\n## 指摘\n\n| 指摘 | ID | 件数 |\n|---|---|---:|\n"
               : "\n## Findings\n\n| finding | ID | count |\n|---|---|---:|\n";
     for (const auto& f : r.findings) {
-        out += fmt::format("| {} | `{}` | {} |\n", markdown_cell(f.title.in(lang)), f.id, f.count);
+        out +=
+            fmt::format("| {} | `{}` | {} |\n", markdown_escape(f.title.in(lang)), f.id, f.count);
     }
     for (const auto& f : r.findings) {
         if (f.count == 0) continue;
-        out += fmt::format("\n### {} ({})\n\n", markdown_cell(f.title.in(lang)), f.count);
+        out += fmt::format("\n### {} ({})\n\n", markdown_escape(f.title.in(lang)), f.count);
         if (!f.breakdown.empty()) {
             std::string parts;
             for (const auto& [k, n] : f.breakdown) {
                 if (!parts.empty()) parts += ", ";
-                parts += fmt::format("{}: {}", markdown_cell(k), n);
+                parts += fmt::format("{}: {}", markdown_escape(k), n);
             }
             out += fmt::format("{}{}\n\n", ja ? "内訳: " : "Breakdown: ", parts);
         }
@@ -329,9 +255,9 @@ std::string render_audit_markdown(const AuditReport& r, Lang lang) {
                   : "| file:row | source | email | name | company |\n";
         out += "|---|---|---|---|---|\n";
         for (const auto& e : f.examples) {
-            out += fmt::format("| {}:{} | {} | {} | {} | {} |\n", markdown_cell(e.file), e.row,
-                               markdown_cell(e.source), markdown_cell(e.email),
-                               markdown_cell(e.name), markdown_cell(e.company));
+            out += fmt::format("| {}:{} | {} | {} | {} | {} |\n", markdown_escape(e.file), e.row,
+                               markdown_escape(e.source), markdown_escape(e.email),
+                               markdown_escape(e.name), markdown_escape(e.company));
         }
     }
     if (!r.pii_shown) {
@@ -344,7 +270,7 @@ std::string render_audit_markdown(const AuditReport& r, Lang lang) {
 std::string render_audit_json(const AuditReport& r, Lang lang) {
     std::string out = "{\n";
     out += "  \"schema\": \"ma-plan.lists.audit/1\",\n";
-    out += fmt::format("  \"workspace\": {},\n", json_string(r.workspace));
+    out += fmt::format("  \"workspace\": {},\n", JsonWriter::escape(r.workspace));
     out += fmt::format("  \"contacts\": {},\n", r.contacts);
     out += fmt::format("  \"exclusion_entries\": {},\n", r.exclusion_entries);
     out += fmt::format("  \"pii_shown\": {},\n", r.pii_shown ? "true" : "false");
@@ -355,22 +281,23 @@ std::string render_audit_json(const AuditReport& r, Lang lang) {
             "{}\n    {{\"name\": {}, \"contacts\": {}, \"last_import\": {{\"file\": {}, \"rows\": "
             "{}, "
             "\"new\": {}, \"changed\": {}, \"unchanged\": {}}}}}",
-            i ? "," : "", json_string(s.name), s.contacts, json_string(s.last_file), s.last_rows,
-            s.last_new, s.last_changed, s.last_unchanged);
+            i ? "," : "", JsonWriter::escape(s.name), s.contacts, JsonWriter::escape(s.last_file),
+            s.last_rows, s.last_new, s.last_changed, s.last_unchanged);
     }
     out += r.sources.empty() ? "],\n" : "\n  ],\n";
     out += "  \"channels\": [";
     for (std::size_t i = 0; i < r.channels.size(); ++i)
-        out += (i ? ", " : "") + json_string(r.channels[i]);
+        out += (i ? ", " : "") + JsonWriter::escape(r.channels[i]);
     out += "],\n";
     out += "  \"waterfall\": " + render_waterfall_json(r.waterfall) + ",\n";
     out += "  \"findings\": [";
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
         const auto& f = r.findings[i];
         out += fmt::format("{}\n    {{\"id\": {}, \"title\": {}, \"count\": {}, \"breakdown\": {{",
-                           i ? "," : "", json_string(f.id), json_string(f.title.in(lang)), f.count);
+                           i ? "," : "", JsonWriter::escape(f.id),
+                           JsonWriter::escape(f.title.in(lang)), f.count);
         for (std::size_t k = 0; k < f.breakdown.size(); ++k) {
-            out += fmt::format("{}{}: {}", k ? ", " : "", json_string(f.breakdown[k].first),
+            out += fmt::format("{}{}: {}", k ? ", " : "", JsonWriter::escape(f.breakdown[k].first),
                                f.breakdown[k].second);
         }
         out += "}, \"examples\": [";
@@ -379,8 +306,9 @@ std::string render_audit_json(const AuditReport& r, Lang lang) {
             out += fmt::format(
                 "{}{{\"file\": {}, \"row\": {}, \"source\": {}, \"email\": {}, \"name\": {}, "
                 "\"company\": {}}}",
-                k ? ", " : "", json_string(e.file), e.row, json_string(e.source),
-                json_string(e.email), json_string(e.name), json_string(e.company));
+                k ? ", " : "", JsonWriter::escape(e.file), e.row, JsonWriter::escape(e.source),
+                JsonWriter::escape(e.email), JsonWriter::escape(e.name),
+                JsonWriter::escape(e.company));
         }
         out += "]}";
     }

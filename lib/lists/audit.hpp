@@ -60,10 +60,4 @@ std::string render_audit_json(const AuditReport& report, Lang lang);
 std::string render_waterfall_markdown(const Waterfall& w, Lang lang);
 std::string render_waterfall_json(const Waterfall& w);
 
-/// Markdown-safe text for a table cell: HTML specials, pipes and backticks escaped, line breaks
-/// turned into spaces (a name like "<script>" is shown, never interpreted).
-std::string markdown_cell(std::string_view text);
-/// JSON string literal with quotes.
-std::string json_string(std::string_view text);
-
 }  // namespace maplan::lists

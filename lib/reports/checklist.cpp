@@ -7,7 +7,7 @@
 #include "core/errors.hpp"
 #include "core/json_writer.hpp"
 #include "core/suggest.hpp"
-#include "reports/escape.hpp"
+#include "core/escape.hpp"
 
 namespace maplan::reports {
 

@@ -6,7 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/json_writer.hpp"
-#include "reports/escape.hpp"
+#include "core/escape.hpp"
 
 namespace maplan::reports {
 

@@ -2,7 +2,6 @@
 add_library(ma_plan_reports STATIC
     reports/checklist.cpp
     reports/common.cpp
-    reports/escape.cpp
     reports/raci.cpp
     reports/status.cpp
 )

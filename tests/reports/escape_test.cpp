@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "reports/escape.hpp"
+#include "core/escape.hpp"
 
-using maplan::reports::csv_field;
-using maplan::reports::html_escape;
-using maplan::reports::markdown_escape;
+using maplan::csv_field;
+using maplan::html_escape;
+using maplan::markdown_escape;
 
 TEST_CASE("markdown_escape neutralises table / code and HTML syntax", "[escape]") {
     CHECK(markdown_escape("a | b") == "a \\| b");

@@ -1,10 +1,11 @@
 #pragma once
-// Cell escaping per output format. Task and stakeholder names come from a YAML file someone else
-// wrote; whatever they contain must neither break a table's shape nor inject markup or formulas.
+// Cell escaping per output format, shared by reports and customer-list audits. Task, stakeholder
+// and customer names come from files someone else wrote; whatever they contain must neither break
+// a table's shape nor inject markup or formulas.
 #include <string>
 #include <string_view>
 
-namespace maplan::reports {
+namespace maplan {
 
 /// Text for a GFM table cell or a list item. Backslash-escapes `\ | ` * _ [ ] ~` (so no code span,
 /// emphasis, link or strikethrough can start), writes `<`, `>` and `&` as entities (so no HTML
@@ -23,4 +24,4 @@ inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 /// Text for HTML element content and double-quoted attribute values.
 std::string html_escape(std::string_view text);
 
-}  // namespace maplan::reports
+}  // namespace maplan

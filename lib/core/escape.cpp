@@ -1,6 +1,6 @@
-#include "reports/escape.hpp"
+#include "core/escape.hpp"
 
-namespace maplan::reports {
+namespace maplan {
 
 std::string markdown_escape(std::string_view text) {
     std::string out;
@@ -93,4 +93,4 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-}  // namespace maplan::reports
+}  // namespace maplan
