@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark: `ma-plan validate` (schema + every semantic rule) against yamllint's syntax-only pass
 # over the same 1,000 generated plans, in the same run. Medians of several runs (hyperfine).
-#   bench/validate/run.sh [COUNT] [RUNS]
+#   bench/validate/run.sh [COUNT] [RUNS]   (no warm-up run: the sanity pass below reads every file)
 # Needs: MA_PLAN_SETUP_BENCH=1 scripts/setup.sh  (installs yamllint, hyperfine)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-1000}
-runs=${2:-5}
+runs=${2:-3}
 bin=build/apps/ma-plan/ma-plan
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
@@ -18,11 +18,11 @@ printf 'rules: {}\n' > "$data/yamllint.yaml"
 "$bin" validate "$data/plans" --fail-on error >/dev/null
 yamllint -c "$data/yamllint.yaml" "$data/plans" >/dev/null
 
-hyperfine --style basic --runs "$runs" --warmup 1 --export-json "$data/result.json" \
+hyperfine --style basic --runs "$runs" --warmup 0 --export-json "$data/result.json" \
     -n "ma-plan validate -j1" "$bin validate -j 1 $data/plans --fail-on error" \
     -n "ma-plan validate (all cores)" "$bin validate $data/plans --fail-on error" \
     -n "yamllint (syntax only)" "yamllint -c $data/yamllint.yaml $data/plans" >/dev/null 2>&1 || \
-hyperfine --style basic --runs "$runs" --warmup 1 --export-json "$data/result.json" \
+hyperfine --style basic --runs "$runs" --warmup 0 --export-json "$data/result.json" \
     -n "ma-plan validate" "$bin validate $data/plans --fail-on error" \
     -n "yamllint (syntax only)" "yamllint -c $data/yamllint.yaml $data/plans" >/dev/null
 
