@@ -32,6 +32,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
             }
         }
         std::sort(found.begin(), found.end());
+        // A directory without plans stays in the list so it is reported: a mistyped path in a
+        // CI job must not pass by checking nothing.
+        if (found.empty()) found.push_back(arg);
         out.insert(out.end(), found.begin(), found.end());
     }
     return out;

@@ -7,7 +7,8 @@
 
 namespace maplan {
 
-/// Paths that do not exist are passed through unchanged, so the reader reports them per file.
+/// Paths that do not exist, and directories without plan files, are passed through unchanged, so
+/// the reader reports them per file.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 
 }  // namespace maplan

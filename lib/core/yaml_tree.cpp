@@ -405,7 +405,17 @@ ReadResult read_source(const std::string& path, const Limits& limits) {
             return result;
         }
         if (std::filesystem::is_directory(status)) {
-            result.error = error_at({}, "is a directory", "ディレクトリです");
+            bool has_plans = false;
+            for (std::filesystem::recursive_directory_iterator it(path, ec), end;
+                 !ec && it != end && !has_plans; it.increment(ec)) {
+                auto ext = it->path().extension();
+                has_plans = ext == ".yaml" || ext == ".yml";
+            }
+            result.error = has_plans
+                               ? error_at({}, "is a directory, not a plan file",
+                                          "ディレクトリです (プランファイルではありません)")
+                               : error_at({}, "is a directory with no plan files (*.yaml, *.yml)",
+                                          "プランファイル (*.yaml, *.yml) のないディレクトリです");
             return result;
         }
         if (std::filesystem::is_regular_file(status)) {

@@ -76,7 +76,8 @@ TEST_CASE("standard input with -", "[e2e]") {
           "1 file checked: 0 errors, 0 warnings, 0 info, 1 unreadable\n");
 }
 
-TEST_CASE("hostile files: one line each / exit 2 / the other files still checked", "[e2e][hostile]") {
+TEST_CASE("hostile files: one line each / exit 2 / the other files still checked",
+          "[e2e][hostile]") {
     auto dir = e2e::scratch_dir("hostile");
     write(dir / "01-empty.yaml", "");
     write(dir / "02-scalar.yaml", "just text\n");
@@ -99,6 +100,16 @@ TEST_CASE("hostile files: one line each / exit 2 / the other files still checked
     // Paths vary per run: make them relative for the golden comparison.
     for (std::size_t at; (at = out.find(d)) != std::string::npos;) out.erase(at, d.size());
     CHECK(e2e::matches_golden(out, "validate-hostile.txt"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a directory without plans is an error / not a silent pass", "[e2e][hostile]") {
+    auto dir = e2e::scratch_dir("empty");
+    auto r = ma_plan("validate " + dir.string());
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == dir.string() +
+                       ": error: is a directory with no plan files (*.yaml, *.yml)\n"
+                       "1 file checked: 0 errors, 0 warnings, 0 info, 1 unreadable\n");
     fs::remove_all(dir);
 }
 

@@ -165,8 +165,14 @@ TEST_CASE("syntax errors carry yaml-cpp's position and a Japanese rendering", "[
 TEST_CASE("read_source: missing paths / directories and oversized files", "[yaml][hostile]") {
     namespace fs = std::filesystem;
     CHECK(yaml::read_source("/nonexistent/plan.yaml").error->message.en == "no such file");
-    CHECK(yaml::read_source(fs::temp_directory_path().string()).error->message.en ==
-          "is a directory");
+    fs::path empty_dir = fs::temp_directory_path() / "ma-plan-test-empty-dir";
+    fs::create_directories(empty_dir);
+    CHECK(yaml::read_source(empty_dir.string()).error->message.en ==
+          "is a directory with no plan files (*.yaml, *.yml)");
+    std::ofstream(empty_dir / "plan.yaml") << "ma_plan: 1\n";
+    CHECK(yaml::read_source(empty_dir.string()).error->message.en ==
+          "is a directory, not a plan file");
+    fs::remove_all(empty_dir);
     fs::path big = fs::temp_directory_path() / "ma-plan-test-big.yaml";
     {
         std::ofstream out(big);
