@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/escape.hpp"
 #include "core/json_writer.hpp"
 #include "core/suggest.hpp"
-#include "core/escape.hpp"
 
 namespace maplan::reports {
 

@@ -5,8 +5,8 @@
 #include <array>
 
 #include "core/errors.hpp"
-#include "core/json_writer.hpp"
 #include "core/escape.hpp"
+#include "core/json_writer.hpp"
 
 namespace maplan::reports {
 

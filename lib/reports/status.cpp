@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
-#include "core/json_writer.hpp"
 #include "core/escape.hpp"
+#include "core/json_writer.hpp"
 #include "rules/rule.hpp"
 
 namespace maplan::reports {

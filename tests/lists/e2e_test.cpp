@@ -82,7 +82,8 @@ TEST_CASE("e2e: two exports (one CP932 from Excel) / an opt-out file / audit / a
     CHECK(r.out == "w.db: integrity ok (schema 2)\n");
 }
 
-TEST_CASE("e2e: bad input is one line naming file / row and column / exit code 2 / nothing changed") {
+TEST_CASE(
+    "e2e: bad input is one line naming file / row and column / exit code 2 / nothing changed") {
     TempDir dir;
     REQUIRE(run_ma_plan({"lists", "init", "--db", "w.db"}, dir.path).exit_code == 0);
     REQUIRE(run_ma_plan({"lists", "import", data + "/hubspot.csv", "--source", "hs", "--preset",

@@ -238,7 +238,8 @@ TEST_CASE("output file (-o) is written atomically and keeps the old file when th
     CHECK(leftovers == 1);  // no temporary file left behind
 }
 
-TEST_CASE("language: --lang / else MA_PLAN_LANG / else the plan's project.language", "[cli][lang]") {
+TEST_CASE("language: --lang / else MA_PLAN_LANG / else the plan's project.language",
+          "[cli][lang]") {
     // seed000-roles.yaml says language: ja; the environment of ma_plan() names no language.
     CHECK(ma_plan("raci config-examples/seed000-roles.yaml").out.rfind("# 役割分担表", 0) == 0);
     CHECK(ma_plan("--lang en raci config-examples/seed000-roles.yaml")

@@ -67,7 +67,8 @@ TEST_CASE("registry: every rule has a firing and a quiet test", "[registry]") {
     }
 }
 
-TEST_CASE("registry: a disabled rule reports nothing / an override changes severity", "[registry]") {
+TEST_CASE("registry: a disabled rule reports nothing / an override changes severity",
+          "[registry]") {
     maplan::ValidateOptions options;
     options.disabled_rules.insert("GOAL-001");
     options.severity_overrides["ROLE-001"] = maplan::Severity::error;
