@@ -7,14 +7,11 @@
 #include <vector>
 
 #include "rules/families.hpp"
+#include "rules/plan_text.hpp"
 
 namespace maplan::rules {
 
 namespace {
-
-bool is_sales_side(std::string_view kind) {
-    return kind == "sales" || kind == "inside_sales";
-}
 
 std::string_view kind_of(const Project& p, const LString& id) {
     const Stakeholder* s = p.find_stakeholder(id.value);

@@ -15,14 +15,11 @@
 #include <vector>
 
 #include "rules/families.hpp"
+#include "rules/plan_text.hpp"
 
 namespace maplan::rules {
 
 namespace {
-
-bool is_sales_side(std::string_view kind) {
-    return kind == "sales" || kind == "inside_sales";
-}
 
 void check_no_goals(RuleContext& ctx) {
     if (!ctx.project.goals.empty()) return;

@@ -7,19 +7,11 @@
 #include <vector>
 
 #include "rules/families.hpp"
+#include "rules/plan_text.hpp"
 
 namespace maplan::rules {
 
 namespace {
-
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::string_view w : words) {
-        if (lower.find(w) != std::string::npos) return true;
-    }
-    return false;
-}
 
 void check_no_sources(RuleContext& ctx) {
     if (!ctx.project.data_sources.empty()) return;

@@ -8,23 +8,11 @@
 #include <vector>
 
 #include "rules/families.hpp"
+#include "rules/plan_text.hpp"
 
 namespace maplan::rules {
 
 namespace {
-
-bool is_sales_side(std::string_view kind) {
-    return kind == "sales" || kind == "inside_sales";
-}
-
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::string_view w : words) {
-        if (lower.find(w) != std::string::npos) return true;
-    }
-    return false;
-}
 
 void check_kpi_measured(RuleContext& ctx) {
     const Project& p = ctx.project;
