@@ -12,24 +12,15 @@
 #include <string>
 #include <vector>
 
+#include "../common/process.hpp"
 #include "core/loader.hpp"
 
 namespace reports_test {
 
-inline std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-inline std::filesystem::path scratch_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("ma-plan-reports-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+using test_support::Run;
+using test_support::run_shell;
+using test_support::scratch_dir;
+using test_support::slurp;
 
 /// Removes a scratch directory when the test case ends, pass or fail.
 struct ScratchDir {
@@ -59,26 +50,6 @@ inline std::unique_ptr<maplan::Project> plan_from_file(const std::string& path) 
     maplan::LoadResult r = maplan::load_project_file(path);
     if (!r.project) throw std::runtime_error("cannot load " + path);
     return std::move(r.project);
-}
-
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-inline Run run_shell(const std::string& command) {
-    auto dir = scratch_dir("run");
-    // The group reads /dev/null unless the command redirects its own standard input.
-    std::string cmd = "{ " + command + " ; } >'" + (dir / "out").string() + "' 2>'" +
-                      (dir / "err").string() + "' </dev/null";
-    int status = std::system(cmd.c_str());
-    Run r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir / "out");
-    r.err = slurp(dir / "err");
-    std::filesystem::remove_all(dir);
-    return r;
 }
 
 /// Runs ma-plan in the source directory with a fixed environment (no colour, no language from
