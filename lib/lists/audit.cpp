@@ -53,7 +53,7 @@ constexpr std::array<KindInfo, kind_count> kinds = {{
      {"Free-mail addresses (unusual for B2B)", "フリーメールのアドレス(BtoB では要確認)"}},
 }};
 
-std::string display_name(const ContactView& c) {
+std::string display_name(const ContactDetails& c) {
     if (!c.full_name.empty()) return std::string(c.full_name);
     std::string n(c.last_name);
     if (!c.first_name.empty()) {
@@ -111,30 +111,29 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
     std::map<std::string, std::size_t> reasons;
     std::vector<std::string> role_locals = default_role_locals();
 
-    // Values are hashes: of the first raw spelling (exact vs normalised duplicate) and of the
-    // first email key (same person, other address). A 64-bit collision could only move a
-    // duplicate between those two findings, never change what extract writes.
+    // Same person, other address: person key hash -> hash of the first email key. A 64-bit
+    // collision could only add or hide one example of this finding, never change what extract
+    // writes.
     const std::hash<std::string_view> hash;
-    KeyTable first_raw;     // email key -> hash of its first raw spelling
-    KeyTable person_email;  // person key -> hash of its first email key
+    HashTable person_email;
     {
-        auto st = ws.prepare("SELECT count(*) FROM contacts");
+        auto st = ws.prepare("SELECT max(id) FROM contacts");
         st.step();
-        first_raw.reserve(static_cast<std::size_t>(st.integer(0)));
         person_email.reserve(static_cast<std::size_t>(st.integer(0)));
     }
 
     auto note = [&](AuditFinding& f, const ContactView& c) {
         ++f.count;
         if (f.examples.size() >= 3) return;
+        const ContactDetails d = c.details();
         AuditExample e;
-        e.file = c.file;
-        e.row = c.row;
-        e.source = c.source;
-        const std::string name = display_name(c);
+        e.file = d.file;
+        e.row = d.row;
+        e.source = d.source;
+        const std::string name = display_name(d);
         e.email = show_pii ? std::string(c.email) : mask_email(c.email);
         e.name = show_pii ? name : mask_name(name);
-        e.company = c.company;
+        e.company = d.company;
         f.examples.push_back(std::move(e));
     };
 
@@ -154,19 +153,18 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
                 ++reasons[*reason];
             }
             if (c.problem == EmailProblem::none) {
-                auto [raw_hash, first] = first_raw.try_emplace(c.email_key, hash(c.email));
-                if (!first) {
-                    note(findings[raw_hash == hash(c.email) ? duplicate_exact
-                                                            : duplicate_normalized],
-                         c);
+                if (c.address_seen_before) {
+                    note(
+                        findings[c.same_spelling_as_first ? duplicate_exact : duplicate_normalized],
+                        c);
                 }
                 if (is_role_address(c.local, role_locals)) note(findings[role_address], c);
                 if (is_free_mail_domain(c.domain)) note(findings[free_mail], c);
             }
-            if (!c.person_key.empty() && !c.email_key.empty()) {
-                auto [email_hash, first] =
-                    person_email.try_emplace(c.person_key, hash(c.email_key));
-                if (!first && email_hash != hash(c.email_key)) note(findings[duplicate_person], c);
+            if (c.person_hash != 0 && !c.email_key.empty()) {
+                const std::uint64_t address = hash(c.email_key);
+                auto [first_address, first] = person_email.try_emplace(c.person_hash, address);
+                if (!first && first_address != address) note(findings[duplicate_person], c);
             }
             for (std::size_t i = 0; i < c.channel_ids.size(); ++i) {
                 if (c.channel_ids[i].empty()) note(channel_findings[i], c);

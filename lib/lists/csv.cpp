@@ -109,7 +109,15 @@ bool looks_like_formula(std::string_view cell) {
 
 void append_csv_cell(std::string& out, std::string_view cell) {
     const bool formula = looks_like_formula(cell);
-    const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos;
+    // One pass over the bytes: find_first_of calls memchr on the four specials for every byte,
+    // which was the extract's largest cost.
+    bool quote = false;
+    for (char c : cell) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            quote = true;
+            break;
+        }
+    }
     if (quote) out += '"';
     if (formula) out += '\'';
     if (quote) {

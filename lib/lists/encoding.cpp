@@ -78,8 +78,11 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
 }
 
 Encoding detect_encoding(std::string_view bytes) {
+    return detect_encoding(bytes, find_invalid_utf8(bytes));
+}
+
+Encoding detect_encoding(std::string_view bytes, std::optional<std::size_t> bad) {
     if (bytes.starts_with(utf8_bom)) return Encoding::utf8_bom;
-    const auto bad = find_invalid_utf8(bytes);
     if (!bad) return Encoding::utf8;
     // CP932 text breaks UTF-8 at its first kanji or kana (its lead bytes 0x81-0x9F are UTF-8
     // continuation bytes). A file with several well-formed multi-byte characters before the first

@@ -23,6 +23,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 /// Guesses the encoding of a whole file: a BOM means UTF-8; valid UTF-8 is UTF-8, and so is a file
 /// with several UTF-8 characters before its first bad byte; otherwise CP932.
 Encoding detect_encoding(std::string_view bytes);
+/// The same, given find_invalid_utf8(bytes) already computed.
+Encoding detect_encoding(std::string_view bytes, std::optional<std::size_t> first_invalid);
 
 /// Converts between CP932 and UTF-8 with glibc iconv. One converter per direction, reused across
 /// calls (opening an iconv descriptor is much dearer than converting a field).

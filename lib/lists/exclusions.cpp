@@ -130,20 +130,21 @@ const std::string* ExclusionSet::reason_for(std::string_view email_key, std::str
                                             std::string_view domain, bool opted_out) const {
     static const std::string optout = "optout";
     if (!emails.empty()) {
-        if (auto it = emails.find(std::string(email_key)); it != emails.end()) return &it->second;
+        if (auto it = emails.find(email_key); it != emails.end()) return &it->second;
     }
     if (!domains.empty()) {
         // The domain and each parent domain: excluding example.com also excludes mail.example.com.
         std::string_view d = domain;
         for (;;) {
-            if (auto it = domains.find(std::string(d)); it != domains.end()) return &it->second;
+            if (auto it = domains.find(d); it != domains.end()) return &it->second;
             auto dot = d.find('.');
             if (dot == std::string_view::npos) break;
             d.remove_prefix(dot + 1);
         }
     }
     if (!roles.empty()) {
-        if (auto it = roles.find(lower_ascii(local)); it != roles.end()) return &it->second;
+        // The local part of an email key is lower-case already.
+        if (auto it = roles.find(local); it != roles.end()) return &it->second;
     }
     if (opted_out) return &optout;
     return nullptr;

@@ -3,6 +3,7 @@
 // role local parts. They apply to every extract.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,11 +39,18 @@ ExcludeSummary exclude_from_file(Workspace& ws, const std::filesystem::path& fil
 /// Returns how many were new.
 std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules);
 
+/// Hashes std::string and std::string_view alike, so lookups by a view allocate nothing.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using ReasonMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+
 /// All exclusions in memory, for checking contacts in one pass.
 struct ExclusionSet {
-    std::unordered_map<std::string, std::string> emails;   ///< email key -> reason
-    std::unordered_map<std::string, std::string> domains;  ///< domain -> reason
-    std::unordered_map<std::string, std::string> roles;    ///< lower-case local part -> reason
+    ReasonMap emails;   ///< email key -> reason
+    ReasonMap domains;  ///< domain -> reason
+    ReasonMap roles;    ///< lower-case local part -> reason
     /// The reason a contact is excluded, or nullptr. Opted-out flags count as "optout".
     const std::string* reason_for(std::string_view email_key, std::string_view local,
                                   std::string_view domain, bool opted_out) const;

@@ -71,11 +71,12 @@ ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
         ws, config, channels, progress, [&](const ContactView& c, Stage stage, const std::string*) {
             if (stage != Stage::contactable) return;
             ++out_row;
-            row_text = std::to_string(c.row);
+            const ContactDetails d = c.details();
+            row_text = std::to_string(d.row);
             cells.assign(
-                {c.email_key, c.company, c.last_name, c.first_name, c.full_name, c.phone,
+                {c.email_key, d.company, d.last_name, d.first_name, d.full_name, d.phone,
                  c.consent == Consent::opt_in ? std::string_view("opt_in") : std::string_view(""),
-                 c.consent_source, c.consent_at, c.consent_notice, c.source, row_text});
+                 c.consent_source, d.consent_at, d.consent_notice, d.source, row_text});
             for (auto id : c.channel_ids) cells.push_back(id);
             record.clear();
             append_csv_record(record, cells);

@@ -218,21 +218,30 @@ std::string punycode_encode(std::string_view utf8_label) {
 
 NormalizedEmail normalize_email(std::string_view raw) {
     NormalizedEmail r;
+    normalize_email(raw, r);
+    return r;
+}
+
+void normalize_email(std::string_view raw, NormalizedEmail& r) {
+    r.key.clear();
+    r.local.clear();
+    r.domain.clear();
+    r.problem = EmailProblem::none;
     std::string_view s = trim(raw);
     if (s.empty()) {
         r.problem = EmailProblem::empty;
-        return r;
+        return;
     }
     const std::size_t at = s.rfind('@');
     if (at == std::string_view::npos || s.find('@') != at) {
         r.problem = EmailProblem::no_at;
-        r.key = std::string(s);
-        return r;
+        r.key.assign(s);
+        return;
     }
     // The local part is lower-cased too. RFC 5321 lets a server treat "Taro" and "taro" as two
     // mailboxes, but no mainstream provider does, and an opt-out written "TARO@..." must still stop
     // mail to "taro@...". The original spelling stays in the workspace.
-    r.local = std::string(s.substr(0, at));
+    r.local.assign(s.substr(0, at));
     for (char& c : r.local) c = ascii_lower(c);
     std::string_view raw_domain = s.substr(at + 1);
     if (is_ascii(raw_domain)) {
@@ -262,7 +271,7 @@ NormalizedEmail normalize_email(std::string_view raw) {
             start = dot + 1;
         }
     }
-    r.key = r.local + "@" + r.domain;
+    r.key.append(r.local).append(1, '@').append(r.domain);
     if (s.size() > 254 || r.key.size() > 254) {
         r.problem = EmailProblem::too_long;
     } else if (EmailProblem p = check_local(r.local); p != EmailProblem::none) {
@@ -270,7 +279,6 @@ NormalizedEmail normalize_email(std::string_view raw) {
     } else {
         r.problem = check_domain(r.domain);
     }
-    return r;
 }
 
 std::string name_key(std::string_view text) {

@@ -1,6 +1,7 @@
 #pragma once
 // Match keys for finding the same customer across exports. The original text is always stored
 // unchanged; keys are derived values used only for comparison.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,8 @@ struct NormalizedEmail {
 /// domain to its ASCII form (NFKC + case folding, then punycode per RFC 3492) and checks the
 /// syntax. The local part keeps its case: RFC 5321 leaves it to the receiving server.
 NormalizedEmail normalize_email(std::string_view raw);
+/// The same into `out`, reusing its buffers (no allocation per row in a million-row import).
+void normalize_email(std::string_view raw, NormalizedEmail& out);
 
 /// RFC 3492 punycode of one label given as UTF-8 (without the "xn--" prefix).
 std::string punycode_encode(std::string_view utf8_label);
@@ -48,6 +51,21 @@ std::string name_key(std::string_view text);
 /// name_key plus folding of legal-form words: 株式会社, (株), ㈱, 有限会社, (有), 合同会社 and
 /// English suffixes such as "Inc." and "Co., Ltd.", so "㈱山田商事" matches "山田商事株式会社".
 std::string company_key(std::string_view text);
+
+/// 64-bit FNV-1a of a match key. Stored in the workspace (contacts.person_hash), so it must never
+/// change. Keys are compared by this hash only where a collision (odds about 3 in 10^8 for a
+/// million distinct keys) could at worst move one audit example between findings.
+constexpr std::uint64_t key_hash_seed = 14695981039346656037ULL;
+constexpr std::uint64_t key_hash_append(std::uint64_t h, std::string_view bytes) {
+    for (char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+constexpr std::uint64_t key_hash(std::string_view key) {
+    return key_hash_append(key_hash_seed, key);
+}
 
 /// Local parts that reach a team rather than a person (info@, sales@ ...).
 const std::vector<std::string>& default_role_locals();

@@ -13,26 +13,48 @@
 #include "lists/config.hpp"
 #include "lists/exclusions.hpp"
 #include "lists/import.hpp"
+#include "lists/key_table.hpp"
 #include "lists/normalize.hpp"
 #include "lists/workspace.hpp"
 
 namespace maplan::lists {
 
-struct ContactView {
-    std::int64_t id = 0;
+/// The rest of a contact's row: read only for the contacts that are written out or shown as
+/// examples, because decoding every column of a million rows was a third of a pass.
+struct ContactDetails {
     std::string_view source;
     std::string_view file;  ///< file of the batch that last wrote this contact
     std::int64_t row = 0;   ///< its row in that file
+    std::string_view company, last_name, first_name, full_name, phone;
+    std::string_view consent_at, consent_notice;
+};
+
+class ContactCursor;
+
+struct ContactView {
+    std::int64_t id = 0;
     std::string_view email;
     std::string_view email_key;
     std::string_view local;   ///< of email_key
     std::string_view domain;  ///< of email_key
     EmailProblem problem = EmailProblem::none;
-    std::string_view company, last_name, first_name, full_name, phone, person_key;
+    /// Hash of the company + person name match key (see key_hash); 0 when there is no name.
+    std::uint64_t person_hash = 0;
     Consent consent = Consent::none;
-    std::string_view consent_source, consent_at, consent_notice;
+    std::string_view consent_source;
     bool opted_out = false;
     std::vector<std::string_view> channel_ids;  ///< one per declared channel, empty when missing
+    /// Set by scan_contacts for a valid address: an earlier contact (at any stage) had the same
+    /// email key, and whether it was written exactly the same way.
+    bool address_seen_before = false;
+    bool same_spelling_as_first = false;
+
+    /// Reads the rest of the row; valid until the scan moves on.
+    ContactDetails details() const;
+
+  private:
+    friend class ContactCursor;
+    const ContactCursor* cursor_ = nullptr;
 };
 
 enum class Stage { invalid, no_consent, excluded, duplicate, contactable };
@@ -45,34 +67,6 @@ struct Waterfall {
     std::size_t duplicates = 0;
     std::size_t contactable = 0;
     std::map<std::string, std::size_t> excluded_by_reason;
-};
-
-/// An exact map from strings to 64-bit values for million-key scans: open addressing over flat
-/// slots, the key bytes in one arena. A std::unordered_map of a million strings costs several
-/// times the memory and most of the audit's time in allocation and cache misses.
-class KeyTable {
-  public:
-    /// The value stored for `key` and false, or `value` and true after inserting it.
-    std::pair<std::uint64_t, bool> try_emplace(std::string_view key, std::uint64_t value);
-    bool contains(std::string_view key) const;
-    std::size_t size() const { return size_; }
-    /// Sizes the table for `n` keys at once (no rehashing while it fills).
-    void reserve(std::size_t n);
-
-  private:
-    struct Slot {
-        std::uint64_t hash = 0;
-        std::uint64_t offset = 0;
-        std::uint32_t length = 0;
-        std::uint32_t used = 0;
-        std::uint64_t value = 0;
-    };
-    std::size_t find_slot(std::string_view key, std::uint64_t hash) const;
-    void grow();
-    void rehash(std::size_t slot_count);
-    std::vector<Slot> slots_;
-    std::string arena_;
-    std::size_t size_ = 0;
 };
 
 /// Declared channels: the config's plus every channel a mapping has brought into the workspace.
@@ -92,11 +86,15 @@ class ContactCursor {
     ContactCursor(Workspace& ws, const std::vector<std::string>& channels);
     bool next(ContactView& c);
     std::size_t total() const { return total_; }
+    ContactDetails details() const;
 
   private:
     Statement st_;
     std::size_t channels_;
     std::size_t total_ = 0;
+    // Sources and batches are few: looked up by id here rather than joined per row in SQL.
+    std::vector<std::string> source_names_;
+    std::vector<std::string> batch_files_;
 };
 
 template <typename Visit>
@@ -110,13 +108,27 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
     for (const auto& [local, reason] : config.exclusions.role_locals)
         exclusions.roles.try_emplace(normalize_email(local + "@x.jp").local, reason);
     ContactCursor cursor(ws, channels);
-    KeyTable kept;
-    kept.reserve(cursor.total());
+    // Email key -> hash of its first spelling, with the top bit set once a contact with that key
+    // is kept. One table serves both the extract's deduplication and the audit's duplicate
+    // findings, so each contact costs one probe.
+    constexpr std::uint64_t kept_bit = std::uint64_t{1} << 63;
+    const std::hash<std::string_view> spelling_hash;
+    KeyTable seen;
+    seen.reserve(cursor.total());
     Waterfall w;
     ContactView c;
     while (cursor.next(c)) {
         if (progress && (w.imported & 0xfff) == 0) progress(w.imported, cursor.total());
         ++w.imported;
+        std::uint64_t* first = nullptr;
+        c.address_seen_before = c.same_spelling_as_first = false;
+        if (c.problem == EmailProblem::none) {
+            const std::uint64_t spelling = spelling_hash(c.email) & ~kept_bit;
+            auto [stored, inserted] = seen.emplace(c.email_key, spelling);
+            first = stored;
+            c.address_seen_before = !inserted;
+            c.same_spelling_as_first = !inserted && (*stored & ~kept_bit) == spelling;
+        }
         const std::string* reason = nullptr;
         Stage stage;
         if (c.problem != EmailProblem::none) {
@@ -130,10 +142,11 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
             stage = Stage::excluded;
             ++w.excluded;
             ++w.excluded_by_reason[*reason];
-        } else if (!kept.try_emplace(c.email_key, 0).second) {
+        } else if (*first & kept_bit) {
             stage = Stage::duplicate;
             ++w.duplicates;
         } else {
+            *first |= kept_bit;
             stage = Stage::contactable;
             ++w.contactable;
         }

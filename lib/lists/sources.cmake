@@ -7,6 +7,7 @@ add_library(ma_plan_lists STATIC
     lists/extract.cpp
     lists/from_plan.cpp
     lists/import.cpp
+    lists/key_table.cpp
     lists/normalize.cpp
     lists/presets.cpp
     lists/scan.cpp

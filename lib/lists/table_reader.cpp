@@ -68,7 +68,15 @@ IoError input_error(const std::filesystem::path& file, std::size_t row, std::siz
 TableReader::TableReader(const std::filesystem::path& path, std::optional<Encoding> forced)
     : path_(path), file_(path), body_(file_.bytes()), encoding_(Encoding::utf8), csv_({}) {
     if (body_.empty()) throw file_error(path, "the file is empty", "ファイルが空です");
-    encoding_ = forced.value_or(detect_encoding(body_));
+    if (forced != Encoding::cp932) {
+        // One validation pass over the whole file serves detection and, when it finds nothing,
+        // spares validating every field again.
+        const auto first_invalid = find_invalid_utf8(body_);
+        all_valid_utf8_ = !first_invalid;
+        encoding_ = forced.value_or(detect_encoding(body_, first_invalid));
+    } else {
+        encoding_ = Encoding::cp932;
+    }
     if (body_.starts_with(utf8_bom)) {
         body_.remove_prefix(utf8_bom.size());
         if (encoding_ == Encoding::cp932) {
@@ -115,6 +123,10 @@ bool TableReader::next() {
 
 void TableReader::decode(std::string_view raw, std::string& out, std::size_t col) {
     if (encoding_ != Encoding::cp932) {
+        if (all_valid_utf8_) {
+            out.assign(raw);
+            return;
+        }
         if (auto bad = find_invalid_utf8(raw)) {
             fail(col,
                  {fmt::format("byte 0x{:02X} at offset {} of the field is not valid UTF-8 (is "

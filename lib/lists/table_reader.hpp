@@ -60,6 +60,7 @@ class TableReader {
     MappedFile file_;
     std::string_view body_;
     Encoding encoding_;
+    bool all_valid_utf8_ = false;  ///< the whole file is valid UTF-8 (fields need no check)
     CsvReader csv_;
     std::optional<Cp932Codec> codec_;
     std::vector<std::string_view> raw_;

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "core/errors.hpp"
+#include "lists/normalize.hpp"
 
 namespace maplan::lists {
 
@@ -84,8 +85,60 @@ CREATE TABLE exclusions(
     R"sql(
 ALTER TABLE contacts ADD COLUMN consent_notice TEXT;
 )sql",
+    // 2 -> 3: a leaner contacts table, because a million-row import spent most of its time in
+    // SQLite B-trees and writing derived bytes. The UNIQUE (source_id, source_key) index goes:
+    // import keeps a source's keys in memory and enforces uniqueness itself (lists check verifies
+    // it). email_key is NULL where it equals the address as written (most rows), and the
+    // company + name key is stored as its 64-bit hash, the only thing the audit compares.
+    R"sql(
+CREATE TABLE contacts_v3(
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    source_key TEXT NOT NULL,
+    batch_id INTEGER NOT NULL REFERENCES batches(id),
+    row_no INTEGER NOT NULL,
+    row_hash INTEGER NOT NULL,
+    email TEXT,
+    email_key TEXT,
+    email_problem INTEGER NOT NULL,
+    company TEXT,
+    last_name TEXT,
+    first_name TEXT,
+    full_name TEXT,
+    phone TEXT,
+    person_hash INTEGER,
+    consent TEXT CHECK (consent IN ('opt_in', 'opt_out')),
+    consent_source TEXT,
+    consent_at TEXT,
+    opted_out INTEGER NOT NULL DEFAULT 0,
+    consent_notice TEXT
+);
+INSERT INTO contacts_v3
+    SELECT id, source_id, source_key, batch_id, row_no, row_hash, email,
+           CASE WHEN email_key IS email THEN NULL ELSE coalesce(email_key, '') END, email_problem,
+           company,
+           last_name, first_name, full_name, phone, ma_plan_key_hash(person_key), consent,
+           consent_source, consent_at, opted_out, consent_notice
+    FROM contacts;
+DROP TABLE contacts;
+ALTER TABLE contacts_v3 RENAME TO contacts;
+)sql",
 };
 constexpr int migration_count = static_cast<int>(std::size(migrations));
+
+constexpr int new_workspace_page_size = 65536;
+
+// ma_plan_key_hash(text): the stored hash of a match key (used by the 2 -> 3 migration).
+void sql_key_hash(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* p = sqlite3_value_text(argv[0]);
+    const int n = sqlite3_value_bytes(argv[0]);
+    if (p == nullptr || n == 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(key_hash(std::string_view(
+                                  reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)))));
+}
 
 IoError workspace_error(const std::filesystem::path& path, std::string_view en,
                         std::string_view ja) {
@@ -275,8 +328,13 @@ Workspace Workspace::open(const std::filesystem::path& path, const OpenOptions& 
     Workspace ws(db, path, options.busy_timeout_ms);
     sqlite3_busy_timeout(db, options.busy_timeout_ms);
     sqlite3_extended_result_codes(db, 1);
+    sqlite3_create_function_v2(db, "ma_plan_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                               nullptr, &sql_key_hash, nullptr, nullptr, nullptr);
     ws.configure(options.cache_kib);
     ws.migrate(options.target_version);
+    // After migrating: a migration that rebuilds a table must drop the old one, which foreign keys
+    // would refuse while other tables still point at it (SQLite's documented 12-step procedure).
+    ws.exec("PRAGMA foreign_keys=ON");
     return ws;
 }
 
@@ -306,7 +364,6 @@ void Workspace::configure(int cache_kib) {
     // The price: readers wait for a running import (busy timeout), which lists runs can afford.
     exec("PRAGMA journal_mode=DELETE");
     exec("PRAGMA synchronous=FULL");
-    exec("PRAGMA foreign_keys=ON");
     exec(fmt::format("PRAGMA cache_size=-{}", cache_kib));
 }
 
@@ -325,6 +382,9 @@ void Workspace::migrate(std::optional<int> target) {
                 version, migration_count));
     }
     if (version >= want) return;
+    // Larger pages for a new workspace: fewer B-tree pages and page writes per million-row import
+    // (measured in bench/lists/RESULTS.md). Only possible before the first table exists.
+    if (version == 0) exec(fmt::format("PRAGMA page_size={}", new_workspace_page_size));
     Transaction tx(*this);
     if (version == 0) exec(fmt::format("PRAGMA application_id={}", application_id));
     for (; version < want; ++version) exec(migrations[version]);
@@ -365,7 +425,26 @@ std::string Workspace::integrity_check() {
         if (!out.empty()) out += '\n';
         out += st.text(0);
     }
-    return out;
+    if (out != "ok") return out;
+    out.clear();
+    // What the schema does not enforce itself: references between tables, and (since schema 3,
+    // where import enforces it in memory) one contact per record of a source.
+    auto fk = prepare("PRAGMA foreign_key_check");
+    while (fk.step()) {
+        if (!out.empty()) out += '\n';
+        out += fmt::format("row {} of {} refers to a missing row of {}", fk.integer(1), fk.text(0),
+                           fk.text(2));
+    }
+    // Names contact row ids, not the key itself: a key can be an email address.
+    auto unique = prepare(
+        "SELECT s.name, group_concat(c.id, ', ') FROM contacts c JOIN sources s ON s.id = "
+        "c.source_id GROUP BY c.source_id, c.source_key HAVING count(*) > 1 LIMIT 10");
+    while (unique.step()) {
+        if (!out.empty()) out += '\n';
+        out += fmt::format("contacts {} of source {} have the same record key", unique.text(1),
+                           unique.text(0));
+    }
+    return out.empty() ? "ok" : out;
 }
 
 Workspace::Transaction::Transaction(Workspace& ws) : ws_(ws) {

@@ -74,6 +74,45 @@ TEST_CASE("import: new / changed and unchanged rows per batch") {
     CHECK(st.integer(1) == 1);
 }
 
+TEST_CASE("import: a record repeated in one file / ids continue after another source's") {
+    Fixture f;
+    SourceConfig event;
+    event.name = "event";
+    f.import("event.csv", header + "E1,ev@example.co.jp,展示会,佐藤,一郎,同意\n", event);
+    // Enough rows for several hand-overs between the reading and the writing thread.
+    std::string body = header;
+    for (int i = 0; i < 5000; ++i)
+        body += std::to_string(i) + ",u" + std::to_string(i) + "@example.jp,x,y,z,同意\n";
+    body += "7,u7@example.jp,x,y,z,同意\n";        // the same as before: unchanged
+    body += "8,u8@example.jp,changed,y,z,同意\n";  // changed: the later row wins
+    body += "8,u8@example.jp,changed,y,z,同意\n";  // and then unchanged
+    auto s = f.import("crm.csv", body);
+    CHECK(s.rows == 5003);
+    CHECK(s.new_rows == 5000);
+    CHECK(s.unchanged_rows == 2);
+    CHECK(s.changed_rows == 1);
+    {
+        auto ws = Workspace::open(f.db);
+        auto st = ws.prepare(
+            "SELECT count(*), min(id), max(id), sum(company = 'changed'), "
+            "(SELECT row_no FROM contacts WHERE source_key = 'id:8') FROM contacts "
+            "WHERE source_id = (SELECT id FROM sources WHERE name = 'crm')");
+        REQUIRE(st.step());
+        CHECK(st.integer(0) == 5000);
+        CHECK(st.integer(1) == 2);  // after the event source's contact 1
+        CHECK(st.integer(2) == 5001);
+        CHECK(st.integer(3) == 1);
+        CHECK(st.integer(4) == 5003);  // the row that changed it, not the identical repeat
+        st.reset();
+        CHECK(ws.integrity_check() == "ok");
+    }
+    // The whole file again: nothing new, and record 8 flips to its first version and back.
+    auto again = f.import("crm2.csv", body);
+    CHECK(again.new_rows == 0);
+    CHECK(again.changed_rows == 2);
+    CHECK(again.unchanged_rows == 5001);
+}
+
 TEST_CASE("import: original text is stored unchanged / keys beside it") {
     Fixture f;
     f.import(

@@ -4,6 +4,7 @@ add_executable(test_lists
     unit/catch_main.cpp
     lists/csv_test.cpp
     lists/encoding_test.cpp
+    lists/key_table_test.cpp
     lists/normalize_test.cpp
     lists/workspace_test.cpp
     lists/import_test.cpp

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "helpers.hpp"
+#include "lists/normalize.hpp"
 #include "lists/workspace.hpp"
 
 using namespace maplan;
@@ -74,11 +75,71 @@ TEST_CASE("workspace: migrates forward from version 1 and keeps the data") {
         ws.exec("INSERT INTO sources(name) VALUES('crm')");
     }
     auto ws = Workspace::open(dir / "w.db");
-    CHECK(ws.schema_version() == 2);
+    CHECK(ws.schema_version() == Workspace::current_version());
     auto st = ws.prepare("SELECT name FROM sources");
     REQUIRE(st.step());
     CHECK(st.text(0) == "crm");
     ws.exec("UPDATE contacts SET consent_notice = 'v3'");  // the v2 column exists
+}
+
+TEST_CASE(
+    "workspace: schema 2 to 3 keeps contacts / drops keys equal to the address / hashes "
+    "person keys") {
+    TempDir dir;
+    {
+        auto ws = Workspace::create(dir / "w.db", OpenOptions{.target_version = 2});
+        ws.exec(
+            "INSERT INTO sources(id, name) VALUES(1, 'crm');"
+            "INSERT INTO batches(id, kind, source_id, file) VALUES(1, 'import', 1, 'a.csv');"
+            "INSERT INTO contacts(id, source_id, source_key, batch_id, row_no, row_hash, email, "
+            "email_key, email_problem, company, person_key, consent) VALUES"
+            "(1, 1, 'id:1', 1, 2, 7, 'taro@example.jp', 'taro@example.jp', 0, '㈱山田', "
+            "'山田' || char(31) || '山田太郎', 'opt_in'),"
+            "(2, 1, 'id:2', 1, 3, 8, ' Jiro@Example.JP', 'jiro@example.jp', 0, NULL, NULL, NULL),"
+            "(3, 1, 'id:3', 1, 4, 9, '   ', NULL, 1, NULL, NULL, NULL);"
+            "INSERT INTO channels(name) VALUES('line');"
+            "INSERT INTO contact_channels(contact_id, channel, value) VALUES(1, 'line', 'U1');");
+    }
+    auto ws = Workspace::open(dir / "w.db");
+    CHECK(ws.schema_version() == 3);
+    auto st = ws.prepare(
+        "SELECT id, source_key, email, email_key, person_hash, consent FROM contacts ORDER BY id");
+    REQUIRE(st.step());
+    CHECK(st.text(1) == "id:1");
+    CHECK(st.text(2) == "taro@example.jp");
+    CHECK(st.is_null(3));  // equal to the address as written
+    CHECK(static_cast<std::uint64_t>(st.integer(4)) == key_hash("山田\x1f山田太郎"));
+    CHECK(st.text(5) == "opt_in");
+    REQUIRE(st.step());
+    CHECK(st.text(3) == "jiro@example.jp");  // differs: kept
+    CHECK(st.is_null(4));
+    REQUIRE(st.step());
+    CHECK_FALSE(st.is_null(3));  // an empty key for a blank address is not "same as written"
+    CHECK(st.text(3).empty());
+    CHECK_FALSE(st.step());
+    auto ch = ws.prepare("SELECT contact_id, value FROM contact_channels");
+    REQUIRE(ch.step());
+    CHECK(ch.integer(0) == 1);
+    CHECK(ch.text(1) == "U1");
+    CHECK(ws.integrity_check() == "ok");
+}
+
+TEST_CASE("workspace: the check names contacts that share a record key / dangling references") {
+    TempDir dir;
+    auto ws = Workspace::create(dir / "w.db");
+    ws.exec(
+        "INSERT INTO sources(id, name) VALUES(1, 'crm');"
+        "INSERT INTO batches(id, kind, source_id, file) VALUES(1, 'import', 1, 'a.csv');"
+        "INSERT INTO contacts(id, source_id, source_key, batch_id, row_no, row_hash, "
+        "email_problem) VALUES(1, 1, 'email:taro@example.jp', 1, 2, 7, 0), "
+        "(2, 1, 'email:taro@example.jp', 1, 3, 7, 0), (3, 1, 'id:3', 1, 4, 7, 0)");
+    const std::string shared = ws.integrity_check();
+    CHECK(shared == "contacts 1, 2 of source crm have the same record key");
+    CHECK(shared.find("taro") == std::string::npos);  // no personal data in the message
+    ws.exec("DELETE FROM contacts WHERE id = 2");
+    CHECK(ws.integrity_check() == "ok");
+    ws.exec("PRAGMA foreign_keys=OFF; DELETE FROM batches");
+    CHECK(ws.integrity_check().starts_with("row 1 of contacts refers to a missing row of batches"));
 }
 
 TEST_CASE("workspace: a workspace from a newer ma-plan is refused") {
