@@ -111,35 +111,23 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
     std::map<std::string, std::size_t> reasons;
     std::vector<std::string> role_locals = default_role_locals();
 
-    // Same person, other address: person key hash -> hash of the first email key. A 64-bit
-    // collision could only add or hide one example of this finding, never change what extract
-    // writes.
-    const std::hash<std::string_view> hash;
-    HashTable person_email;
-    {
-        auto st = ws.prepare("SELECT max(id) FROM contacts");
-        st.step();
-        person_email.reserve(static_cast<std::size_t>(st.integer(0)));
-    }
-
+    // Examples get their file, row, source and names after the scan, by id: reading those columns
+    // for every contact to show three of them cost more than the rest of the audit.
+    std::vector<std::pair<AuditExample*, std::int64_t>> pending;
+    for (auto& f : findings) f.examples.reserve(3);
+    for (auto& f : channel_findings) f.examples.reserve(3);
     auto note = [&](AuditFinding& f, const ContactView& c) {
         ++f.count;
         if (f.examples.size() >= 3) return;
-        const ContactDetails d = c.details();
         AuditExample e;
-        e.file = d.file;
-        e.row = d.row;
-        e.source = d.source;
-        const std::string name = display_name(d);
         e.email = show_pii ? std::string(c.email) : mask_email(c.email);
-        e.name = show_pii ? name : mask_name(name);
-        e.company = d.company;
         f.examples.push_back(std::move(e));
+        pending.emplace_back(&f.examples.back(), c.id);
     };
 
     report.waterfall = scan_contacts(
-        ws, config, report.channels, progress,
-        [&](const ContactView& c, Stage stage, const std::string* reason) {
+        ws, config, report.channels, ScanOptions{.details = false, .person_duplicates = true},
+        progress, [&](const ContactView& c, Stage stage, const std::string* reason) {
             if (c.problem != EmailProblem::none) {
                 note(findings[invalid_email], c);
                 ++problems[std::string(problem_id(c.problem))];
@@ -161,15 +149,31 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
                 if (is_role_address(c.local, role_locals)) note(findings[role_address], c);
                 if (is_free_mail_domain(c.domain)) note(findings[free_mail], c);
             }
-            if (c.person_hash != 0 && !c.email_key.empty()) {
-                const std::uint64_t address = hash(c.email_key);
-                auto [first_address, first] = person_email.try_emplace(c.person_hash, address);
-                if (!first && first_address != address) note(findings[duplicate_person], c);
-            }
+            if (c.same_person_other_address) note(findings[duplicate_person], c);
             for (std::size_t i = 0; i < c.channel_ids.size(); ++i) {
                 if (c.channel_ids[i].empty()) note(channel_findings[i], c);
             }
         });
+    auto details = ws.prepare(
+        "SELECT b.file, c.row_no, s.name, c.company, c.last_name, c.first_name, c.full_name "
+        "FROM contacts c JOIN sources s ON s.id = c.source_id JOIN batches b ON b.id = c.batch_id "
+        "WHERE c.id = ?");
+    for (auto [e, id] : pending) {
+        details.bind(1, id);
+        if (details.step()) {
+            ContactDetails d;
+            d.last_name = details.text(4);
+            d.first_name = details.text(5);
+            d.full_name = details.text(6);
+            const std::string name = display_name(d);
+            e->file = details.text(0);
+            e->row = details.integer(1);
+            e->source = details.text(2);
+            e->company = details.text(3);
+            e->name = show_pii ? name : mask_name(name);
+        }
+        details.reset();
+    }
     report.contacts = report.waterfall.imported;
     findings[invalid_email].breakdown.assign(problems.begin(), problems.end());
     findings[excluded].breakdown.assign(reasons.begin(), reasons.end());

@@ -68,7 +68,8 @@ ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
     flush_record(record);
     std::string row_text;
     summary.waterfall = scan_contacts(
-        ws, config, channels, progress, [&](const ContactView& c, Stage stage, const std::string*) {
+        ws, config, channels, ScanOptions{.details = true}, progress,
+        [&](const ContactView& c, Stage stage, const std::string*) {
             if (stage != Stage::contactable) return;
             ++out_row;
             const ContactDetails d = c.details();

@@ -2,17 +2,13 @@
 
 #include <fmt/format.h>
 #include <array>
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <memory>
-#include <mutex>
 #include <thread>
 
 #include "core/errors.hpp"
 #include "lists/fields.hpp"
 #include "lists/key_table.hpp"
 #include "lists/normalize.hpp"
+#include "lists/pipe.hpp"
 #include "lists/table_reader.hpp"
 
 namespace maplan::lists {
@@ -223,71 +219,6 @@ struct RowBatch {
     std::string_view view(const Span& s) const {
         return std::string_view(arena).substr(s.offset, s.length);
     }
-};
-
-/// A bounded hand-over of batches between the two threads (a few batches in flight, recycled).
-class BatchPipe {
-  public:
-    BatchPipe() {
-        for (int i = 0; i < 4; ++i) empty_.push_back(std::make_unique<RowBatch>());
-    }
-    /// An empty batch to fill, or nullptr when the writer has given up.
-    std::unique_ptr<RowBatch> take_empty() {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return cancelled_ || !empty_.empty(); });
-        if (cancelled_) return nullptr;
-        auto b = std::move(empty_.back());
-        empty_.pop_back();
-        b->clear();
-        return b;
-    }
-    /// Hands a filled batch over; returns the next empty one (or nullptr, as take_empty).
-    std::unique_ptr<RowBatch> send(std::unique_ptr<RowBatch> batch) {
-        {
-            std::lock_guard lock(mutex_);
-            full_.push_back(std::move(batch));
-        }
-        changed_.notify_all();
-        return take_empty();
-    }
-    void fail(std::exception_ptr error) {
-        {
-            std::lock_guard lock(mutex_);
-            error_ = std::move(error);
-        }
-        changed_.notify_all();
-    }
-    /// The next filled batch, in order; rethrows the reader's error.
-    std::unique_ptr<RowBatch> receive() {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return error_ || !full_.empty(); });
-        if (full_.empty()) std::rethrow_exception(error_);
-        auto b = std::move(full_.front());
-        full_.pop_front();
-        return b;
-    }
-    void recycle(std::unique_ptr<RowBatch> batch) {
-        {
-            std::lock_guard lock(mutex_);
-            empty_.push_back(std::move(batch));
-        }
-        changed_.notify_all();
-    }
-    void cancel() {
-        {
-            std::lock_guard lock(mutex_);
-            cancelled_ = true;
-        }
-        changed_.notify_all();
-    }
-
-  private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::vector<std::unique_ptr<RowBatch>> empty_;
-    std::deque<std::unique_ptr<RowBatch>> full_;
-    std::exception_ptr error_;
-    bool cancelled_ = false;
 };
 
 /// The reader thread's half: decodes rows, derives keys and hashes, decides new / changed /
@@ -636,7 +567,7 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
     // file a batch ahead. The two halves cost about the same, so a million-row import takes about
     // half the time it would on one core (bench/lists/RESULTS.md).
     RowWriter writer(ws, source_id, batch_id, map.channels);
-    BatchPipe pipe;
+    BatchPipe<RowBatch> pipe;
     std::jthread reader([&] {
         try {
             RowPreparer prep(table, map, source, known, known_keys, next_id, summary);
@@ -646,14 +577,14 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
             }
             if (batch) {
                 batch->last = true;
-                pipe.send(std::move(batch));
+                pipe.put(std::move(batch));
             }
         } catch (...) {
             pipe.fail(std::current_exception());
         }
     });
     struct StopReader {
-        BatchPipe& pipe;
+        BatchPipe<RowBatch>& pipe;
         std::jthread& thread;
         ~StopReader() {
             pipe.cancel();

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
+
+#include "lists/pipe.hpp"
 
 namespace maplan::lists {
 
@@ -51,61 +54,202 @@ std::string_view name_at(const std::vector<std::string>& names, std::int64_t id)
 }
 }  // namespace
 
-ContactCursor::ContactCursor(Workspace& ws, const std::vector<std::string>& channels)
-    : st_(ws.prepare(cursor_sql(channels.size()))),
-      channels_(channels.size()),
-      source_names_(names_by_id(ws, "SELECT id, name FROM sources")),
-      batch_files_(names_by_id(ws, "SELECT id, file FROM batches")) {
+namespace {
+
+struct Span {
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+};
+
+/// One contact row as copied out of SQLite by the reading thread.
+struct Record {
+    std::int64_t id = 0;
+    std::int64_t source_id = 0;
+    std::int64_t batch_id = 0;
+    std::int64_t row = 0;
+    std::uint64_t person_hash = 0;
+    EmailProblem problem = EmailProblem::none;
+    Consent consent = Consent::none;
+    bool opted_out = false;
+    bool key_is_email = false;  ///< email_key is NULL: the key is the address as written
+    bool same_person_other_address = false;
+    Span email, email_key, consent_source, company, last_name, first_name, full_name, phone,
+        consent_at, consent_notice;
+    std::uint32_t channels_begin = 0;
+};
+
+struct ScanBatch {
+    static constexpr std::size_t capacity = 1024;
+    std::vector<Record> records;
+    std::vector<Span> channel_values;
+    std::string arena;
+    bool last = false;
+
+    bool full() const { return records.size() >= capacity; }
+    void clear() {
+        records.clear();
+        channel_values.clear();
+        arena.clear();
+        last = false;
+    }
+    Span store(std::string_view text) {
+        Span s{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
+        arena.append(text);
+        return s;
+    }
+    std::string_view view(Span s) const {
+        return std::string_view(arena).substr(s.offset, s.length);
+    }
+};
+
+}  // namespace
+
+struct ContactStream::Impl {
+    Impl(Workspace& ws, const std::vector<std::string>& channels, ScanOptions options)
+        : st(ws.prepare(cursor_sql(channels.size()))),
+          channels(channels.size()),
+          options(options),
+          source_names(names_by_id(ws, "SELECT id, name FROM sources")),
+          batch_files(names_by_id(ws, "SELECT id, file FROM batches")) {
+        for (std::size_t i = 0; i < channels.size(); ++i)
+            st.bind(static_cast<int>(i + 1), channels[i]);
+    }
+
+    /// The reading thread: every row into batches until the end, an error or cancel().
+    void read() {
+        try {
+            auto batch = pipe.take_empty();
+            while (batch) {
+                if (!st.step()) {
+                    batch->last = true;
+                    pipe.put(std::move(batch));
+                    return;
+                }
+                Record r;
+                r.id = st.integer(0);
+                r.email = batch->store(st.text(1));
+                r.key_is_email = st.is_null(2);
+                if (!r.key_is_email) r.email_key = batch->store(st.text(2));
+                r.problem = static_cast<EmailProblem>(st.integer(3));
+                r.person_hash = static_cast<std::uint64_t>(st.integer(4));
+                const auto consent = st.text(5);
+                r.consent = consent == "opt_in"    ? Consent::opt_in
+                            : consent == "opt_out" ? Consent::opt_out
+                                                   : Consent::none;
+                r.consent_source = batch->store(st.text(6));
+                r.opted_out = st.integer(7) != 0;
+                if (options.details) {
+                    r.source_id = st.integer(8);
+                    r.batch_id = st.integer(9);
+                    r.row = st.integer(10);
+                    r.company = batch->store(st.text(11));
+                    r.last_name = batch->store(st.text(12));
+                    r.first_name = batch->store(st.text(13));
+                    r.full_name = batch->store(st.text(14));
+                    r.phone = batch->store(st.text(15));
+                    r.consent_at = batch->store(st.text(16));
+                    r.consent_notice = batch->store(st.text(17));
+                }
+                // Same person, other address: person key hash -> hash of the first email key.
+                // Done here, on the reading thread, because it does not depend on the waterfall.
+                // A 64-bit collision could only add or hide one audit example of this finding.
+                if (options.person_duplicates && r.person_hash != 0) {
+                    const std::string_view key =
+                        r.key_is_email ? batch->view(r.email) : batch->view(r.email_key);
+                    if (!key.empty()) {
+                        const std::uint64_t address = std::hash<std::string_view>{}(key);
+                        auto [first, inserted] = people.try_emplace(r.person_hash, address);
+                        r.same_person_other_address = !inserted && first != address;
+                    }
+                }
+                r.channels_begin = static_cast<std::uint32_t>(batch->channel_values.size());
+                for (std::size_t i = 0; i < channels; ++i) {
+                    batch->channel_values.push_back(
+                        batch->store(st.text(first_channel_column + static_cast<int>(i))));
+                }
+                batch->records.push_back(r);
+                if (batch->full()) batch = pipe.send(std::move(batch));
+            }
+        } catch (...) {
+            pipe.fail(std::current_exception());
+        }
+    }
+
+    Statement st;
+    std::size_t channels;
+    ScanOptions options;
+    HashTable people;
+    std::vector<std::string> source_names;
+    std::vector<std::string> batch_files;
+    BatchPipe<ScanBatch> pipe;
+    std::unique_ptr<ScanBatch> current;
+    std::size_t index = 0;
+    bool done = false;
+    std::thread reader;
+};
+
+ContactStream::ContactStream(Workspace& ws, const std::vector<std::string>& channels,
+                             ScanOptions options)
+    : impl_(std::make_unique<Impl>(ws, channels, options)) {
     // Row ids are dense (contacts are never deleted), so the largest is the count, and it costs
     // one B-tree descent where count(*) reads every page.
     auto count = ws.prepare("SELECT max(id) FROM contacts");
     count.step();
     total_ = static_cast<std::size_t>(count.integer(0));
-    for (std::size_t i = 0; i < channels.size(); ++i)
-        st_.bind(static_cast<int>(i + 1), channels[i]);
+    count.reset();
+    if (options.person_duplicates) impl_->people.reserve(total_);
+    impl_->reader = std::thread([impl = impl_.get()] { impl->read(); });
 }
 
-bool ContactCursor::next(ContactView& c) {
-    if (!st_.step()) return false;
-    c.cursor_ = this;
-    c.id = st_.integer(0);
-    c.email = st_.text(1);
-    // Schema 3 stores the key only where it differs from the address as written.
-    c.email_key = st_.is_null(2) ? c.email : st_.text(2);
-    c.problem = static_cast<EmailProblem>(st_.integer(3));
+ContactStream::~ContactStream() {
+    impl_->pipe.cancel();
+    if (impl_->reader.joinable()) impl_->reader.join();
+}
+
+bool ContactStream::next(ContactView& c) {
+    Impl& m = *impl_;
+    if (m.done) return false;
+    while (!m.current || m.index == m.current->records.size()) {
+        if (m.current) {
+            const bool last = m.current->last;
+            m.pipe.recycle(std::move(m.current));
+            if (last) {
+                m.done = true;
+                return false;
+            }
+        }
+        m.current = m.pipe.receive();
+        m.index = 0;
+    }
+    const ScanBatch& b = *m.current;
+    const Record& r = b.records[m.index++];
+    c.id = r.id;
+    c.email = b.view(r.email);
+    c.email_key = r.key_is_email ? c.email : b.view(r.email_key);
+    c.problem = r.problem;
     const auto at = c.email_key.rfind('@');
     c.local = at == std::string_view::npos ? c.email_key : c.email_key.substr(0, at);
     c.domain = at == std::string_view::npos ? std::string_view() : c.email_key.substr(at + 1);
-    c.person_hash = static_cast<std::uint64_t>(st_.integer(4));
-    const auto consent = st_.text(5);
-    c.consent = consent == "opt_in"    ? Consent::opt_in
-                : consent == "opt_out" ? Consent::opt_out
-                                       : Consent::none;
-    c.consent_source = st_.text(6);
-    c.opted_out = st_.integer(7) != 0;
-    c.channel_ids.resize(channels_);
-    for (std::size_t i = 0; i < channels_; ++i)
-        c.channel_ids[i] = st_.text(first_channel_column + static_cast<int>(i));
+    c.person_hash = r.person_hash;
+    c.same_person_other_address = r.same_person_other_address;
+    c.consent = r.consent;
+    c.consent_source = b.view(r.consent_source);
+    c.opted_out = r.opted_out;
+    c.channel_ids.resize(m.channels);
+    for (std::size_t i = 0; i < m.channels; ++i)
+        c.channel_ids[i] = b.view(b.channel_values[r.channels_begin + i]);
+    ContactDetails& d = c.detail;
+    d.source = name_at(m.source_names, r.source_id);
+    d.file = name_at(m.batch_files, r.batch_id);
+    d.row = r.row;
+    d.company = b.view(r.company);
+    d.last_name = b.view(r.last_name);
+    d.first_name = b.view(r.first_name);
+    d.full_name = b.view(r.full_name);
+    d.phone = b.view(r.phone);
+    d.consent_at = b.view(r.consent_at);
+    d.consent_notice = b.view(r.consent_notice);
     return true;
-}
-
-ContactDetails ContactCursor::details() const {
-    ContactDetails d;
-    d.source = name_at(source_names_, st_.integer(8));
-    d.file = name_at(batch_files_, st_.integer(9));
-    d.row = st_.integer(10);
-    d.company = st_.text(11);
-    d.last_name = st_.text(12);
-    d.first_name = st_.text(13);
-    d.full_name = st_.text(14);
-    d.phone = st_.text(15);
-    d.consent_at = st_.text(16);
-    d.consent_notice = st_.text(17);
-    return d;
-}
-
-ContactDetails ContactView::details() const {
-    return cursor_ != nullptr ? cursor_->details() : ContactDetails{};
 }
 
 }  // namespace maplan::lists

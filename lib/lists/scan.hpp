@@ -19,8 +19,7 @@
 
 namespace maplan::lists {
 
-/// The rest of a contact's row: read only for the contacts that are written out or shown as
-/// examples, because decoding every column of a million rows was a third of a pass.
+/// The columns only some contacts need: the ones written out or shown as examples.
 struct ContactDetails {
     std::string_view source;
     std::string_view file;  ///< file of the batch that last wrote this contact
@@ -29,8 +28,7 @@ struct ContactDetails {
     std::string_view consent_at, consent_notice;
 };
 
-class ContactCursor;
-
+/// One contact during a scan; the views stay valid until the scan moves on.
 struct ContactView {
     std::int64_t id = 0;
     std::string_view email;
@@ -48,13 +46,19 @@ struct ContactView {
     /// email key, and whether it was written exactly the same way.
     bool address_seen_before = false;
     bool same_spelling_as_first = false;
+    /// With ScanOptions::person_duplicates: an earlier contact had the same company and person
+    /// name key but another email key.
+    bool same_person_other_address = false;
+    /// Filled only with ScanOptions::details.
+    ContactDetails detail;
 
-    /// Reads the rest of the row; valid until the scan moves on.
-    ContactDetails details() const;
+    const ContactDetails& details() const { return detail; }
+};
 
-  private:
-    friend class ContactCursor;
-    const ContactCursor* cursor_ = nullptr;
+/// What a scan computes beyond the waterfall; each costs time on a million rows.
+struct ScanOptions {
+    bool details = true;             ///< fill ContactView::detail (extract writes them)
+    bool person_duplicates = false;  ///< fill ContactView::same_person_other_address (audit)
 };
 
 enum class Stage { invalid, no_consent, excluded, duplicate, contactable };
@@ -77,37 +81,40 @@ std::vector<std::string> declared_channels(Workspace& ws, const ListsConfig& con
 /// stages is kept; the later ones are duplicates.
 template <typename Visit>
 Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
-                        const std::vector<std::string>& channels, const ProgressFn& progress,
-                        Visit&& visit);
+                        const std::vector<std::string>& channels, ScanOptions options,
+                        const ProgressFn& progress, Visit&& visit);
 
-// Implementation detail of scan_contacts, kept out of line.
-class ContactCursor {
+// Implementation detail of scan_contacts, kept out of line: every contact in id order. A second
+// thread steps through SQLite and copies rows into batches while the caller's thread decides and
+// writes, so a million-row audit or extract uses both cores. The connection is used by that
+// thread alone until the stream ends.
+class ContactStream {
   public:
-    ContactCursor(Workspace& ws, const std::vector<std::string>& channels);
+    ContactStream(Workspace& ws, const std::vector<std::string>& channels, ScanOptions options);
+    ~ContactStream();
+    ContactStream(const ContactStream&) = delete;
+    ContactStream& operator=(const ContactStream&) = delete;
+    /// The next contact, or false at the end; rethrows a database error from the reading thread.
     bool next(ContactView& c);
     std::size_t total() const { return total_; }
-    ContactDetails details() const;
 
   private:
-    Statement st_;
-    std::size_t channels_;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
     std::size_t total_ = 0;
-    // Sources and batches are few: looked up by id here rather than joined per row in SQL.
-    std::vector<std::string> source_names_;
-    std::vector<std::string> batch_files_;
 };
 
 template <typename Visit>
 Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
-                        const std::vector<std::string>& channels, const ProgressFn& progress,
-                        Visit&& visit) {
+                        const std::vector<std::string>& channels, ScanOptions options,
+                        const ProgressFn& progress, Visit&& visit) {
     ExclusionSet exclusions = load_exclusions(ws);
     // The plan's rules apply to every extract, stored in the workspace or not.
     for (const auto& [domain, reason] : config.exclusions.domains)
         exclusions.domains.try_emplace(normalize_email("x@" + domain).domain, reason);
     for (const auto& [local, reason] : config.exclusions.role_locals)
         exclusions.roles.try_emplace(normalize_email(local + "@x.jp").local, reason);
-    ContactCursor cursor(ws, channels);
+    ContactStream cursor(ws, channels, options);
     // Email key -> hash of its first spelling, with the top bit set once a contact with that key
     // is kept. One table serves both the extract's deduplication and the audit's duplicate
     // findings, so each contact costs one probe.
