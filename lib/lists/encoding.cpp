@@ -52,6 +52,13 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
             ++i;
             continue;
         }
+        // Fast path for the common three-byte characters (kana, most kanji): a lead byte that
+        // allows any continuation (not E0 or ED) and two continuation bytes.
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         std::size_t len;
         unsigned char lo = 0x80, hi = 0xBF;
         if (c >= 0xC2 && c <= 0xDF) {

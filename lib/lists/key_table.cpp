@@ -100,6 +100,24 @@ void HashTable::rehash(std::size_t slot_count) {
     }
 }
 
+const std::uint64_t* HashTable::find(std::uint64_t key) const {
+    if (key == 0) return has_zero_ ? &zero_value_ : nullptr;
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = home(key);; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.key == key) return &s.value;
+        if (s.key == 0) return nullptr;
+    }
+}
+
+void HashTable::clear() {
+    slots_ = ZeroArray<Slot>();
+    size_ = 0;
+    has_zero_ = false;
+    zero_value_ = 0;
+}
+
 std::pair<std::uint64_t, bool> HashTable::try_emplace(std::uint64_t key, std::uint64_t value) {
     if (key == 0) {
         if (has_zero_) return {zero_value_, false};

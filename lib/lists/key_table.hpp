@@ -115,8 +115,11 @@ class KeyTable {
 class HashTable {
   public:
     std::pair<std::uint64_t, bool> try_emplace(std::uint64_t key, std::uint64_t value);
+    /// The value stored for `key`, or nullptr.
+    const std::uint64_t* find(std::uint64_t key) const;
     std::size_t size() const { return size_; }
     void reserve(std::size_t n);
+    void clear();
 
   private:
     struct Slot {

@@ -11,6 +11,10 @@ TEST_CASE("encoding: UTF-8 validation finds the first bad byte") {
     CHECK(find_invalid_utf8("\xC0\xAF") == 0u);          // overlong
     CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);     // surrogate
     CHECK(find_invalid_utf8("12345678\x82\xA0") == 8u);  // after the 8-byte fast path
+    // Around the fast path for three-byte characters: a bad third byte, a lead byte at the end.
+    CHECK(find_invalid_utf8("\xE3\x81\x82\xE3\x81" "A") == 3u);
+    CHECK(find_invalid_utf8("\xE3\x81\x82\xE3") == 3u);
+    CHECK_FALSE(find_invalid_utf8("\xEF\xBD\xA1\xE1\x80\x80"));
 }
 
 TEST_CASE("encoding: detection: BOM / UTF-8 / else CP932") {
