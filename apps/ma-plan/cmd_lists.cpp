@@ -436,7 +436,8 @@ void add_extract(CLI::App* lists, Context& ctx) {
 
 void add_check(CLI::App* lists, Context& ctx) {
     auto o = std::make_shared<CommonOptions>();
-    auto* cmd = lists->add_subcommand("check", "Run SQLite's integrity check / 整合性チェック");
+    auto* cmd = lists->add_subcommand(
+        "check", "Check integrity, references and one contact per record / 整合性チェック");
     add_common(cmd, *o);
     cmd->callback([&ctx, o] {
         const std::string db = o->db_path();
