@@ -76,16 +76,17 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
         st.step();
         report.exclusion_entries = static_cast<std::size_t>(st.integer(0));
     }
+    std::vector<std::int64_t> source_ids;  // parallel to report.sources
     {
         auto st = ws.prepare(
-            "SELECT s.name, (SELECT count(*) FROM contacts c WHERE c.source_id = s.id), b.file, "
+            "SELECT s.name, s.id, b.file, "
             "b.rows, b.new_rows, b.changed_rows, b.unchanged_rows FROM sources s LEFT JOIN batches "
             "b "
             "ON b.id = (SELECT max(id) FROM batches WHERE source_id = s.id) ORDER BY s.name");
         while (st.step()) {
             SourceStats s;
             s.name = st.text(0);
-            s.contacts = static_cast<std::size_t>(st.integer(1));
+            source_ids.push_back(st.integer(1));  // contacts are counted during the scan
             s.last_file = st.text(2);
             s.last_rows = static_cast<std::size_t>(st.integer(3));
             s.last_new = static_cast<std::size_t>(st.integer(4));
@@ -113,7 +114,18 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
 
     // Examples get their file, row, source and names after the scan, by id: reading those columns
     // for every contact to show three of them cost more than the rest of the audit.
+    // Same person, other address: person key hash -> hash of the first email key. A 64-bit
+    // collision could only add or hide one example of this finding, never change what extract
+    // writes.
+    const std::hash<std::string_view> hash;
+    HashTable person_email;
+    {
+        auto st = ws.prepare("SELECT max(id) FROM contacts");
+        st.step();
+        person_email.reserve(static_cast<std::size_t>(st.integer(0)));
+    }
     std::vector<std::pair<AuditExample*, std::int64_t>> pending;
+    std::vector<std::size_t> per_source;  // contacts by source id
     for (auto& f : findings) f.examples.reserve(3);
     for (auto& f : channel_findings) f.examples.reserve(3);
     auto note = [&](AuditFinding& f, const ContactView& c) {
@@ -126,8 +138,8 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
     };
 
     report.waterfall = scan_contacts(
-        ws, config, report.channels, ScanOptions{.details = false, .person_duplicates = true},
-        progress, [&](const ContactView& c, Stage stage, const std::string* reason) {
+        ws, config, report.channels, ScanOptions{.details = false}, progress,
+        [&](const ContactView& c, Stage stage, const std::string* reason) {
             if (c.problem != EmailProblem::none) {
                 note(findings[invalid_email], c);
                 ++problems[std::string(problem_id(c.problem))];
@@ -149,7 +161,14 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
                 if (is_role_address(c.local, role_locals)) note(findings[role_address], c);
                 if (is_free_mail_domain(c.domain)) note(findings[free_mail], c);
             }
-            if (c.same_person_other_address) note(findings[duplicate_person], c);
+            if (c.person_hash != 0 && !c.email_key.empty()) {
+                const std::uint64_t address = hash(c.email_key);
+                auto [first_address, first] = person_email.try_emplace(c.person_hash, address);
+                if (!first && first_address != address) note(findings[duplicate_person], c);
+            }
+            const auto source = static_cast<std::size_t>(c.source_id);
+            if (source >= per_source.size()) per_source.resize(source + 1);
+            ++per_source[source];
             for (std::size_t i = 0; i < c.channel_ids.size(); ++i) {
                 if (c.channel_ids[i].empty()) note(channel_findings[i], c);
             }
@@ -173,6 +192,10 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
             e->name = show_pii ? name : mask_name(name);
         }
         details.reset();
+    }
+    for (std::size_t i = 0; i < source_ids.size(); ++i) {
+        const auto id = static_cast<std::size_t>(source_ids[i]);
+        report.sources[i].contacts = id < per_source.size() ? per_source[id] : 0;
     }
     report.contacts = report.waterfall.imported;
     findings[invalid_email].breakdown.assign(problems.begin(), problems.end());

@@ -1,7 +1,7 @@
 #include "lists/scan.hpp"
 
-#include <algorithm>
 #include <pthread.h>
+#include <algorithm>
 
 #include <cstring>
 #include <thread>
@@ -74,7 +74,6 @@ struct Record {
     Consent consent = Consent::none;
     bool opted_out = false;
     bool key_is_email = false;  ///< email_key is NULL: the key is the address as written
-    bool same_person_other_address = false;
     Span email, email_key, consent_source, company, last_name, first_name, full_name, phone,
         consent_at, consent_notice;
     std::uint32_t channels_begin = 0;
@@ -141,8 +140,8 @@ struct ContactStream::Impl {
                                                    : Consent::none;
                 r.consent_source = batch->store(st.text(6));
                 r.opted_out = st.integer(7) != 0;
+                r.source_id = st.integer(8);
                 if (options.details) {
-                    r.source_id = st.integer(8);
                     r.batch_id = st.integer(9);
                     r.row = st.integer(10);
                     r.company = batch->store(st.text(11));
@@ -152,18 +151,6 @@ struct ContactStream::Impl {
                     r.phone = batch->store(st.text(15));
                     r.consent_at = batch->store(st.text(16));
                     r.consent_notice = batch->store(st.text(17));
-                }
-                // Same person, other address: person key hash -> hash of the first email key.
-                // Done here, on the reading thread, because it does not depend on the waterfall.
-                // A 64-bit collision could only add or hide one audit example of this finding.
-                if (options.person_duplicates && r.person_hash != 0) {
-                    const std::string_view key =
-                        r.key_is_email ? batch->view(r.email) : batch->view(r.email_key);
-                    if (!key.empty()) {
-                        const std::uint64_t address = std::hash<std::string_view>{}(key);
-                        auto [first, inserted] = people.try_emplace(r.person_hash, address);
-                        r.same_person_other_address = !inserted && first != address;
-                    }
                 }
                 r.channels_begin = static_cast<std::uint32_t>(batch->channel_values.size());
                 for (std::size_t i = 0; i < channels; ++i) {
@@ -181,7 +168,6 @@ struct ContactStream::Impl {
     Statement st;
     std::size_t channels;
     ScanOptions options;
-    HashTable people;
     std::vector<std::string> source_names;
     std::vector<std::string> batch_files;
     BatchPipe<ScanBatch> pipe;
@@ -200,7 +186,6 @@ ContactStream::ContactStream(Workspace& ws, const std::vector<std::string>& chan
     count.step();
     total_ = static_cast<std::size_t>(count.integer(0));
     count.reset();
-    if (options.person_duplicates) impl_->people.reserve(total_);
     impl_->reader = std::thread([impl = impl_.get()] { impl->read(); });
 }
 
@@ -227,6 +212,7 @@ bool ContactStream::next(ContactView& c) {
     const ScanBatch& b = *m.current;
     const Record& r = b.records[m.index++];
     c.id = r.id;
+    c.source_id = r.source_id;
     c.email = b.view(r.email);
     c.email_key = r.key_is_email ? c.email : b.view(r.email_key);
     c.problem = r.problem;
@@ -234,7 +220,6 @@ bool ContactStream::next(ContactView& c) {
     c.local = at == std::string_view::npos ? c.email_key : c.email_key.substr(0, at);
     c.domain = at == std::string_view::npos ? std::string_view() : c.email_key.substr(at + 1);
     c.person_hash = r.person_hash;
-    c.same_person_other_address = r.same_person_other_address;
     c.consent = r.consent;
     c.consent_source = b.view(r.consent_source);
     c.opted_out = r.opted_out;

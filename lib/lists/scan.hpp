@@ -31,6 +31,7 @@ struct ContactDetails {
 /// One contact during a scan; the views stay valid until the scan moves on.
 struct ContactView {
     std::int64_t id = 0;
+    std::int64_t source_id = 0;
     std::string_view email;
     std::string_view email_key;
     std::string_view local;   ///< of email_key
@@ -46,19 +47,15 @@ struct ContactView {
     /// email key, and whether it was written exactly the same way.
     bool address_seen_before = false;
     bool same_spelling_as_first = false;
-    /// With ScanOptions::person_duplicates: an earlier contact had the same company and person
-    /// name key but another email key.
-    bool same_person_other_address = false;
     /// Filled only with ScanOptions::details.
     ContactDetails detail;
 
     const ContactDetails& details() const { return detail; }
 };
 
-/// What a scan computes beyond the waterfall; each costs time on a million rows.
+/// What a scan reads beyond what the waterfall needs; it costs time on a million rows.
 struct ScanOptions {
-    bool details = true;             ///< fill ContactView::detail (extract writes them)
-    bool person_duplicates = false;  ///< fill ContactView::same_person_other_address (audit)
+    bool details = true;  ///< fill ContactView::detail (extract writes them)
 };
 
 enum class Stage { invalid, no_consent, excluded, duplicate, contactable };
