@@ -1,5 +1,7 @@
 #include "lists/encoding.hpp"
 
+#include <thread>
+
 #include <iconv.h>
 
 #include <algorithm>
@@ -81,6 +83,20 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
         }
         i += len;
     }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> find_invalid_utf8_parallel(std::string_view bytes) {
+    if (bytes.size() < (std::size_t{8} << 20)) return find_invalid_utf8(bytes);
+    // Split at a character boundary: never just before a continuation byte.
+    std::size_t mid = bytes.size() / 2;
+    while (mid < bytes.size() && (static_cast<unsigned char>(bytes[mid]) & 0xC0) == 0x80) ++mid;
+    std::optional<std::size_t> second;
+    std::thread helper([&] { second = find_invalid_utf8(bytes.substr(mid)); });
+    const auto first = find_invalid_utf8(bytes.substr(0, mid));
+    helper.join();
+    if (first) return first;
+    if (second) return mid + *second;
     return std::nullopt;
 }
 

@@ -19,6 +19,9 @@ inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 /// Offset of the first byte that is not part of a well-formed UTF-8 sequence, or nullopt.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
+/// The same on two threads for inputs of 8 MiB and more (a whole file is checked before its first
+/// row can be read, so this is time every import waits).
+std::optional<std::size_t> find_invalid_utf8_parallel(std::string_view bytes);
 
 /// Guesses the encoding of a whole file: a BOM means UTF-8; valid UTF-8 is UTF-8, and so is a file
 /// with several UTF-8 characters before its first bad byte; otherwise CP932.

@@ -71,7 +71,7 @@ TableReader::TableReader(const std::filesystem::path& path, std::optional<Encodi
     if (forced != Encoding::cp932) {
         // One validation pass over the whole file serves detection and, when it finds nothing,
         // spares validating every field again.
-        const auto first_invalid = find_invalid_utf8(body_);
+        const auto first_invalid = find_invalid_utf8_parallel(body_);
         all_valid_utf8_ = !first_invalid;
         encoding_ = forced.value_or(detect_encoding(body_, first_invalid));
     } else {

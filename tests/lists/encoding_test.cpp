@@ -12,9 +12,28 @@ TEST_CASE("encoding: UTF-8 validation finds the first bad byte") {
     CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);     // surrogate
     CHECK(find_invalid_utf8("12345678\x82\xA0") == 8u);  // after the 8-byte fast path
     // Around the fast path for three-byte characters: a bad third byte, a lead byte at the end.
-    CHECK(find_invalid_utf8("\xE3\x81\x82\xE3\x81" "A") == 3u);
+    CHECK(find_invalid_utf8("\xE3\x81\x82\xE3\x81"
+                            "A") == 3u);
     CHECK(find_invalid_utf8("\xE3\x81\x82\xE3") == 3u);
     CHECK_FALSE(find_invalid_utf8("\xEF\xBD\xA1\xE1\x80\x80"));
+}
+
+TEST_CASE("encoding: the two-thread UTF-8 check agrees with the one-thread check") {
+    // 9 MiB of kana with a bad byte placed around the split point and elsewhere.
+    std::string text;
+    while (text.size() < (std::size_t{9} << 20)) text += "あいうえおカキクケコabc,";
+    CHECK_FALSE(find_invalid_utf8_parallel(text));
+    const std::size_t mid = text.size() / 2;
+    for (std::size_t at :
+         {std::size_t{5}, mid - 2, mid - 1, mid, mid + 1, mid + 2, text.size() - 1}) {
+        std::string bad = text;
+        bad[at] = '\xFF';
+        CAPTURE(at);
+        CHECK(find_invalid_utf8_parallel(bad) == find_invalid_utf8(bad));
+        bad = text;
+        bad[at] = '\x81';  // a stray continuation byte, or one that breaks a character
+        CHECK(find_invalid_utf8_parallel(bad) == find_invalid_utf8(bad));
+    }
 }
 
 TEST_CASE("encoding: detection: BOM / UTF-8 / else CP932") {
