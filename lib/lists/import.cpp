@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <algorithm>
 #include <array>
 
 #include <stdexcept>
@@ -297,6 +298,14 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
         progress(table_.bytes_done(), table_.bytes_total());
     ++rows_;
     ++summary_.rows;
+    if (rows_ == 1024) {
+        // Size the key table for the whole file from the first rows, so it never rehashes
+        // (capped: short first rows must not reserve gigabytes for a file of long ones).
+        const double per_row = static_cast<double>(table_.bytes_done()) / 1024.0;
+        const double estimate = 1.1 * static_cast<double>(table_.bytes_total()) / per_row;
+        known_keys_.reserve(known_.size() +
+                            static_cast<std::size_t>(std::min(estimate, double{1 << 24})));
+    }
     const auto& v = table_.values();
     const std::string_view raw_email = value(Field::email);
     normalize_email(raw_email, email_);

@@ -94,8 +94,12 @@ TableReader::TableReader(const std::filesystem::path& path, std::optional<Encodi
         throw input_error(path_, e.row, e.col, e.what_text);
     }
     header_.resize(raw_.size());
-    for (std::size_t i = 0; i < raw_.size(); ++i) decode(raw_[i], header_[i], i + 1);
-    values_.resize(header_.size());
+    for (std::size_t i = 0; i < raw_.size(); ++i) {
+        std::string storage;
+        header_[i] = decode(raw_[i], storage, i + 1);
+    }
+    decoded_.resize(header_.size());
+    views_.resize(header_.size());
 }
 
 bool TableReader::read_raw() {
@@ -117,16 +121,13 @@ bool TableReader::next() {
                                "引用符や区切りの欠落?)",
                                raw_.size(), header_.size())});
     }
-    for (std::size_t i = 0; i < raw_.size(); ++i) decode(raw_[i], values_[i], i + 1);
+    for (std::size_t i = 0; i < raw_.size(); ++i) views_[i] = decode(raw_[i], decoded_[i], i + 1);
     return true;
 }
 
-void TableReader::decode(std::string_view raw, std::string& out, std::size_t col) {
+std::string_view TableReader::decode(std::string_view raw, std::string& out, std::size_t col) {
     if (encoding_ != Encoding::cp932) {
-        if (all_valid_utf8_) {
-            out.assign(raw);
-            return;
-        }
+        if (all_valid_utf8_) return raw;
         if (auto bad = find_invalid_utf8(raw)) {
             fail(col,
                  {fmt::format("byte 0x{:02X} at offset {} of the field is not valid UTF-8 (is "
@@ -136,8 +137,7 @@ void TableReader::decode(std::string_view raw, std::string& out, std::size_t col
                               "ファイルなら --encoding cp932 を指定)",
                               *bad, static_cast<unsigned char>(raw[*bad]))});
         }
-        out.assign(raw);
-        return;
+        return raw;
     }
     bool ascii = true;
     for (char c : raw) {
@@ -146,10 +146,7 @@ void TableReader::decode(std::string_view raw, std::string& out, std::size_t col
             break;
         }
     }
-    if (ascii) {
-        out.assign(raw);
-        return;
-    }
+    if (ascii) return raw;
     if (auto bad = codec_->convert(raw, out)) {
         const auto byte = *bad < raw.size() ? static_cast<unsigned char>(raw[*bad]) : 0;
         fail(col, {fmt::format("byte 0x{:02X} at offset {} of the field cannot be decoded as CP932",
@@ -157,6 +154,7 @@ void TableReader::decode(std::string_view raw, std::string& out, std::size_t col
                    fmt::format("フィールドの {} バイト目の 0x{:02X} は CP932 として解釈できません",
                                *bad, byte)});
     }
+    return out;
 }
 
 void TableReader::fail(std::size_t col, const Text& what) const {

@@ -40,7 +40,8 @@ class TableReader {
     const std::vector<std::string>& header() const { return header_; }
     /// Reads and decodes the next record; false at the end of the file.
     bool next();
-    const std::vector<std::string>& values() const { return values_; }
+    /// The current record's fields, decoded; valid until the next call to next().
+    const std::vector<std::string_view>& values() const { return views_; }
     std::size_t row() const { return csv_.row(); }
     Encoding encoding() const { return encoding_; }
     std::size_t bytes_done() const { return csv_.offset(); }
@@ -53,7 +54,8 @@ class TableReader {
     std::optional<std::size_t> find_column(std::string_view name) const;
 
   private:
-    void decode(std::string_view raw, std::string& out, std::size_t col);
+    /// The field as UTF-8: `raw` itself when it needs no decoding, else decoded into `storage`.
+    std::string_view decode(std::string_view raw, std::string& storage, std::size_t col);
     bool read_raw();
 
     std::filesystem::path path_;
@@ -65,7 +67,8 @@ class TableReader {
     std::optional<Cp932Codec> codec_;
     std::vector<std::string_view> raw_;
     std::vector<std::string> header_;
-    std::vector<std::string> values_;
+    std::vector<std::string> decoded_;     ///< storage for fields that needed decoding
+    std::vector<std::string_view> views_;  ///< into the file, the CSV reader or decoded_
 };
 
 }  // namespace maplan::lists
