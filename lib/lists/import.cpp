@@ -218,6 +218,7 @@ struct RowOp {
     bool opted_out = false;
     std::array<Span, static_cast<std::size_t>(Col::count)> text;
     std::uint32_t channels_begin = 0;  ///< into RowBatch::channel_values, one per mapped channel
+    bool email_pending = false;        ///< email_key and email_problem still to be derived
 };
 
 /// Rows handed from the reader thread to the writer. The values are copied into one arena, so a
@@ -247,6 +248,15 @@ struct RowBatch {
         return std::string_view(arena).substr(s.offset, s.length);
     }
 };
+
+/// Sets the derived email columns of `op`: the key only where it differs from the address as
+/// written (schema 3); an empty key for a blank address is stored as '' so that it is not read
+/// back as "same as written".
+void set_email_key(RowOp& op, RowBatch& batch, std::string_view raw, const NormalizedEmail& email) {
+    op.email_problem = static_cast<std::int64_t>(email.problem);
+    if (email.key != raw)
+        op.text[static_cast<std::size_t>(Col::email_key)] = batch.store(email.key, false);
+}
 
 /// The reader thread's half: decodes rows, derives keys and hashes, decides new / changed /
 /// unchanged, and fills batches. Throws the file:row:col error for bad input.
@@ -308,8 +318,15 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     }
     const auto& v = table_.values();
     const std::string_view raw_email = value(Field::email);
-    normalize_email(raw_email, email_);
-    if (!email_.valid()) ++summary_.invalid_emails;
+    // The email key is needed here only when the record has no ID (it becomes the record key) or
+    // when the row turns out unchanged (to count invalid addresses); otherwise the writing thread
+    // normalises it, which evens out the work of the two threads.
+    const std::string_view record_id = value(Field::record_id);
+    bool email_done = record_id.empty();
+    if (email_done) {
+        normalize_email(raw_email, email_);
+        if (!email_.valid()) ++summary_.invalid_emails;
+    }
 
     Consent consent = Consent::none;
     if (auto c = col_of(Field::consent)) {
@@ -348,8 +365,8 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
         hash = fnv1a(hash, source_.default_consent_source);
 
     source_key_.clear();
-    if (auto id = value(Field::record_id); !id.empty()) {
-        source_key_.append("id:").append(id);
+    if (!record_id.empty()) {
+        source_key_.append("id:").append(record_id);
     } else if (!email_.key.empty()) {
         source_key_.append("email:").append(email_.key);
     } else {
@@ -367,6 +384,10 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
         Known& k = known_[index];
         if (k.row_hash == hash) {
             ++summary_.unchanged_rows;
+            if (!email_done) {
+                normalize_email(raw_email, email_);
+                if (!email_.valid()) ++summary_.invalid_emails;
+            }
             return true;
         }
         op.update = true;
@@ -391,7 +412,6 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     if (consent_source.empty()) consent_source = source_.default_consent_source;
     op.row_no = static_cast<std::int64_t>(table_.row());
     op.row_hash = hash;
-    op.email_problem = static_cast<std::int64_t>(email_.problem);
     op.consent = consent;
     op.opted_out = opted_out;
     auto set = [&](Col c, std::string_view text) {
@@ -399,10 +419,8 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     };
     set(Col::source_key, source_key_);
     set(Col::email, raw_email);
-    // The key only where it differs from the address as written (schema 3); an empty key for a
-    // blank address is stored as '' so that it is not read back as "same as written".
-    if (email_.key != raw_email)
-        op.text[static_cast<std::size_t>(Col::email_key)] = batch.store(email_.key, false);
+    op.email_pending = !email_done;
+    if (email_done) set_email_key(op, batch, raw_email, email_);
     set(Col::company, value(Field::company));
     set(Col::last_name, value(Field::last_name));
     set(Col::first_name, value(Field::first_name));
@@ -611,7 +629,18 @@ class RowWriter {
           insert_channel_(ws.prepare(
               "INSERT INTO contact_channels(contact_id, channel, value) VALUES(?, ?, ?)")) {}
 
-    void write(const RowBatch& batch) {
+    /// Writes `batch`, first deriving the email keys the reader left to this thread.
+    void write(RowBatch& batch) {
+        for (RowOp& op : batch.ops) {
+            if (!op.email_pending) continue;
+            const Span raw = op.text[static_cast<std::size_t>(Col::email)];
+            // Copied out: storing the key may grow the arena under the view.
+            email_raw_.assign(raw.null ? std::string_view() : batch.view(raw));
+            normalize_email(email_raw_, email_);
+            if (!email_.valid()) ++invalid_emails_;
+            set_email_key(op, batch, email_raw_, email_);
+            op.email_pending = false;
+        }
         // New contacts first, the whole batch in one statement; then the updates in file order
         // (an update can only concern a contact inserted earlier, never a later one).
         new_rows_.batch = &batch;
@@ -641,6 +670,9 @@ class RowWriter {
             write_channels(op, batch);
         }
     }
+
+    /// Invalid addresses among the rows whose email this thread derived.
+    std::size_t invalid_emails() const { return invalid_emails_; }
 
   private:
     /// Binds one contact's values to the UPDATE's parameters 1 ... 19 (20 is the id).
@@ -696,6 +728,9 @@ class RowWriter {
     std::int64_t source_id_;
     std::int64_t batch_id_;
     const std::vector<std::pair<std::string, std::size_t>>& channels_;
+    std::string email_raw_;
+    NormalizedEmail email_;
+    std::size_t invalid_emails_ = 0;
     NewContactsTable::Rows new_rows_;
     NewContactsTable table_;
     Statement insert_;
@@ -832,6 +867,7 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
         if (last) break;
     }
     reader.join();
+    summary.invalid_emails += writer.invalid_emails();
     if (summary.rows == 0) {
         throw IoError(
             {fmt::format("{}: error: the file has a header but no data rows", file.string()),
