@@ -199,6 +199,7 @@ void add_init(CLI::App* lists, Context& ctx) {
     add_common(cmd, *o);
     cmd->callback([&ctx, o] {
         const std::string db = o->db_path();
+        const ListsConfig plan = o->config();  // read before creating: a bad plan leaves no file
         auto ws = Workspace::create(db, OpenOptions{.busy_timeout_ms = o->busy_timeout_ms});
         ctx.out
             << (ctx.lang() == Lang::ja
@@ -207,6 +208,11 @@ void add_init(CLI::App* lists, Context& ctx) {
                           db, ws.schema_version())
                     : fmt::format("created workspace {} (schema {}, readable by its owner only)\n",
                                   db, ws.schema_version()));
+        if (const std::size_t n = add_exclusion_rules(ws, plan.exclusions); n > 0) {
+            ctx.out << (ctx.lang() == Lang::ja
+                            ? fmt::format("計画の除外ルール {} 件を保存しました\n", n)
+                            : fmt::format("stored {} exclusion rules from the plan\n", n));
+        }
     });
 }
 
@@ -269,7 +275,9 @@ void add_import(CLI::App* lists, Context& ctx) {
         ImportSummary s;
         {
             ProgressBar bar(ctx.err, {"importing", "取り込み中"}, ctx.lang());
-            s = import_contacts(ws, f->file, source, bar.fn());
+            // The plan's domain and role rules go into the workspace with the batch, so that an
+            // extract run without --plan still honours them.
+            s = import_contacts(ws, f->file, source, bar.fn(), f->common.config().exclusions);
         }
         std::string mapping;
         for (const auto& [field, column] : s.mapping)
@@ -284,6 +292,9 @@ void add_import(CLI::App* lists, Context& ctx) {
                 ctx.out << fmt::format(
                     "  不正なアドレス {} 件、同意の記録なし {} 件(ma-plan lists audit で確認)\n",
                     s.invalid_emails, s.missing_consent);
+            if (s.plan_rules > 0)
+                ctx.out << fmt::format("  計画の除外ルール {} 件をワークスペースに保存しました\n",
+                                       s.plan_rules);
         } else {
             ctx.out << fmt::format(
                 "{}: imported {} ({}): {} rows — {} new, {} changed, {} unchanged\n"
@@ -294,6 +305,9 @@ void add_import(CLI::App* lists, Context& ctx) {
                 ctx.out << fmt::format(
                     "  {} invalid addresses, {} without consent (see ma-plan lists audit)\n",
                     s.invalid_emails, s.missing_consent);
+            if (s.plan_rules > 0)
+                ctx.out << fmt::format(
+                    "  stored {} exclusion rules from the plan in the workspace\n", s.plan_rules);
         }
     });
 }

@@ -106,8 +106,15 @@ ExcludeSummary exclude_from_file(Workspace& ws, const std::filesystem::path& fil
 }
 
 std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
-    std::size_t added = 0;
     Workspace::Transaction tx(ws);
+    const std::size_t added = store_exclusion_rules(ws, rules);
+    tx.commit();
+    return added;
+}
+
+std::size_t store_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
+    std::size_t added = 0;
+    if (rules.domains.empty() && rules.role_locals.empty()) return 0;
     auto insert = ws.prepare(
         "INSERT INTO exclusions(kind, value, reason) VALUES(?, ?, ?) "
         "ON CONFLICT(kind, value) DO UPDATE SET reason = excluded.reason");
@@ -122,7 +129,6 @@ std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
         add("domain", normalize_email("x@" + d).domain, reason);
     }
     for (const auto& [local, reason] : rules.role_locals) add("role", lower_ascii(local), reason);
-    tx.commit();
     return added;
 }
 

@@ -38,6 +38,8 @@ ExcludeSummary exclude_from_file(Workspace& ws, const std::filesystem::path& fil
 /// Adds domain and role-address rules (e.g. from the plan or --domain / --role flags).
 /// Returns how many were new.
 std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules);
+/// The same inside the caller's transaction.
+std::size_t store_exclusion_rules(Workspace& ws, const ExclusionRules& rules);
 
 /// Hashes std::string and std::string_view alike, so lookups by a view allocate nothing.
 struct StringHash {

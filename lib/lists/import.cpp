@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "lists/exclusions.hpp"
 #include "lists/fields.hpp"
 #include "lists/key_table.hpp"
 #include "lists/normalize.hpp"
@@ -778,7 +779,8 @@ std::optional<bool> parse_flag(std::string_view value) {
 }
 
 ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
-                              const SourceConfig& source, const ProgressFn& progress) {
+                              const SourceConfig& source, const ProgressFn& progress,
+                              const ExclusionRules& plan_rules) {
     ImportSummary summary;
     summary.source = source.name;
     summary.file = file;
@@ -882,6 +884,7 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
         .bind(4, static_cast<std::int64_t>(summary.unchanged_rows))
         .bind(5, batch_id)
         .run();
+    summary.plan_rules = store_exclusion_rules(ws, plan_rules);
     tx.commit();
     if (progress) progress(table.bytes_total(), table.bytes_total());
     return summary;

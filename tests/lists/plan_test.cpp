@@ -50,6 +50,7 @@ TEST_CASE("e2e: --plan drives import and extract / the workspace sits beside the
     std::filesystem::copy_file(data + "/plan.yaml", dir / "plan.yaml");
     auto r = run_ma_plan({"lists", "init", "--plan", "plan.yaml"}, dir.path);
     REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("exclusion rules from the plan\n") != std::string::npos);
     CHECK(std::filesystem::exists(dir / "ma-plan-lists.sqlite"));
     // The plan declares this source as CP932 (Excel), so the file is written that way.
     std::string sjis;
@@ -65,6 +66,7 @@ TEST_CASE("e2e: --plan drives import and extract / the workspace sits beside the
                     dir.path);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("columns: id←名刺番号, email←メールアドレス") != std::string::npos);
+    CHECK(r.out.find("exclusion rules from the plan in the workspace") != std::string::npos);
     r = run_ma_plan(
         {"lists", "extract", "--plan", "plan.yaml", "--out", "out.csv", "--format", "json"},
         dir.path);
@@ -73,6 +75,12 @@ TEST_CASE("e2e: --plan drives import and extract / the workspace sits beside the
           "{\"imported\": 4, \"invalid\": 0, \"no_consent\": 0, \"excluded\": 3, "
           "\"excluded_by_reason\": {\"competitor\": 1, \"internal\": 1, \"role\": 1}, "
           "\"duplicates\": 0, \"contactable\": 1}\n");
+    // init and import stored the plan's rules in the workspace: an extract without the plan
+    // still leaves out the competitor, the colleague and info@.
+    r = run_ma_plan({"lists", "extract", "--out", "out2.csv", "--format", "json"}, dir.path);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("\"excluded\": 3, \"excluded_by_reason\": {\"competitor\": 1, "
+                     "\"internal\": 1, \"role\": 1}") != std::string::npos);
     r = run_ma_plan({"lists", "import", "expo.csv", "--source", "event", "--plan", "plan.yaml"},
                     dir.path);
     CHECK(r.exit_code == 4);
