@@ -317,6 +317,7 @@ struct ExcludeFlags {
     std::string file, reason, column, encoding = "auto";
     std::vector<std::string> domains, roles;
     bool role_defaults = false;
+    bool remove = false;
 };
 
 void add_exclude(CLI::App* lists, Context& ctx) {
@@ -336,7 +337,36 @@ void add_exclude(CLI::App* lists, Context& ctx) {
     cmd->add_flag(
         "--role-defaults", f->role_defaults,
         "Exclude the usual role addresses (info@, sales@ ...) / 一般的な役割アドレスを除外");
+    cmd->add_flag("--remove", f->remove,
+                  "Remove the given --domain / --role rules instead of adding them (excluded "
+                  "addresses are never removed) / 指定したドメイン・役割アドレスの除外を解除");
     cmd->callback([&ctx, f] {
+        if (f->remove) {
+            if (!f->file.empty() || f->role_defaults || !f->common.plan.empty()) {
+                throw UsageError(
+                    {"--remove takes --domain and --role only: excluded addresses (opt-outs, "
+                     "bounces) are never removed; a person who opted out is mailed again only "
+                     "after a new opt-in, imported as consent",
+                     "--remove に指定できるのは --domain と --role だけです。除外したアドレス"
+                     "(配信停止・不達)は解除しません。配信停止した人には、改めて同意を得て"
+                     "取り込んだ場合にだけ配信できます"});
+            }
+            if (f->domains.empty() && f->roles.empty()) {
+                throw UsageError({"--remove needs --domain or --role",
+                                  "--remove には --domain か --role を指定してください"});
+            }
+            ExclusionRules rules;
+            for (const auto& d : f->domains) rules.domains.emplace_back(d, "");
+            for (const auto& r : f->roles) rules.role_locals.emplace_back(r, "");
+            auto ws = open_ws(f->common);
+            const std::size_t n = remove_exclusion_rules(ws, rules);
+            ctx.out << (ctx.lang() == Lang::ja
+                            ? fmt::format("除外ルールを {} 件解除しました(指定 {} 件)\n", n,
+                                          rules.domains.size() + rules.role_locals.size())
+                            : fmt::format("removed {} of {} exclusion rules given\n", n,
+                                          rules.domains.size() + rules.role_locals.size()));
+            return;
+        }
         const bool own_input =
             !f->file.empty() || !f->domains.empty() || !f->roles.empty() || f->role_defaults;
         if (!own_input && f->common.plan.empty()) {

@@ -112,6 +112,24 @@ std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
     return added;
 }
 
+std::size_t remove_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
+    std::size_t removed = 0;
+    Workspace::Transaction tx(ws);
+    auto remove = ws.prepare("DELETE FROM exclusions WHERE kind = ? AND value = ?");
+    for (const auto& [domain, reason] : rules.domains) {
+        std::string d = domain;
+        if (!d.empty() && d.front() == '@') d.erase(0, 1);
+        remove.bind(1, std::string_view("domain")).bind(2, normalize_email("x@" + d).domain).run();
+        removed += static_cast<std::size_t>(ws.changes());
+    }
+    for (const auto& [local, reason] : rules.role_locals) {
+        remove.bind(1, std::string_view("role")).bind(2, lower_ascii(local)).run();
+        removed += static_cast<std::size_t>(ws.changes());
+    }
+    tx.commit();
+    return removed;
+}
+
 std::size_t store_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
     std::size_t added = 0;
     if (rules.domains.empty() && rules.role_locals.empty()) return 0;

@@ -40,6 +40,10 @@ ExcludeSummary exclude_from_file(Workspace& ws, const std::filesystem::path& fil
 std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules);
 /// The same inside the caller's transaction.
 std::size_t store_exclusion_rules(Workspace& ws, const ExclusionRules& rules);
+/// Removes domain and role rules (reasons are ignored); returns how many existed. Excluded
+/// addresses are never removed: an opt-out stands until the person opts in again, and that is a
+/// consent record in an import, not an edit of the exclusions.
+std::size_t remove_exclusion_rules(Workspace& ws, const ExclusionRules& rules);
 
 /// Hashes std::string and std::string_view alike, so lookups by a view allocate nothing.
 struct StringHash {

@@ -77,6 +77,20 @@ TEST_CASE("e2e: two exports (one CP932 from Excel) / an opt-out file / audit / a
     CHECK(csv.find("rival") == std::string::npos);
     CHECK(csv.find("jiro@") == std::string::npos);  // unsubscribed flag in HubSpot
 
+    // A domain excluded by mistake can be let back in; an opt-out file cannot be "removed".
+    r = run_ma_plan({"lists", "exclude", "--remove", "--domain", "rival.co.jp", "--domain",
+                     "never.example", "--db", "w.db"},
+                    dir.path);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "removed 1 of 2 exclusion rules given\n");
+    r = run_ma_plan({"lists", "extract", "--out", "mail2.csv", "--db", "w.db"}, dir.path);
+    CHECK(read_file(dir / "mail2.csv").find("rival") != std::string::npos);
+    r = run_ma_plan({"lists", "exclude", "--remove", data + "/optout.csv", "--db", "w.db"},
+                    dir.path);
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find("excluded addresses (opt-outs, bounces) are never removed") !=
+          std::string::npos);
+
     r = run_ma_plan({"lists", "check", "--db", "w.db"}, dir.path);
     CHECK(r.exit_code == 0);
     CHECK(r.out == "w.db: integrity ok (schema 3)\n");
