@@ -437,6 +437,65 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     return true;
 }
 
+/// The contact columns a batch writes, in the order of the virtual table below and of the UPDATE's
+/// parameters ?1 ... ?17: one mapping from RowOp to SQL values for both.
+constexpr int contact_columns = 17;
+
+struct ColumnValue {
+    enum class Kind { null, integer, text } kind = Kind::null;
+    std::int64_t integer = 0;
+    std::string_view text;
+};
+
+ColumnValue column_value(const RowOp& op, const RowBatch& batch, int n) {
+    auto text = [&](Col col) {
+        const Span& s = op.text[static_cast<std::size_t>(col)];
+        return s.null ? ColumnValue{} : ColumnValue{ColumnValue::Kind::text, 0, batch.view(s)};
+    };
+    auto integer = [](std::int64_t v) { return ColumnValue{ColumnValue::Kind::integer, v, {}}; };
+    switch (n) {
+        case 0:
+            return text(Col::source_key);
+        case 1:
+            return integer(op.row_no);
+        case 2:
+            return integer(static_cast<std::int64_t>(op.row_hash));
+        case 3:
+            return text(Col::email);
+        case 4:
+            return text(Col::email_key);
+        case 5:
+            return integer(op.email_problem);
+        case 6:
+            return text(Col::company);
+        case 7:
+            return text(Col::last_name);
+        case 8:
+            return text(Col::first_name);
+        case 9:
+            return text(Col::full_name);
+        case 10:
+            return text(Col::phone);
+        case 11:
+            return op.person_hash ? integer(static_cast<std::int64_t>(*op.person_hash))
+                                  : ColumnValue{};
+        case 12:
+            if (op.consent == Consent::none) return ColumnValue{};
+            return ColumnValue{ColumnValue::Kind::text, 0,
+                               op.consent == Consent::opt_in ? "opt_in" : "opt_out"};
+        case 13:
+            return text(Col::consent_source);
+        case 14:
+            return text(Col::consent_at);
+        case 15:
+            return integer(op.opted_out ? 1 : 0);
+        case 16:
+            return text(Col::consent_notice);
+        default:
+            return ColumnValue{};
+    }
+}
+
 /// New contacts of one batch as an eponymous virtual table, so that one
 /// INSERT INTO contacts ... SELECT ... FROM ma_plan_new_contacts writes a whole batch. Binding
 /// twenty parameters and stepping a statement per row spent more time in SQLite's per-execution
@@ -516,79 +575,19 @@ class NewContactsTable {
     static int column(sqlite3_vtab_cursor* c, sqlite3_context* ctx, int n) {
         const Rows* rows = static_cast<Table*>(c->pVtab)->rows;
         const RowBatch& batch = *rows->batch;
-        const RowOp& op = batch.ops[rows->ops[static_cast<Cursor*>(c)->at]];
-        auto text = [&](Col col) {
-            const Span& s = op.text[static_cast<std::size_t>(col)];
-            if (s.null) {
+        const ColumnValue v =
+            column_value(batch.ops[rows->ops[static_cast<Cursor*>(c)->at]], batch, n);
+        switch (v.kind) {
+            case ColumnValue::Kind::null:
                 sqlite3_result_null(ctx);
-            } else {
-                sqlite3_result_text(ctx, batch.arena.data() + s.offset, static_cast<int>(s.length),
+                break;
+            case ColumnValue::Kind::integer:
+                sqlite3_result_int64(ctx, v.integer);
+                break;
+            case ColumnValue::Kind::text:
+                sqlite3_result_text(ctx, v.text.data(), static_cast<int>(v.text.size()),
                                     SQLITE_STATIC);
-            }
-        };
-        switch (n) {
-            case 0:
-                text(Col::source_key);
                 break;
-            case 1:
-                sqlite3_result_int64(ctx, op.row_no);
-                break;
-            case 2:
-                sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(op.row_hash));
-                break;
-            case 3:
-                text(Col::email);
-                break;
-            case 4:
-                text(Col::email_key);
-                break;
-            case 5:
-                sqlite3_result_int64(ctx, op.email_problem);
-                break;
-            case 6:
-                text(Col::company);
-                break;
-            case 7:
-                text(Col::last_name);
-                break;
-            case 8:
-                text(Col::first_name);
-                break;
-            case 9:
-                text(Col::full_name);
-                break;
-            case 10:
-                text(Col::phone);
-                break;
-            case 11:
-                if (op.person_hash) {
-                    sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(*op.person_hash));
-                } else {
-                    sqlite3_result_null(ctx);
-                }
-                break;
-            case 12:
-                if (op.consent == Consent::none) {
-                    sqlite3_result_null(ctx);
-                } else {
-                    sqlite3_result_text(ctx, op.consent == Consent::opt_in ? "opt_in" : "opt_out",
-                                        -1, SQLITE_STATIC);
-                }
-                break;
-            case 13:
-                text(Col::consent_source);
-                break;
-            case 14:
-                text(Col::consent_at);
-                break;
-            case 15:
-                sqlite3_result_int(ctx, op.opted_out ? 1 : 0);
-                break;
-            case 16:
-                text(Col::consent_notice);
-                break;
-            default:
-                sqlite3_result_null(ctx);
         }
         return SQLITE_OK;
     }
@@ -621,11 +620,11 @@ class RowWriter {
               "company, last_name, first_name, full_name, phone, person_hash, consent, "
               "consent_source, consent_at, opted_out, consent_notice FROM ma_plan_new_contacts")),
           update_(ws.prepare(
-              "UPDATE contacts SET batch_id = ?3, row_no = ?4, row_hash = ?5, email = ?6, "
-              "email_key = ?7, email_problem = ?8, company = ?9, last_name = ?10, first_name = "
-              "?11, full_name = ?12, phone = ?13, person_hash = ?14, consent = ?15, "
-              "consent_source = ?16, consent_at = ?17, opted_out = ?18, consent_notice = ?19 "
-              "WHERE id = ?20")),
+              "UPDATE contacts SET source_key = ?1, row_no = ?2, row_hash = ?3, email = ?4, "
+              "email_key = ?5, email_problem = ?6, company = ?7, last_name = ?8, first_name = ?9, "
+              "full_name = ?10, phone = ?11, person_hash = ?12, consent = ?13, consent_source = "
+              "?14, consent_at = ?15, opted_out = ?16, consent_notice = ?17, batch_id = ?18 "
+              "WHERE id = ?19")),
           clear_channels_(ws.prepare("DELETE FROM contact_channels WHERE contact_id = ?")),
           insert_channel_(ws.prepare(
               "INSERT INTO contact_channels(contact_id, channel, value) VALUES(?, ?, ?)")) {}
@@ -665,7 +664,7 @@ class RowWriter {
         for (const RowOp& op : batch.ops) {
             if (!op.update) continue;
             bind_row(update_, op, batch);
-            update_.bind(20, op.id);
+            update_.bind(18, batch_id_).bind(19, op.id);
             update_.run();
             if (!channels_.empty()) clear_channels_.bind(1, op.id).run();
             write_channels(op, batch);
@@ -676,42 +675,22 @@ class RowWriter {
     std::size_t invalid_emails() const { return invalid_emails_; }
 
   private:
-    /// Binds one contact's values to the UPDATE's parameters 1 ... 19 (20 is the id).
+    /// Binds one contact's values to the UPDATE's parameters ?1 ... ?17.
     void bind_row(Statement& st, const RowOp& op, const RowBatch& batch) {
-        auto text = [&](int index, Col c) {
-            const Span& s = op.text[static_cast<std::size_t>(c)];
-            if (s.null) {
-                st.bind_null(index);
-            } else {
-                st.bind(index, batch.view(s));
+        for (int n = 0; n < contact_columns; ++n) {
+            const ColumnValue v = column_value(op, batch, n);
+            switch (v.kind) {
+                case ColumnValue::Kind::null:
+                    st.bind_null(n + 1);
+                    break;
+                case ColumnValue::Kind::integer:
+                    st.bind(n + 1, v.integer);
+                    break;
+                case ColumnValue::Kind::text:
+                    st.bind(n + 1, v.text);
+                    break;
             }
-        };
-        st.bind(1, source_id_);
-        text(2, Col::source_key);
-        st.bind(3, batch_id_).bind(4, op.row_no).bind(5, static_cast<std::int64_t>(op.row_hash));
-        text(6, Col::email);
-        text(7, Col::email_key);
-        st.bind(8, op.email_problem);
-        text(9, Col::company);
-        text(10, Col::last_name);
-        text(11, Col::first_name);
-        text(12, Col::full_name);
-        text(13, Col::phone);
-        if (op.person_hash) {
-            st.bind(14, static_cast<std::int64_t>(*op.person_hash));
-        } else {
-            st.bind_null(14);
         }
-        if (op.consent == Consent::none) {
-            st.bind_null(15);
-        } else {
-            st.bind(15, op.consent == Consent::opt_in ? std::string_view("opt_in")
-                                                      : std::string_view("opt_out"));
-        }
-        text(16, Col::consent_source);
-        text(17, Col::consent_at);
-        st.bind(18, static_cast<std::int64_t>(op.opted_out ? 1 : 0));
-        text(19, Col::consent_notice);
     }
 
     void write_channels(const RowOp& op, const RowBatch& batch) {
