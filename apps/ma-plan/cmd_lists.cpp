@@ -323,7 +323,9 @@ struct ExcludeFlags {
 void add_exclude(CLI::App* lists, Context& ctx) {
     auto f = std::make_shared<ExcludeFlags>();
     auto* cmd = lists->add_subcommand(
-        "exclude", "Add global exclusions: addresses, domains, role addresses / 全体除外を追加");
+        "exclude",
+        "Add global exclusions: addresses, domains, role addresses (--remove: take domain or role "
+        "rules back) / 全体除外を追加・解除");
     add_common(cmd, f->common);
     cmd->add_option("FILE", f->file, "CSV of addresses or domains / アドレスまたはドメインの CSV");
     cmd->add_option("--reason", f->reason,
