@@ -229,6 +229,39 @@ TEST_CASE("extract: failures leave an existing output file untouched") {
         CHECK(files_in_dir() == before);
     }
 
+    SECTION("a workspace damaged half-way through (the error comes from the reading thread)") {
+        TempDir dir;
+        std::string body = "id,email,company,name,consent\n";
+        for (int i = 0; i < 20000; ++i) {
+            body += std::to_string(i) + ",user" + std::to_string(i) + "@example.jp,株式会社テスト" +
+                    std::to_string(i) + ",山田 太郎,同意\n";
+        }
+        write_file(dir / "a.csv", body);
+        {
+            auto ws = Workspace::create(dir / "w.db");
+            SourceConfig s;
+            s.name = "x";
+            import_contacts(ws, dir / "a.csv", s);
+        }
+        // Overwrite the middle of the file (leaf pages of contacts) with junk.
+        std::string db = read_file(dir / "w.db");
+        REQUIRE(db.size() > (std::size_t{1} << 20));
+        for (std::size_t i = db.size() / 2; i < db.size() / 2 + 200000; ++i) db[i] = '\x5a';
+        write_file(dir / "w.db", db);
+        const auto before = files_in_dir();
+        auto ws = Workspace::open(dir / "w.db");
+        try {
+            extract_contactable(ws, {}, out, Encoding::utf8);
+            FAIL("no error");
+        } catch (const IoError& e) {
+            CAPTURE(e.message().en);
+            CHECK(e.message().en.starts_with((dir / "w.db").string() +
+                                             ": error: the database is damaged"));
+        }
+        CHECK(read_file(out) == previous);
+        CHECK(files_in_dir() == before);
+    }
+
     SECTION("a folder that cannot be written") {
         auto ws = Workspace::open(w.db);
         std::filesystem::path target;
