@@ -105,6 +105,15 @@ ExcludeSummary exclude_from_file(Workspace& ws, const std::filesystem::path& fil
     return summary;
 }
 
+std::string domain_rule_key(std::string_view domain) {
+    if (domain.starts_with('@')) domain.remove_prefix(1);
+    return normalize_email("x@" + std::string(domain)).domain;
+}
+
+std::string role_rule_key(std::string_view local) {
+    return lower_ascii(local);
+}
+
 std::size_t add_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
     Workspace::Transaction tx(ws);
     const std::size_t added = store_exclusion_rules(ws, rules);
@@ -117,13 +126,11 @@ std::size_t remove_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
     Workspace::Transaction tx(ws);
     auto remove = ws.prepare("DELETE FROM exclusions WHERE kind = ? AND value = ?");
     for (const auto& [domain, reason] : rules.domains) {
-        std::string d = domain;
-        if (!d.empty() && d.front() == '@') d.erase(0, 1);
-        remove.bind(1, std::string_view("domain")).bind(2, normalize_email("x@" + d).domain).run();
+        remove.bind(1, std::string_view("domain")).bind(2, domain_rule_key(domain)).run();
         removed += static_cast<std::size_t>(ws.changes());
     }
     for (const auto& [local, reason] : rules.role_locals) {
-        remove.bind(1, std::string_view("role")).bind(2, lower_ascii(local)).run();
+        remove.bind(1, std::string_view("role")).bind(2, role_rule_key(local)).run();
         removed += static_cast<std::size_t>(ws.changes());
     }
     tx.commit();
@@ -141,12 +148,9 @@ std::size_t store_exclusion_rules(Workspace& ws, const ExclusionRules& rules) {
         insert.bind(1, kind).bind(2, value).bind(3, reason).run();
         added += static_cast<std::size_t>(ws.changes());
     };
-    for (const auto& [domain, reason] : rules.domains) {
-        std::string d = domain;
-        if (!d.empty() && d.front() == '@') d.erase(0, 1);
-        add("domain", normalize_email("x@" + d).domain, reason);
-    }
-    for (const auto& [local, reason] : rules.role_locals) add("role", lower_ascii(local), reason);
+    for (const auto& [domain, reason] : rules.domains)
+        add("domain", domain_rule_key(domain), reason);
+    for (const auto& [local, reason] : rules.role_locals) add("role", role_rule_key(local), reason);
     return added;
 }
 
@@ -182,6 +186,16 @@ ExclusionSet load_exclusions(Workspace& ws) {
         auto& target = kind == "email" ? set.emails : kind == "domain" ? set.domains : set.roles;
         target.emplace(std::string(st.text(1)), std::string(st.text(2)));
     }
+    return set;
+}
+
+ExclusionSet exclusions_for(Workspace& ws, const ExclusionRules& plan_rules) {
+    ExclusionSet set = load_exclusions(ws);
+    // Rules stored in the workspace win; the plan's fill in what is not stored (yet).
+    for (const auto& [domain, reason] : plan_rules.domains)
+        set.domains.try_emplace(domain_rule_key(domain), reason);
+    for (const auto& [local, reason] : plan_rules.role_locals)
+        set.roles.try_emplace(role_rule_key(local), reason);
     return set;
 }
 

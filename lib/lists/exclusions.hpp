@@ -62,5 +62,12 @@ struct ExclusionSet {
                                   std::string_view domain, bool opted_out) const;
 };
 ExclusionSet load_exclusions(Workspace& ws);
+/// The workspace's exclusions plus the plan's domain and role rules: what every scan applies.
+ExclusionSet exclusions_for(Workspace& ws, const ExclusionRules& plan_rules);
+
+/// How a domain rule ("@example.com" or "example.com", any case, IDN) and a role rule ("Info")
+/// are stored and looked up.
+std::string domain_rule_key(std::string_view domain);
+std::string role_rule_key(std::string_view local);
 
 }  // namespace maplan::lists

@@ -72,7 +72,7 @@ ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
         [&](const ContactView& c, Stage stage, const std::string*) {
             if (stage != Stage::contactable) return;
             ++out_row;
-            const ContactDetails d = c.details();
+            const ContactDetails& d = c.details;
             row_text = std::to_string(d.row);
             cells.assign(
                 {c.email_key, d.company, d.last_name, d.first_name, d.full_name, d.phone,

@@ -26,14 +26,10 @@ std::string fold_token(std::string_view value) {
     return name_key(value);
 }
 
+/// The row hash: FNV-1a over each mapped value followed by a 0x1f separator (stored; must not
+/// change).
 std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    h ^= 0x1f;
-    h *= 1099511628211ULL;
-    return h;
+    return key_hash_append(key_hash_append(h, s), "\x1f");
 }
 
 /// Memoises a key function: real exports repeat the same company (and often the same name) on
@@ -293,7 +289,6 @@ class RowPreparer {
     KeyTable& known_keys_;
     std::int64_t next_id_;
     ImportSummary& summary_;
-    std::size_t rows_ = 0;
     std::string source_key_;
     std::string person_key_;
     NormalizedEmail email_;
@@ -305,11 +300,10 @@ class RowPreparer {
 
 bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     if (!table_.next()) return false;
-    if (progress && rows_ > 0 && (rows_ & 0xfff) == 0)
+    if (progress && summary_.rows > 0 && (summary_.rows & 0xfff) == 0)
         progress(table_.bytes_done(), table_.bytes_total());
-    ++rows_;
     ++summary_.rows;
-    if (rows_ == 1024) {
+    if (summary_.rows == 1024) {
         // Size the key table for the whole file from the first rows, so it never rehashes
         // (capped: short first rows must not reserve gigabytes for a file of long ones).
         const double per_row = static_cast<double>(table_.bytes_done()) / 1024.0;
@@ -357,7 +351,7 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
         opted_out = *parsed;
     }
 
-    std::uint64_t hash = 14695981039346656037ULL;
+    std::uint64_t hash = key_hash_seed;
     for (const auto& c : map_.field) {
         if (c) hash = fnv1a(hash, v[*c]);
     }

@@ -21,7 +21,8 @@ std::vector<std::string> declared_channels(Workspace& ws, const ListsConfig& con
 }
 
 namespace {
-// The columns every contact needs come first; details() reads the rest (from 10) on demand.
+// The columns every contact needs come first (the source id, 8, included); the details, from 9
+// on, are read only with ScanOptions::details.
 std::string cursor_sql(std::size_t channels) {
     std::string sql =
         "SELECT c.id, c.email, c.email_key, c.email_problem, c.person_hash, c.consent, "
@@ -226,7 +227,7 @@ bool ContactStream::next(ContactView& c) {
     c.channel_ids.resize(m.channels);
     for (std::size_t i = 0; i < m.channels; ++i)
         c.channel_ids[i] = b.view(b.channel_values[r.channels_begin + i]);
-    ContactDetails& d = c.detail;
+    ContactDetails& d = c.details;
     d.source = name_at(m.source_names, r.source_id);
     d.file = name_at(m.batch_files, r.batch_id);
     d.row = r.row;

@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "lists/config.hpp"
@@ -48,14 +47,12 @@ struct ContactView {
     bool address_seen_before = false;
     bool same_spelling_as_first = false;
     /// Filled only with ScanOptions::details.
-    ContactDetails detail;
-
-    const ContactDetails& details() const { return detail; }
+    ContactDetails details;
 };
 
 /// What a scan reads beyond what the waterfall needs; it costs time on a million rows.
 struct ScanOptions {
-    bool details = true;  ///< fill ContactView::detail (extract writes them)
+    bool details = true;  ///< fill ContactView::details (extract writes them)
 };
 
 enum class Stage { invalid, no_consent, excluded, duplicate, contactable };
@@ -105,12 +102,7 @@ template <typename Visit>
 Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
                         const std::vector<std::string>& channels, ScanOptions options,
                         const ProgressFn& progress, Visit&& visit) {
-    ExclusionSet exclusions = load_exclusions(ws);
-    // The plan's rules apply to every extract, stored in the workspace or not.
-    for (const auto& [domain, reason] : config.exclusions.domains)
-        exclusions.domains.try_emplace(normalize_email("x@" + domain).domain, reason);
-    for (const auto& [local, reason] : config.exclusions.role_locals)
-        exclusions.roles.try_emplace(normalize_email(local + "@x.jp").local, reason);
+    const ExclusionSet exclusions = exclusions_for(ws, config.exclusions);
     ContactStream cursor(ws, channels, options);
     // Email key -> hash of its first spelling, with the top bit set once a contact with that key
     // is kept. One table serves both the extract's deduplication and the audit's duplicate
