@@ -11,32 +11,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "../common/files.hpp"
+
 namespace ci_test {
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "ma-plan-ci-XXXXXX").string();
-        if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp");
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::filesystem::path operator/(const std::string& name) const { return path / name; }
-};
-
-inline void write_file(const std::filesystem::path& p, const std::string& content) {
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream f(p, std::ios::binary);
-    f << content;
-}
-
-inline std::string read_file(const std::filesystem::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
-}
+using test_support::read_file;
+using test_support::TempDir;
+using test_support::write_file;
 
 struct Run {
     int exit_code = -1;

@@ -6,18 +6,11 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-namespace test_support {
+#include "files.hpp"
 
-inline std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+namespace test_support {
 
 /// A fresh, empty directory under the system temp directory, unique to this process.
 inline std::filesystem::path scratch_dir(const std::string& name) {
@@ -43,8 +36,8 @@ inline Run run_shell(const std::string& command) {
     int status = std::system(cmd.c_str());
     Run r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir / "out");
-    r.err = slurp(dir / "err");
+    r.out = read_file(dir / "out");
+    r.err = read_file(dir / "err");
     std::filesystem::remove_all(dir);
     return r;
 }

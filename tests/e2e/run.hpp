@@ -12,9 +12,9 @@
 
 namespace e2e {
 
+using test_support::read_file;
 using test_support::Run;
 using test_support::scratch_dir;
-using test_support::slurp;
 
 /// `args` is appended to the binary's path as shell words; runs in the source directory so
 /// paths in output are the short relative ones users see.
@@ -33,7 +33,7 @@ inline bool matches_golden(const std::string& actual, const std::string& golden_
         std::ofstream(path, std::ios::binary) << actual;
         return true;
     }
-    return slurp(path) == actual;
+    return read_file(path) == actual;
 }
 
 }  // namespace e2e

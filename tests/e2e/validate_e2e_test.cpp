@@ -154,7 +154,7 @@ TEST_CASE("several formats in one run / each to its own file / written atomicall
     auto r = ma_plan("validate config-examples/minimal.yaml --format text --format json=" +
                      (dir / "out.json").string());
     CHECK(r.out.find("1 file checked") != std::string::npos);
-    CHECK(e2e::slurp(dir / "out.json").find("\"summary\"") != std::string::npos);
+    CHECK(e2e::read_file(dir / "out.json").find("\"summary\"") != std::string::npos);
     // An unwritable target fails with exit 2 and a message naming it.
     auto bad =
         ma_plan("validate config-examples/minimal.yaml --format json=/nonexistent-dir/out.json");
@@ -173,11 +173,11 @@ TEST_CASE("init writes a starter that validates / and never overwrites", "[e2e]"
         auto v = ma_plan("validate --fail-on error " + plan.string());
         INFO(v.out);
         CHECK(v.exit_code == 0);
-        std::string before = e2e::slurp(plan);
+        std::string before = e2e::read_file(plan);
         auto again = ma_plan("init " + plan.string());
         CHECK(again.exit_code == 2);
         CHECK(again.err.find("already exists") != std::string::npos);
-        CHECK(e2e::slurp(plan) == before);
+        CHECK(e2e::read_file(plan) == before);
     }
     fs::remove_all(dir);
 }

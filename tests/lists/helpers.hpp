@@ -13,32 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "../common/files.hpp"
+
 namespace lists_test {
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::string tmpl =
-            (std::filesystem::temp_directory_path() / "ma-plan-lists-XXXXXX").string();
-        if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp");
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::filesystem::path operator/(const std::string& name) const { return path / name; }
-};
-
-inline void write_file(const std::filesystem::path& p, const std::string& content) {
-    std::ofstream f(p, std::ios::binary);
-    f << content;
-}
-
-inline std::string read_file(const std::filesystem::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
-}
+using test_support::read_file;
+using test_support::TempDir;
+using test_support::write_file;
 
 /// Every row of every table, in a fixed order: equal fingerprints mean an unchanged database.
 inline std::string db_fingerprint(const std::filesystem::path& db_path) {

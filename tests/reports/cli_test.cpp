@@ -68,7 +68,7 @@ tasks:
   - { name: "| leading pipe", step: 7, roles: { mk: 主担当 } }
 )YAML";
 
-std::filesystem::path write_hostile_plan(const ScratchDir& dir) {
+std::filesystem::path write_hostile_plan(const TempDir& dir) {
     auto path = dir.path / "hostile.yaml";
     std::ofstream(path, std::ios::binary) << hostile_plan;
     return path;
@@ -121,7 +121,7 @@ TEST_CASE("golden files of the examples", "[cli][golden]") {
             continue;
         }
         INFO("golden " << c.file << " (UPDATE_GOLDEN=1 rewrites it)");
-        CHECK(slurp(golden_path(c.file)) == r.out);
+        CHECK(read_file(golden_path(c.file)) == r.out);
     }
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("every Markdown output of the examples renders as well-formed GFM", "[
 
 TEST_CASE("hostile names cannot break the tables or inject markup", "[cli][gfm][hostile]") {
     REQUIRE(std::filesystem::exists(cmark_gfm));
-    ScratchDir dir("hostile");
+    TempDir dir;
     auto plan = write_hostile_plan(dir).string();
     for (std::string args :
          {"raci", "raci --group plan", "raci --style raci", "raci --by stakeholder",
@@ -166,7 +166,7 @@ TEST_CASE("hostile names cannot break the tables or inject markup", "[cli][gfm][
 }
 
 TEST_CASE("CSV from the binary: BOM and formula guard", "[cli][csv]") {
-    ScratchDir dir("hostile");
+    TempDir dir;
     auto plan = write_hostile_plan(dir).string();
     Run r = ma_plan("--lang en raci '" + plan + "' --format csv --bom --group plan");
     REQUIRE(r.exit_code == 0);
@@ -183,7 +183,7 @@ TEST_CASE("a plan that cannot be read is one error line and exit 2", "[cli][erro
     CHECK(missing.err.rfind("no-such-plan.yaml: ", 0) == 0);
     CHECK(count(missing.err, "\n") == 1);
 
-    ScratchDir scratch("broken");
+    TempDir scratch;
     const auto& dir = scratch.path;
     std::ofstream(dir / "broken.yaml") << "ma_plan: 1\nproject: [unclosed\n";
     for (const char* cmd : {"raci", "checklist", "status"}) {
@@ -210,22 +210,22 @@ TEST_CASE("bad option values are usage errors", "[cli][errors]") {
 
 TEST_CASE("output file (-o) is written atomically and keeps the old file when the run fails",
           "[cli][output]") {
-    ScratchDir scratch("out");
+    TempDir scratch;
     const auto& dir = scratch.path;
     auto out = (dir / "roles.md").string();
     Run ok = ma_plan("raci config-examples/seed000-roles.yaml --group plan -o '" + out + "'");
     REQUIRE(ok.exit_code == 0);
     CHECK(ok.out.empty());
-    CHECK(slurp(out) == ma_plan("raci config-examples/seed000-roles.yaml --group plan").out);
+    CHECK(read_file(out) == ma_plan("raci config-examples/seed000-roles.yaml --group plan").out);
 
     std::ofstream(out, std::ios::trunc) << "previous report\n";
     Run failed = ma_plan("raci no-such-plan.yaml -o '" + out + "'");
     CHECK(failed.exit_code == 2);
-    CHECK(slurp(out) == "previous report\n");
+    CHECK(read_file(out) == "previous report\n");
     Run bad_date =
         ma_plan("checklist config-examples/minimal.yaml --today 2026-99-01 -o '" + out + "'");
     CHECK(bad_date.exit_code == 4);
-    CHECK(slurp(out) == "previous report\n");
+    CHECK(read_file(out) == "previous report\n");
     // An unwritable target is an I/O error (exit 2), not a crash.
     Run no_dir =
         ma_plan("raci config-examples/minimal.yaml -o '" + (dir / "missing/x.md").string() + "'");

@@ -17,22 +17,11 @@
 
 namespace reports_test {
 
+using test_support::read_file;
 using test_support::Run;
 using test_support::run_shell;
 using test_support::scratch_dir;
-using test_support::slurp;
-
-/// Removes a scratch directory when the test case ends, pass or fail.
-struct ScratchDir {
-    std::filesystem::path path;
-    explicit ScratchDir(const std::string& name) : path(scratch_dir(name)) {}
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    ~ScratchDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-};
+using test_support::TempDir;
 
 inline std::string example(const std::string& name) {
     return std::string(MA_PLAN_SOURCE_DIR) + "/config-examples/" + name;

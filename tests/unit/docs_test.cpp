@@ -5,24 +5,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "../common/files.hpp"
 #include "render/format_doc.hpp"
 
-namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
+using test_support::read_file;
 
 TEST_CASE("docs/format.md's key reference matches the schema tables", "[docs]") {
     const std::string path = std::string(MA_PLAN_SOURCE_DIR) + "/docs/format.md";
     const std::string begin = "<!-- BEGIN GENERATED KEY REFERENCE -->\n";
     const std::string end = "<!-- END GENERATED KEY REFERENCE -->";
-    std::string doc = slurp(path);
+    std::string doc = read_file(path);
     auto b = doc.find(begin);
     auto e = doc.find(end);
     REQUIRE(b != std::string::npos);
