@@ -80,7 +80,7 @@ ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
                  c.consent_source, d.consent_at, d.consent_notice, d.source, row_text});
             for (auto id : c.channel_ids) cells.push_back(id);
             record.clear();
-            append_csv_record(record, cells);
+            append_csv_record(record, cells, 0);  // the email key: contactable, so valid
             flush_record(record);
         });
     writer.write(buffer);
