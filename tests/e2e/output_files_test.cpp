@@ -127,6 +127,12 @@ TEST_CASE("output files: - is standard output for every command and never a file
         CHECK(dash.out == plain.out);
         CHECK(dash.err == plain.err);
     }
+    // init - prints the starter plan, the same bytes init FILE writes.
+    Run starter = in_dir(dir.path, "init - --name P");
+    CHECK(starter.exit_code == 0);
+    REQUIRE(in_dir(dir.path, "init starter.yaml --name P").exit_code == 0);
+    CHECK(starter.out == test_support::read_file(dir / "starter.yaml"));
+    fs::remove(dir / "starter.yaml");
     CHECK(names_in(dir.path) == std::vector<std::string>{"plan.yaml"});
     // A file really named "-" is written as ./-
     Run file = in_dir(dir.path, "raci plan.yaml -o ./-");
