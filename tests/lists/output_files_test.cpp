@@ -131,7 +131,8 @@ TEST_CASE(
     CHECK(names_in(dir.path) == before);  // no file named "-"
 }
 
-TEST_CASE("output files: the workspace and its journal and the plan are never replaced by an output") {
+TEST_CASE(
+    "output files: the workspace and its journal and the plan are never replaced by an output") {
     TempDir dir;
     small_workspace(dir);
     write_file(dir / "plan.yaml", "ma_plan: 1\nproject:\n  name: P\n  tool: hubspot\n");
@@ -281,4 +282,55 @@ TEST_CASE("output files: the extract guards formula cells and leaves valid addre
           "p2@example.jp,'|cmd,,,,,opt_in,,,,crm,7\r\n"
           "p3@example.jp,'－1,,,,,opt_in,,,,crm,8\r\n"
           "p4@example.jp,株式会社=テスト,,,,,opt_in,,,,crm,9\r\n");
+}
+
+TEST_CASE(
+    "output files: exclude and extract and audit messages name the position and never the personal "
+    "data") {
+    TempDir dir;
+    REQUIRE(run_ma_plan({"lists", "init", "--db", "w.db"}, dir.path).exit_code == 0);
+    write_file(dir / "a.csv",
+               "id,email,name,consent\n1,taro@example.jp,山田 太郎😀,同意\n2,taro@example.jp,山田 "
+               "太郎,同意\n");
+    REQUIRE(run_ma_plan({"lists", "import", "a.csv", "--source", "crm", "--db", "w.db"}, dir.path)
+                .exit_code == 0);
+    const auto fingerprint = db_fingerprint(dir / "w.db");
+    write_file(dir / "x.csv", "email\n山田 太郎,taro@x.jp\n");
+    auto r =
+        run_ma_plan({"lists", "exclude", "x.csv", "--reason", "optout", "--db", "w.db"}, dir.path);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err ==
+          "ma-plan: x.csv:2:2: error: the row has 2 fields but the header has 1 (ragged row; a "
+          "quote or separator missing?)\n");
+    write_file(dir / "y.csv", "email\n\xff山田@x.jp\n");
+    r = run_ma_plan(
+        {"lists", "exclude", "y.csv", "--reason", "optout", "--db", "w.db", "--encoding", "utf-8"},
+        dir.path);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err ==
+          "ma-plan: y.csv:2:1: error: byte 0xFF at offset 0 of the field is not valid UTF-8 (is "
+          "the file CP932? try --encoding cp932)\n");
+    r = run_ma_plan({"lists", "extract", "--db", "w.db", "--out", "o.csv", "--encoding", "cp932"},
+                    dir.path);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err ==
+          "ma-plan: o.csv: error: output row 2 has a character that CP932 cannot represent "
+          "(emoji, some kanji variants); use --encoding utf-8-bom\n");
+    CHECK_FALSE(fs::exists(dir / "o.csv"));
+    CHECK(db_fingerprint(dir / "w.db") == fingerprint);
+    // The audit masks its examples unless --show-pii, on standard output and in --out files.
+    for (const std::vector<std::string>& out :
+         {std::vector<std::string>{}, std::vector<std::string>{"--out", "audit.md"}}) {
+        std::vector<std::string> args = {"lists", "audit", "--db", "w.db"};
+        args.insert(args.end(), out.begin(), out.end());
+        r = run_ma_plan(args, dir.path);
+        REQUIRE(r.exit_code == 0);
+        const std::string text = out.empty() ? r.out : read_file(dir / "audit.md");
+        CHECK(text.find("| a.csv:2 | crm | t\\*\\*\\*@example.jp | 山\\*\\*\\* |") !=
+              std::string::npos);
+        CHECK(text.find("taro@") == std::string::npos);
+        CHECK(text.find("太郎") == std::string::npos);
+    }
+    r = run_ma_plan({"lists", "audit", "--db", "w.db", "--show-pii"}, dir.path);
+    CHECK(r.out.find("taro@example.jp") != std::string::npos);
 }
