@@ -257,15 +257,21 @@ AtomicFileWriter::AtomicFileWriter(fs::path target, const OutputOptions& options
             throw write_error(target_, errno);
         }
     }
+    // Registered once created, so the handlers can never remove a file another process made
+    // under the same name; a signal in the few instructions between leaves one empty file.
     slot_ = register_temp_file(temp_.string());
-    if (slot_ < 0) {
+    int err = slot_ < 0 ? EMFILE : 0;
+    if (err == 0 && existing_mode && ::fchmod(fd_, *existing_mode) != 0) err = errno;
+    if (err != 0) {
+        // The destructor does not run for a constructor that throws: clean up here.
         ::close(fd_);
-        ::unlink(temp_.c_str());
         fd_ = -1;
+        ::unlink(temp_.c_str());
         temp_.clear();
-        throw write_error(target_, EMFILE);
+        unregister_temp_file(slot_);
+        slot_ = -1;
+        throw write_error(target_, err);
     }
-    if (existing_mode && ::fchmod(fd_, *existing_mode) != 0) throw write_error(target_, errno);
 }
 
 AtomicFileWriter::~AtomicFileWriter() {
