@@ -223,20 +223,23 @@ bool is_standard_output(const fs::path& target) {
 }
 
 AtomicFileWriter::AtomicFileWriter(fs::path target, const OutputOptions& options)
-    : target_(std::move(target)) {
+    : target_(std::move(target)), never_replace_(options.never_replace) {
     if (is_standard_output(target_)) {
         stdout_ = true;
         return;
     }
     if (target_.empty()) throw write_error(target_, ENOENT);
     struct stat st {};
+    if (never_replace_ && ::lstat(target_.c_str(), &st) == 0) {
+        throw refused(target_, never_replace_->en, never_replace_->ja);
+    }
     const bool exists = ::stat(target_.c_str(), &st) == 0;
     if (!exists && errno != ENOENT) throw write_error(target_, errno);
     if (exists) {
         check_file_type(target_, st);
         check_not_an_input(target_, st, options.inputs);
     }
-    resolved_ = resolve_symlinks(target_);
+    resolved_ = never_replace_ ? target_ : resolve_symlinks(target_);
 
     const bool personal = options.kind == OutputKind::personal_data;
     // A new file gets its mode from open(), so the umask applies as for any new file and the
@@ -311,7 +314,17 @@ void AtomicFileWriter::commit() {
     const int rc = ::close(fd_);
     fd_ = -1;
     if (rc != 0) throw write_error(target_, errno);
-    if (::rename(temp_.c_str(), resolved_.c_str()) != 0) throw write_error(target_, errno);
+    if (never_replace_) {
+        // link(2) fails with EEXIST where rename(2) would replace; the destructor then removes
+        // the temporary name (the link, if made, keeps the file).
+        if (::link(temp_.c_str(), resolved_.c_str()) != 0) {
+            if (errno == EEXIST) throw refused(target_, never_replace_->en, never_replace_->ja);
+            throw write_error(target_, errno);
+        }
+        ::unlink(temp_.c_str());
+    } else if (::rename(temp_.c_str(), resolved_.c_str()) != 0) {
+        throw write_error(target_, errno);
+    }
     committed_ = true;
     unregister_temp_file(slot_);
     slot_ = -1;

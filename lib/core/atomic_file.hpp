@@ -11,9 +11,13 @@
 // - A target that is a directory, a device, a FIFO or a socket is refused, and so is a target that
 //   is one of the run's own inputs (same device and inode). Nothing is touched in either case.
 // - "-" means standard output.
+// - With OutputOptions::never_replace, an existing target is refused instead (init).
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <vector>
+
+#include "core/text.hpp"
 
 namespace maplan {
 
@@ -34,6 +38,11 @@ struct OutputOptions {
     /// second name (hard link, symlink, ./plan.yaml) is caught too. Paths that do not exist and
     /// "-" are skipped.
     std::vector<std::filesystem::path> inputs;
+    /// Create the target, never replace it (`ma-plan init`): the target may not exist at all, not
+    /// even as a symlink, and commit() puts the file in place with link(2), which refuses an
+    /// existing name even when two runs race. When it exists, IoError says "PATH: error: " and
+    /// this text.
+    std::optional<Text> never_replace;
 };
 
 /// True for "-", the name of standard output on every ma-plan command line. A file really named
@@ -72,6 +81,7 @@ class AtomicFileWriter {
     std::filesystem::path resolved_;
     std::filesystem::path temp_;
     int fd_ = -1;
+    std::optional<Text> never_replace_;
     int slot_ = -1;  ///< index in the list of live temporary files
     bool stdout_ = false;
     bool committed_ = false;

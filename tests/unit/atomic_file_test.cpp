@@ -279,3 +279,29 @@ TEST_CASE("atomic file: - is standard output and never a file named -") {
     CHECK(maplan::is_standard_output("-"));
     CHECK_FALSE(maplan::is_standard_output("./-"));
 }
+
+TEST_CASE("atomic file: never_replace creates the target and refuses one that appears meanwhile") {
+    TempDir dir;
+    const OutputOptions create_only{
+        .never_replace = maplan::Text{"already exists; ma-plan init never overwrites a file",
+                                      "すでに存在します"}};
+    write_file_atomically(dir / "new.yaml", "mine\n", create_only);
+    CHECK(read_file(dir / "new.yaml") == "mine\n");
+    CHECK(error_of(dir / "new.yaml", create_only).en ==
+          (dir / "new.yaml").string() +
+              ": error: already exists; ma-plan init never overwrites a file");
+    // A dangling symlink is not followed: it exists.
+    fs::create_symlink("elsewhere.yaml", dir / "link.yaml");
+    CHECK(error_of(dir / "link.yaml", create_only).ja ==
+          (dir / "link.yaml").string() + ": エラー: すでに存在します");
+    CHECK_FALSE(fs::exists(dir / "elsewhere.yaml"));
+    // Another run creates the file between our start and our commit: theirs stays.
+    {
+        AtomicFileWriter writer(dir / "race.yaml", create_only);
+        writer.write("ours\n");
+        write_file(dir / "race.yaml", "theirs\n");
+        CHECK_THROWS_AS(writer.commit(), IoError);
+    }
+    CHECK(read_file(dir / "race.yaml") == "theirs\n");
+    CHECK(names_in(dir.path) == std::vector<std::string>{"link.yaml", "new.yaml", "race.yaml"});
+}
