@@ -237,19 +237,26 @@ TEST_CASE(
         "ma-plan: w.db: error: database error: out of memory\n",
         "ma-plan: big.csv: error: cannot read: Cannot allocate memory\n",
     };
-    for (int kib : {35000, 45000, 55000}) {
+    // Ascending limits: each run either fails cleanly or, once the limit suffices, imports (the
+    // memory an import needs is not this test's business, only how it fails).
+    int failures = 0;
+    for (int kib : {16000, 25000, 35000, 45000, 55000}) {
         auto r = run_ma_plan(
             {"-c", "ulimit -v " + std::to_string(kib) + " && exec \"$0\" \"$@\"", MA_PLAN_BINARY,
              "lists", "import", "big.csv", "--source", "crm", "--db", "w.db"},
             dir.path, {}, "/bin/sh");
         INFO("ulimit -v " << kib << ": " << r.err);
-        CHECK(r.signal == 0);  // never std::terminate / SIGABRT (exit 134)
+        REQUIRE(r.signal == 0);  // never std::terminate / SIGABRT (exit 134)
+        if (r.exit_code == 0) break;
+        ++failures;
         CHECK(r.exit_code == 2);
         CHECK(std::find(expected.begin(), expected.end(), r.err) != expected.end());
         CHECK(r.out.empty());
         CHECK(db_fingerprint(dir / "w.db") == fingerprint);
         CHECK(names_in(dir.path) == before);
     }
+    // Today all five fail (read, thread, bad_alloc paths); the two lowest fail whatever the import.
+    CHECK(failures >= 2);
     auto check = run_ma_plan({"lists", "check", "--db", "w.db"}, dir.path);
     CHECK(check.out == "w.db: integrity ok (schema 3)\n");
 }
