@@ -1,5 +1,6 @@
 // The one writer of output files (lib/core/atomic_file.hpp): modes, symlinks, refused targets,
-// inputs, long names, standard output and the temporary file.
+// inputs, long names, standard output and the temporary file; and the one line printed for a
+// failure that is not ma-plan's own (core/errors.hpp).
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -12,7 +13,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <new>
+#include <sstream>
+#include <stdexcept>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "../common/files.hpp"
@@ -304,4 +309,27 @@ TEST_CASE("atomic file: never_replace creates the target and refuses one that ap
     }
     CHECK(read_file(dir / "race.yaml") == "theirs\n");
     CHECK(names_in(dir.path) == std::vector<std::string>{"link.yaml", "new.yaml", "race.yaml"});
+}
+
+TEST_CASE("failures: out of memory and other exceptions print one line in either language") {
+    using maplan::Lang;
+    auto line = [](std::exception_ptr e, Lang lang) {
+        std::ostringstream out;
+        maplan::print_unexpected_failure(out, e, lang);
+        return out.str();
+    };
+    const auto oom = std::make_exception_ptr(std::bad_alloc());
+    CHECK(line(oom, Lang::en) == "ma-plan: error: out of memory\n");
+    CHECK(line(oom, Lang::ja) == "ma-plan: エラー: メモリが足りません\n");
+    const auto thread = std::make_exception_ptr(
+        std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again)));
+    CHECK(line(thread, Lang::en) ==
+          "ma-plan: error: out of memory: Resource temporarily unavailable\n");
+    CHECK(line(thread, Lang::ja) ==
+          "ma-plan: エラー: メモリが足りません: Resource temporarily unavailable\n");
+    const auto other = std::make_exception_ptr(std::runtime_error("yaml-cpp: bad conversion"));
+    CHECK(line(other, Lang::en) ==
+          "ma-plan: error: unexpected failure: yaml-cpp: bad conversion\n");
+    CHECK(line(other, Lang::ja) == "ma-plan: エラー: 想定外の失敗です: yaml-cpp: bad conversion\n");
+    CHECK(line(std::make_exception_ptr(42), Lang::en) == "ma-plan: error: unexpected failure\n");
 }
