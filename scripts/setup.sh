@@ -13,6 +13,9 @@ packages=(
     # tests: GFM renderer for Markdown tables, JSON Schema validator for SARIF and the plan
     # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks
     cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3
+    # tests: LibreOffice Calc opens extracts to prove the CSV formula guard (about a minute to
+    # install without recommends; tests/lists/spreadsheet_test.cpp skips without it)
+    libreoffice-calc-nogui
 )
 if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
     packages+=(yamllint hyperfine time bc)

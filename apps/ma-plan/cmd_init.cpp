@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "core/atomic_file.hpp"
 #include "core/starter.hpp"
 
 namespace maplan::cli {
@@ -18,7 +19,8 @@ void register_init_command(CLI::App& app, Context& ctx) {
     cmd->footer(
         "Examples:\n  ma-plan init\n  ma-plan --lang ja init plan.yaml --name 'A社 MA導入' --tool "
         "eloqua");
-    cmd->add_option("file", args->path, "File to create")->default_str("ma-plan.yaml");
+    cmd->add_option("file", args->path, "File to create (- prints the plan to standard output)")
+        ->default_str("ma-plan.yaml");
     cmd->add_option("--name", args->name, "Project name");
     cmd->add_option("--tool", args->tool, "MA tool")
         ->check(CLI::IsMember(
@@ -29,6 +31,10 @@ void register_init_command(CLI::App& app, Context& ctx) {
         std::string name = args->name.empty()
                                ? (lang == Lang::ja ? "新しい MA 導入計画" : "New MA rollout")
                                : args->name;
+        if (is_standard_output(args->path)) {  // `ma-plan init - > plan.yaml`, as -o - elsewhere
+            ctx.out << starter_plan(lang, name, args->tool);
+            return;
+        }
         create_new_file(args->path, starter_plan(lang, name, args->tool));
         ctx.out << (lang == Lang::ja ? fmt::format("{} を作成しました。次は: ma-plan validate {}\n",
                                                    args->path, args->path)

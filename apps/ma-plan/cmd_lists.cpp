@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "core/escape.hpp"
 #include "lists/audit.hpp"
@@ -57,6 +58,19 @@ void add_common(CLI::App* cmd, CommonOptions& o) {
                     "Milliseconds to wait for another run's lock / 他の実行のロックを待つミリ秒")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
+}
+
+/// The plan, when one is named: an output must not replace it.
+std::vector<std::filesystem::path> plan_inputs(const CommonOptions& o) {
+    if (o.plan.empty()) return {};
+    return {o.plan};
+}
+
+/// Audit reports and extracts hold personal data: 0600, never over the workspace or the plan.
+OutputOptions output_options(const CommonOptions& o, const Workspace& ws) {
+    OutputOptions options{.kind = OutputKind::personal_data, .inputs = ws.files()};
+    for (auto& p : plan_inputs(o)) options.inputs.push_back(std::move(p));
+    return options;
 }
 
 Workspace open_ws(const CommonOptions& o) {
@@ -413,6 +427,7 @@ struct AuditFlags {
     CommonOptions common;
     ConsentFlags policy;
     std::string format = "md";
+    std::string out;  ///< empty: standard output
     bool show_pii = false;
 };
 
@@ -427,6 +442,9 @@ void add_audit(CLI::App* lists, Context& ctx) {
         ->capture_default_str();
     cmd->add_flag("--show-pii", f->show_pii,
                   "Show example addresses and names unmasked / 例のアドレスと氏名を伏せずに表示");
+    cmd->add_option("-o,--out", f->out,
+                    "Write the report to FILE (mode 0600) instead of standard output / 出力先")
+        ->type_name("FILE");
     cmd->callback([&ctx, f] {
         const ListsConfig config = config_from(f->common, f->policy);
         auto ws = open_ws(f->common);
@@ -435,8 +453,13 @@ void add_audit(CLI::App* lists, Context& ctx) {
             ProgressBar bar(ctx.err, {"auditing", "監査中"}, ctx.lang());
             report = build_audit(ws, config, f->show_pii, bar.fn());
         }
-        ctx.out << (f->format == "json" ? render_audit_json(report, ctx.lang())
-                                        : render_audit_markdown(report, ctx.lang()));
+        const std::string text = f->format == "json" ? render_audit_json(report, ctx.lang())
+                                                     : render_audit_markdown(report, ctx.lang());
+        if (f->out.empty()) {
+            ctx.out << text;
+        } else {
+            write_file_atomically(f->out, text, output_options(f->common, ws));
+        }
     });
 }
 
@@ -452,7 +475,10 @@ void add_extract(CLI::App* lists, Context& ctx) {
         "extract", "Write the contactable customers as CSV / 配信可能な顧客を CSV に出力");
     add_common(cmd, f->common);
     add_policy(cmd, f->policy);
-    cmd->add_option("--out", f->out, "Output CSV / 出力する CSV")->required();
+    cmd->add_option("-o,--out", f->out,
+                    "Output CSV (mode 0600; - for standard output) / 出力する CSV(- は標準出力)")
+        ->type_name("FILE")
+        ->required();
     cmd->add_option("--encoding", f->encoding, "utf-8, utf-8-bom (Excel) or cp932 / 文字コード")
         ->capture_default_str();
     cmd->add_option("--format", f->format, "Waterfall summary: md or json / 内訳の形式")
@@ -465,18 +491,20 @@ void add_extract(CLI::App* lists, Context& ctx) {
         ExtractSummary s;
         {
             ProgressBar bar(ctx.err, {"extracting", "抽出中"}, ctx.lang());
-            s = extract_contactable(ws, config, f->out, enc, bar.fn());
+            s = extract_contactable(ws, config, f->out, enc, bar.fn(), plan_inputs(f->common));
         }
+        // With --out - the CSV is standard output, so the summary goes to standard error.
+        Context summary{ctx.lang_name, is_standard_output(f->out) ? ctx.err : ctx.out, ctx.err};
         if (f->format == "json") {
-            print_waterfall(ctx, s.waterfall, "json");
+            print_waterfall(summary, s.waterfall, "json");
             return;
         }
-        ctx.out << (ctx.lang() == Lang::ja
-                        ? fmt::format("{} に配信可能な連絡先 {} 件を書き出しました({})\n\n", f->out,
-                                      s.waterfall.contactable, encoding_name(enc))
-                        : fmt::format("wrote {} contactable contacts to {} ({})\n\n",
-                                      s.waterfall.contactable, f->out, encoding_name(enc)));
-        print_waterfall(ctx, s.waterfall, "md");
+        summary.out << (ctx.lang() == Lang::ja
+                            ? fmt::format("{} に配信可能な連絡先 {} 件を書き出しました({})\n\n",
+                                          f->out, s.waterfall.contactable, encoding_name(enc))
+                            : fmt::format("wrote {} contactable contacts to {} ({})\n\n",
+                                          s.waterfall.contactable, f->out, encoding_name(enc)));
+        print_waterfall(summary, s.waterfall, "md");
     });
 }
 

@@ -80,11 +80,11 @@ reports::Date today_of(const std::string& text) {
 void emit(const CommonArgs& args, const std::string& text, Context& ctx) {
     // The whole document is rendered before anything is written, and -o goes through a temporary
     // file: a failed run never truncates an existing output file.
-    if (args.output.empty() || args.output == "-") {
+    if (args.output.empty() || is_standard_output(args.output)) {
         ctx.out << text;
         ctx.out.flush();
     } else {
-        write_file_atomically(args.output, text);
+        write_file_atomically(args.output, text, {.inputs = {args.plan}});
     }
 }
 
@@ -95,8 +95,10 @@ void add_common(CLI::App* cmd, CommonArgs& args, const std::vector<std::string>&
     cmd->add_option("-f,--format", args.format, "Output format")
         ->check(CLI::IsMember(formats))
         ->default_str(default_format);
-    cmd->add_option("-o,--output", args.output,
-                    "Write to FILE atomically (an existing file is kept if the run fails)")
+    cmd->add_option(
+           "-o,--output", args.output,
+           "Write to FILE atomically (an existing file is kept if the run fails; - is standard "
+           "output; never the plan itself)")
         ->type_name("FILE");
 }
 
@@ -165,7 +167,9 @@ int run_status(const StatusArgs& args, Context& ctx) {
     auto format = format_of(args.common.format);
     reports::RenderOptions options{
         report_lang(ctx, result.project.get()), false,
-        format == reports::OutputFormat::text && args.common.output.empty() && ctx.color_stdout()};
+        format == reports::OutputFormat::text &&
+            (args.common.output.empty() || is_standard_output(args.common.output)) &&
+            ctx.color_stdout()};
     auto status =
         reports::build_status(reports::build_checklist(*result.project, today), result.findings);
     emit(args.common, reports::render_status(status, format, options), ctx);

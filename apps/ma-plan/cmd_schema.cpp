@@ -17,7 +17,8 @@ void register_schema_command(CLI::App& app, Context& ctx) {
         "  ma-plan schema -o docs/ma-plan.schema.json\n"
         "  ma-plan schema --lang ja > ma-plan.schema.ja.json\n"
         "In a plan: # yaml-language-server: $schema=../docs/ma-plan.schema.json");
-    cmd->add_option("-o,--output", *output, "Write to FILE instead of standard output")
+    cmd->add_option("-o,--output", *output,
+                    "Write to FILE instead of standard output (- is standard output)")
         ->type_name("FILE");
     cmd->callback([output, &ctx] {
         const char* env = std::getenv("MA_PLAN_LANG");
@@ -26,7 +27,7 @@ void register_schema_command(CLI::App& app, Context& ctx) {
                         : ctx.lang() == Lang::ja ? render::SchemaLanguage::ja
                                                  : render::SchemaLanguage::en;
         std::string text = render::render_json_schema(language);
-        if (output->empty()) {
+        if (output->empty() || is_standard_output(*output)) {
             ctx.out << text;
         } else {
             write_file_atomically(*output, text);

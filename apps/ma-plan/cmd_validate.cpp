@@ -105,6 +105,13 @@ class ConfigCache {
         throw UsageError({en, ja});
     }
 
+    /// Every configuration file read so far.
+    std::vector<fs::path> files() const {
+        std::vector<fs::path> out;
+        for (const auto& [file, config] : by_file_) out.emplace_back(file);
+        return out;
+    }
+
   private:
     const config::Config& load(const fs::path& path) {
         std::string key = path.lexically_normal().string();
@@ -251,17 +258,21 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
     unsigned jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
     report.files = validate_all(paths, options, jobs);
 
+    // No output may replace a plan or a configuration file this run read.
+    std::vector<fs::path> inputs(paths.begin(), paths.end());
+    for (const fs::path& file : configs.files()) inputs.push_back(file);
     render::RenderOptions render_options;
     render_options.lang = ctx.lang();
     render_options.tool_version = MA_PLAN_VERSION;
     for (const FormatTarget& target : targets) {
-        render_options.color = target.path.empty() && target.format == render::OutputFormat::text &&
-                               ctx.color_stdout();
+        const bool to_stdout = target.path.empty() || is_standard_output(target.path);
+        render_options.color =
+            to_stdout && target.format == render::OutputFormat::text && ctx.color_stdout();
         std::string text = render::render(report, target.format, render_options);
-        if (target.path.empty()) {
+        if (to_stdout) {
             ctx.out << text;
         } else {
-            write_file_atomically(target.path, text);
+            write_file_atomically(target.path, text, {.inputs = inputs});
         }
     }
     ctx.out.flush();
@@ -294,10 +305,12 @@ void register_validate_command(CLI::App& app, Context& ctx) {
                     "for stdin")
         ->required();
     auto names = render::output_format_names();
-    cmd->add_option("-f,--format", args->formats,
-                    fmt::format("Output format, repeatable; FORMAT=FILE writes that format to FILE "
-                                "({}). Default: text, plus github inside GitHub Actions",
-                                fmt::join(names, ", ")))
+    cmd->add_option(
+           "-f,--format", args->formats,
+           fmt::format("Output format, repeatable; FORMAT=FILE writes that format to FILE "
+                       "({}); FILE - is standard output. Default: text, plus github inside GitHub "
+                       "Actions",
+                       fmt::join(names, ", ")))
         ->type_name("FORMAT[=FILE]")
         ->delimiter(',')
         ->envname("MA_PLAN_FORMAT");

@@ -101,6 +101,12 @@ int main(int argc, char** argv) {
     } catch (const MaPlanError& e) {
         ctx.err << "ma-plan: " << e.message().in(ctx.lang()) << "\n";
         return exit_code::input_error;
+    } catch (...) {
+        // Out of memory, or a library failing in a way ma-plan did not foresee: one line and exit
+        // 2, never std::terminate. Unwinding has already rolled back any open transaction and
+        // removed temporary output files.
+        print_unexpected_failure(ctx.err, std::current_exception(), ctx.lang());
+        return exit_code::input_error;
     }
     return ctx.exit_code;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // The tool's own failures (unreadable file, unwritable output, bad database). They are thrown and
 // caught in one place near main; findings about a plan are never exceptions.
+#include <exception>
+#include <iosfwd>
 #include <stdexcept>
 #include <string>
 
@@ -27,5 +29,10 @@ class IoError : public MaPlanError {
 class UsageError : public MaPlanError {
     using MaPlanError::MaPlanError;
 };
+
+/// Prints the one line for a failure that is not a MaPlanError: "ma-plan: error: out of memory"
+/// for std::bad_alloc (without allocating), "ma-plan: error: unexpected failure: WHAT" for other
+/// exceptions. Used by the one catch near main.
+void print_unexpected_failure(std::ostream& err, std::exception_ptr failure, Lang lang) noexcept;
 
 }  // namespace maplan

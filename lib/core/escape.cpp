@@ -1,5 +1,7 @@
 #include "core/escape.hpp"
 
+#include <utf8proc.h>
+
 namespace maplan {
 
 std::string markdown_escape(std::string_view text) {
@@ -45,15 +47,60 @@ std::string markdown_escape(std::string_view text) {
     return out;
 }
 
+namespace {
+
+/// Characters a user cannot see at the start of a cell: Unicode White_Space, and the zero-width
+/// U+200B and U+FEFF. A spreadsheet may drop them before deciding whether a cell is a formula.
+bool is_leading_blank(utf8proc_int32_t cp) {
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+bool is_formula_start(utf8proc_int32_t cp) {
+    return cp == '=' || cp == '+' || cp == '-' || cp == '@' || cp == '|';
+}
+
+}  // namespace
+
+bool looks_like_formula(std::string_view cell) {
+    if (cell.empty()) return false;
+    // OWASP "CSV injection": a cell starting with a tab or a line break is guarded whatever
+    // follows.
+    if (cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\n') return true;
+    auto* p = reinterpret_cast<const utf8proc_uint8_t*>(cell.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(cell.size());
+    while (remaining > 0) {
+        if (*p < 0x80) {  // the usual case: ASCII, no decoding
+            if (*p == ' ' || (*p >= 0x09 && *p <= 0x0D)) {
+                ++p;
+                --remaining;
+                continue;
+            }
+            return is_formula_start(*p);
+        }
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p, remaining, &cp);
+        if (n <= 0) return false;  // not text a spreadsheet would parse as a formula either
+        if (!is_leading_blank(cp)) {
+            // Full-width and small forms (＝＋－＠｜, ﹦﹢﹣﹫) fold to the ASCII operator under
+            // NFKC, which is what an input method or a spreadsheet's own conversion may apply.
+            utf8proc_int32_t folded[4];
+            int last_boundclass = 0;
+            utf8proc_ssize_t k = utf8proc_decompose_char(
+                cp, folded, 4, static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE),
+                &last_boundclass);
+            return k >= 1 && is_formula_start(folded[0]);
+        }
+        p += n;
+        remaining -= n;
+    }
+    return false;
+}
+
 std::string csv_field(std::string_view text) {
     std::string cell;
-    std::size_t first = text.find_first_not_of(' ');
-    bool formula = false;
-    if (!text.empty() && (text[0] == '\t' || text[0] == '\r')) formula = true;
-    if (first != std::string_view::npos) {
-        const char c = text[first];
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') formula = true;
-    }
+    const bool formula = looks_like_formula(text);
     if (formula) cell += '\'';
     cell += text;
     if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;

@@ -14,9 +14,15 @@ namespace maplan {
 /// GitHub) drop anyway. Other control characters become spaces too.
 std::string markdown_escape(std::string_view text);
 
+/// True when a spreadsheet could run the cell as a formula (OWASP "CSV injection"): it starts with
+/// a tab, CR or LF, or its first character after any leading white space (every Unicode
+/// White_Space character such as NBSP and U+3000, and the invisible U+200B and U+FEFF) is `=`,
+/// `+`, `-`, `@` or `|` after NFKC, so the full-width `＝＋－＠｜` count too. The one guard for
+/// every CSV ma-plan writes (reports here, customer lists in lists/csv.hpp).
+bool looks_like_formula(std::string_view cell);
+
 /// A field for RFC 4180 CSV: quoted when it contains `,`, `"`, CR or LF (quotes doubled). A cell
-/// that a spreadsheet would run as a formula (first non-space character `=`, `+`, `-`, `@`, or a
-/// leading tab or CR) gets a `'` prefix (OWASP "CSV injection").
+/// that looks_like_formula() gets a `'` prefix.
 std::string csv_field(std::string_view text);
 /// The UTF-8 byte order mark, which makes Excel read a CSV file as UTF-8 instead of CP932.
 inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";

@@ -1,5 +1,6 @@
 add_library(ma_plan_core STATIC
     core/atomic_file.cpp
+    core/errors.cpp
     core/escape.cpp
     core/finding.cpp
     core/inputs.cpp

@@ -1,14 +1,8 @@
 #include "core/starter.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
-#include <cerrno>
-#include <cstring>
 
-#include "core/errors.hpp"
+#include "core/atomic_file.hpp"
 
 namespace maplan {
 
@@ -146,42 +140,10 @@ std::string starter_plan(Lang lang, const std::string& project_name, const std::
 }
 
 void create_new_file(const std::filesystem::path& path, const std::string& content) {
-    auto fail = [&](int err) {
-        if (err == EEXIST) {
-            return IoError(
-                {fmt::format("{}: already exists; ma-plan init never overwrites a file",
-                             path.string()),
-                 fmt::format("{}: すでに存在します。ma-plan init は既存のファイルを上書きしません",
-                             path.string())});
-        }
-        return IoError({fmt::format("{}: cannot create: {}", path.string(), std::strerror(err)),
-                        fmt::format("{}: 作成できません: {}", path.string(), std::strerror(err))});
-    };
-    std::error_code ec;
-    if (std::filesystem::exists(std::filesystem::symlink_status(path, ec))) throw fail(EEXIST);
-    auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-    std::string temp = (dir / ".ma-plan-init-XXXXXX").string();
-    int fd = ::mkstemp(temp.data());
-    if (fd < 0) throw fail(errno);
-    ::fchmod(fd, 0644);
-    std::size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            int err = errno;
-            ::close(fd);
-            ::unlink(temp.c_str());
-            throw fail(err);
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    ::fsync(fd);
-    ::close(fd);
-    int rc = ::link(temp.c_str(), path.c_str());
-    int err = errno;
-    ::unlink(temp.c_str());
-    if (rc != 0) throw fail(err);
+    write_file_atomically(
+        path, content,
+        {.never_replace = Text{"already exists; ma-plan init never overwrites a file",
+                               "すでに存在します。ma-plan init は既存のファイルを上書きしません"}});
 }
 
 }  // namespace maplan

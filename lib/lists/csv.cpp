@@ -90,25 +90,12 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     return true;
 }
 
-bool looks_like_formula(std::string_view cell) {
-    std::size_t i = 0;
-    while (i < cell.size() && cell[i] == ' ') ++i;
-    if (i == cell.size()) return false;
-    switch (cell[i]) {
-        case '=':
-        case '+':
-        case '-':
-        case '@':
-        case '\t':
-        case '\r':
-            return true;
-        default:
-            return false;
+void append_csv_cell(std::string& out, std::string_view cell, CsvCell kind) {
+    bool formula = looks_like_formula(cell);
+    if (formula && kind == CsvCell::email_address && (cell[0] == '+' || cell[0] == '-') &&
+        cell.find('|') == std::string_view::npos) {
+        formula = false;
     }
-}
-
-void append_csv_cell(std::string& out, std::string_view cell) {
-    const bool formula = looks_like_formula(cell);
     // One pass over the bytes: find_first_of calls memchr on the four specials for every byte,
     // which was the extract's largest cost.
     bool quote = false;
@@ -131,10 +118,12 @@ void append_csv_cell(std::string& out, std::string_view cell) {
     }
 }
 
-void append_csv_record(std::string& out, const std::vector<std::string_view>& cells) {
+void append_csv_record(std::string& out, const std::vector<std::string_view>& cells,
+                       std::size_t address_column) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) out += ',';
-        append_csv_cell(out, cells[i]);
+        append_csv_cell(out, cells[i],
+                        i == address_column ? CsvCell::email_address : CsvCell::text);
     }
     out += "\r\n";
 }

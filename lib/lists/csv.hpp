@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/escape.hpp"
 #include "core/text.hpp"
 
 namespace maplan::lists {
@@ -46,15 +47,28 @@ class CsvReader {
     std::deque<std::string> scratch_;
 };
 
-/// True when a spreadsheet would treat the cell as a formula: it starts with = + - @ tab or CR,
-/// possibly after leading spaces (OWASP "CSV injection").
-bool looks_like_formula(std::string_view cell);
+/// The formula guard shared with the reports (core/escape.hpp).
+using maplan::looks_like_formula;
+
+/// What a cell holds, for the formula guard.
+enum class CsvCell {
+    text,
+    /// An address the caller has validated (normalize_email). It is written unaltered when it
+    /// starts with `+` or `-` (`+81@example.jp`): LibreOffice Calc 7.4 with "Evaluate formulas"
+    /// keeps such cells as text (tests/lists/spreadsheet_test.cpp), and a valid address has no
+    /// `(`, so it cannot call a function. Two kinds of valid address are still guarded: one that
+    /// starts with `=` (LibreOffice turns `=a@example.jp` into a formula), and one that contains
+    /// `|`, which Excel's DDE form `+cmd|'...'!A0` needs (Excel itself is not tested here).
+    email_address,
+};
 
 /// Appends one cell to `out`: an apostrophe in front of formula-like cells, quotes around cells
 /// holding separators, quotes or line breaks.
-void append_csv_cell(std::string& out, std::string_view cell);
+void append_csv_cell(std::string& out, std::string_view cell, CsvCell kind = CsvCell::text);
 
-/// Appends a whole record (cells separated by commas, CRLF at the end, as Excel expects).
-void append_csv_record(std::string& out, const std::vector<std::string_view>& cells);
+/// Appends a whole record (cells separated by commas, CRLF at the end, as Excel expects). The cell
+/// at `address_column`, if any, is a CsvCell::email_address.
+void append_csv_record(std::string& out, const std::vector<std::string_view>& cells,
+                       std::size_t address_column = std::string_view::npos);
 
 }  // namespace maplan::lists

@@ -10,7 +10,8 @@ namespace maplan::lists {
 
 ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
                                    const std::filesystem::path& out, Encoding encoding,
-                                   const ProgressFn& progress) {
+                                   const ProgressFn& progress,
+                                   const std::vector<std::filesystem::path>& other_inputs) {
     ExtractSummary summary;
     summary.out = out;
     summary.encoding = encoding;
@@ -33,7 +34,9 @@ ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
         }
     } end_read{ws};
 
-    AtomicFileWriter writer(out);
+    OutputOptions output{.kind = OutputKind::personal_data, .inputs = ws.files()};
+    output.inputs.insert(output.inputs.end(), other_inputs.begin(), other_inputs.end());
+    AtomicFileWriter writer(out, output);
     std::optional<Cp932Codec> codec;
     if (encoding == Encoding::cp932) codec.emplace(Cp932Codec::Direction::from_utf8);
     std::string buffer;
@@ -80,7 +83,7 @@ ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
                  c.consent_source, d.consent_at, d.consent_notice, d.source, row_text});
             for (auto id : c.channel_ids) cells.push_back(id);
             record.clear();
-            append_csv_record(record, cells);
+            append_csv_record(record, cells, 0);  // the email key: contactable, so valid
             flush_record(record);
         });
     writer.write(buffer);

@@ -18,11 +18,14 @@ struct ExtractSummary {
 };
 
 /// Writes contactable contacts (valid, consented, not excluded, first of each email key) to `out`
-/// atomically: an existing file is replaced only when the whole extract has been written. Cells
-/// that a spreadsheet would run as a formula get a leading apostrophe. Throws IoError (disk full,
-/// unwritable folder, a character CP932 cannot hold) with the target untouched.
+/// ("-": standard output) through AtomicFileWriter as personal data (0600): an existing file is
+/// replaced only when the whole extract has been written, and `out` may be neither the workspace
+/// nor one of `other_inputs` (the plan). Cells that a spreadsheet would run as a formula get a
+/// leading apostrophe (csv.hpp). Throws IoError (disk full, unwritable folder, a refused target, a
+/// character CP932 cannot hold) with the target untouched.
 ExtractSummary extract_contactable(Workspace& ws, const ListsConfig& config,
                                    const std::filesystem::path& out, Encoding encoding,
-                                   const ProgressFn& progress = {});
+                                   const ProgressFn& progress = {},
+                                   const std::vector<std::filesystem::path>& other_inputs = {});
 
 }  // namespace maplan::lists

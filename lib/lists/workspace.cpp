@@ -268,6 +268,13 @@ bool Statement::is_null(int column) const {
 
 // ---- Workspace ----
 
+std::vector<std::filesystem::path> Workspace::files() const {
+    std::vector<std::filesystem::path> out{path_};
+    for (const char* suffix : {"-journal", "-wal", "-shm"})
+        out.emplace_back(path_.string() + suffix);
+    return out;
+}
+
 int Workspace::current_version() {
     return migration_count;
 }

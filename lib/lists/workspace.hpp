@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -78,6 +79,9 @@ class Workspace {
     /// Rows changed by the last INSERT/UPDATE/DELETE.
     int changes();
     const std::filesystem::path& path() const { return path_; }
+    /// The database and the journal files SQLite keeps beside it: an output must never replace
+    /// any of them (AtomicFileWriter's inputs).
+    std::vector<std::filesystem::path> files() const;
     sqlite3* handle() { return db_; }
 
     /// "ok", or the problems PRAGMA integrity_check lists.

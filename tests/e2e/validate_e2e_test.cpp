@@ -159,7 +159,7 @@ TEST_CASE("several formats in one run / each to its own file / written atomicall
     auto bad =
         ma_plan("validate config-examples/minimal.yaml --format json=/nonexistent-dir/out.json");
     CHECK(bad.exit_code == 2);
-    CHECK(bad.err.find("/nonexistent-dir/out.json: cannot write") != std::string::npos);
+    CHECK(bad.err.find("/nonexistent-dir/out.json: error: cannot write") != std::string::npos);
     fs::remove_all(dir);
 }
 

@@ -212,7 +212,7 @@ TEST_CASE("extract: failures leave an existing output file untouched") {
                 extract_contactable(ws, {}, out, Encoding::utf8);
             } catch (const IoError& e) {
                 const bool expected =
-                    e.message().en == out.string() + ": cannot write: File too large";
+                    e.message().en == out.string() + ": error: cannot write: File too large";
                 if (!expected) std::fprintf(stderr, "unexpected: %s\n", e.message().en.c_str());
                 ::_exit(expected ? 42 : 1);
             } catch (const std::exception& e) {
@@ -277,7 +277,7 @@ TEST_CASE("extract: failures leave an existing output file untouched") {
             extract_contactable(ws, {}, target, Encoding::utf8);
             FAIL("no error");
         } catch (const IoError& e) {
-            CHECK(e.message().en == target.string() + ": cannot write: Permission denied");
+            CHECK(e.message().en == target.string() + ": error: cannot write: Permission denied");
         }
         std::filesystem::permissions(ro.path, std::filesystem::perms::owner_all);
         CHECK_FALSE(std::filesystem::exists(target));

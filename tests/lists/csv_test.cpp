@@ -89,6 +89,42 @@ TEST_CASE("csv: formula-like cells get a leading apostrophe / also after leading
     CHECK(out == "\"'=HYPERLINK(\"\"x\"\")\",'  @a,plain,\"a,b\",'-\r\n");
 }
 
+// Must fire: OWASP's CSV-injection list (= + - @ tab CR), plus what the issue found missing: any
+// leading Unicode white space, the full-width and small forms that NFKC folds to an operator, and
+// the pipe of a DDE call.
+TEST_CASE("csv: the formula guard sees through white space of any kind and full-width operators") {
+    for (std::string_view cell :
+         {"\n=1+1",     "\r\n=1",       "\v=1",     "\f=1",      "\u00a0=1+1",
+          "\u3000=1+1", "\u2003+1",     "\u200b=1", "\ufeff=1",  "\u0085@x",
+          "\u2028-1",   " \u3000 \t=1", "＝1+1",    "＋1",       "－1",
+          "＠SUM(A1)",  "﹦1",          "﹢1",      "﹣1",       "﹫x",
+          "|cmd",       "｜cmd",        "  |x",     "\u3000＝1", "=cmd|'/C calc'!A0"}) {
+        CAPTURE(cell);
+        CHECK(looks_like_formula(cell));
+    }
+    // Must not fire: an operator after the first character, or a look-alike that is not one.
+    for (std::string_view cell : {"a|b", "1+1", "株式会社=テスト", "\u3000", "\u00a0 ",
+                                  "−1" /* U+2212 MINUS SIGN is not NFKC '-' */, "'=1", "\xff=1"}) {
+        CAPTURE(cell);
+        CHECK_FALSE(looks_like_formula(cell));
+    }
+}
+
+TEST_CASE(
+    "csv: a valid address in the email column is left alone unless it starts with = or holds a "
+    "pipe") {
+    std::string out;
+    append_csv_record(out, {"+81@example.jp", "+81@example.jp"}, 0);
+    CHECK(out == "+81@example.jp,'+81@example.jp\r\n");  // only the address column is exempt
+    out.clear();
+    append_csv_record(out, {"-info@example.jp", "=a@example.jp", "+a|b@example.jp"}, 0);
+    append_csv_record(out, {"=a@example.jp"}, 0);
+    append_csv_record(out, {"+a|b@example.jp"}, 0);
+    CHECK(out ==
+          "-info@example.jp,'=a@example.jp,'+a|b@example.jp\r\n'=a@example.jp\r\n'+a|b@example."
+          "jp\r\n");
+}
+
 TEST_CASE("csv: writer output reads back to the same cells (apart from the apostrophe)") {
     std::string out;
     append_csv_record(out, {"line1\nline2", "q\"uote", "ok"});

@@ -138,7 +138,8 @@ TEST_CASE(
 
     r = run_ma_plan({"lists", "extract", "--out", "no/such/dir/out.csv", "--db", "w.db"}, dir.path);
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "ma-plan: no/such/dir/out.csv: cannot write: No such file or directory\n");
+    CHECK(r.err ==
+          "ma-plan: no/such/dir/out.csv: error: cannot write: No such file or directory\n");
 }
 
 TEST_CASE("e2e: a second run waits for the lock / then fails clearly without touching anything") {

@@ -65,8 +65,10 @@ inline std::string drain(int fd) {
 }
 
 /// Runs ma-plan with `args` in `cwd`; `env` entries are "NAME=value" added to the environment.
+/// `program` replaces the binary, e.g. /bin/sh to run it under a ulimit.
 inline RunResult run_ma_plan(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                             const std::vector<std::string>& env = {}) {
+                             const std::vector<std::string>& env = {},
+                             const std::string& program = MA_PLAN_BINARY) {
     int out_pipe[2], err_pipe[2];
     if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) throw std::runtime_error("pipe");
     pid_t pid = ::fork();
@@ -82,7 +84,7 @@ inline RunResult run_ma_plan(const std::vector<std::string>& args, const std::fi
         ::unsetenv("MA_PLAN_LANG");
         for (const auto& e : env) ::putenv(const_cast<char*>(e.c_str()));
         std::vector<char*> argv;
-        std::string bin = MA_PLAN_BINARY;
+        std::string bin = program;
         argv.push_back(bin.data());
         std::vector<std::string> copy = args;
         for (auto& a : copy) argv.push_back(a.data());

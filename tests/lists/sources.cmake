@@ -10,6 +10,9 @@ add_executable(test_lists
     lists/import_test.cpp
     lists/audit_extract_test.cpp
     lists/e2e_test.cpp
+    lists/output_files_test.cpp
+    lists/spreadsheet_test.cpp
+    lists/pipe_test.cpp
     lists/plan_test.cpp
 )
 target_link_libraries(test_lists PRIVATE ma_plan_lists ma_plan_core SQLite::SQLite3 Catch2::Catch2)

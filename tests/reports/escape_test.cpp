@@ -45,6 +45,13 @@ TEST_CASE("csv_field guards against formula injection", "[escape][csv]") {
     CHECK(csv_field("\rcmd") == "\"'\rcmd\"");
     CHECK(csv_field("   =HYPERLINK(\"http://x\")") == "\"'   =HYPERLINK(\"\"http://x\"\")\"");
     // check against false positives: a sign inside the text is harmless
+    // The same guard as the customer-list extract (core/escape.hpp): any leading white space,
+    // full-width operators and the pipe.
+    CHECK(csv_field("\u3000=1+2") == "'\u3000=1+2");
+    CHECK(csv_field("\u00a0@SUM(A1)") == "'\u00a0@SUM(A1)");
+    CHECK(csv_field("\n=1") == "\"'\n=1\"");
+    CHECK(csv_field("＝1+2") == "'＝1+2");
+    CHECK(csv_field("|cmd") == "'|cmd");
     CHECK(csv_field("a=b") == "a=b");
     CHECK(csv_field("MA - 運用") == "MA - 運用");
 }
