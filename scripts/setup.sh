@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks, then configures and builds ma-plan in ./build.
 # Safe to run again: packages already present are not reinstalled, the build is incremental.
-#   scripts/setup.sh            build + test dependencies
+#   scripts/setup.sh            build dependencies; builds the ma-plan binary only (fast)
+#   scripts/setup.sh --tests    also the test dependencies; builds every target, tests included
 #   MA_PLAN_SETUP_BENCH=1 ...   also the benchmark peers (yamllint, hyperfine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+with_tests=0
+for arg in "$@"; do
+    case "$arg" in
+        --tests) with_tests=1 ;;
+        -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
+        *) echo "setup.sh: unknown option $arg (use --tests)" >&2; exit 3 ;;
+    esac
+done
+
 packages=(
     # build
     g++ cmake ninja-build pkg-config
-    libcli11-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev libutf8proc-dev catch2
+    libcli11-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev libutf8proc-dev
+)
+test_packages=(
+    catch2
     # tests: GFM renderer for Markdown tables, JSON Schema validator for SARIF and the plan
     # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks
     cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3
@@ -17,6 +30,9 @@ packages=(
     # install without recommends; tests/lists/spreadsheet_test.cpp skips without it)
     libreoffice-calc-nogui
 )
+if ((with_tests)); then
+    packages+=("${test_packages[@]}")
+fi
 if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
     packages+=(yamllint hyperfine time bc)
 fi
@@ -32,5 +48,13 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
-cmake --build build
+if ((with_tests)); then
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" \
+        -DMA_PLAN_BUILD_TESTS=ON >/dev/null
+    cmake --build build
+else
+    # The first README command: the binary alone, no test targets and no test dependencies.
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" \
+        -DMA_PLAN_BUILD_TESTS=OFF >/dev/null
+    cmake --build build --target ma-plan
+fi
