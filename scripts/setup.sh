@@ -2,7 +2,7 @@
 # Installs what a fresh Debian 12 machine lacks, then configures and builds ma-plan in ./build.
 # Safe to run again: packages already present are not reinstalled, the build is incremental.
 #   scripts/setup.sh            build + test dependencies
-#   MA_PLAN_SETUP_BENCH=1 ...   also the benchmark peers (yamllint, hyperfine)
+#   MA_PLAN_SETUP_BENCH=1 ...   also the benchmark peers (yamllint, hyperfine, dig)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +10,15 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config
     libcli11-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev libutf8proc-dev catch2
+    # domain check: c-ares resolver, libcrypto for DKIM key lengths
+    libc-ares-dev libssl-dev
     # tests: GFM renderer for Markdown tables, JSON Schema validator for SARIF and the plan
-    # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks
-    cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3
+    # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks, NSD as the local
+    # authoritative DNS server the domain-check tests start on 127.0.0.1
+    cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3 nsd
 )
 if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
-    packages+=(yamllint hyperfine time bc)
+    packages+=(yamllint hyperfine time bc bind9-dnsutils)
 fi
 
 missing=()
