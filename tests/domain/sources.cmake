@@ -5,6 +5,7 @@ add_executable(test_domain
     unit/catch_main.cpp
     domain/resolver_test.cpp
     domain/check_e2e_test.cpp
+    domain/check_test.cpp
 )
 target_link_libraries(test_domain PRIVATE ma_plan_domain ma_plan_dns ma_plan_core Catch2::Catch2)
 target_compile_definitions(test_domain PRIVATE ${MA_PLAN_TEST_DEFINITIONS}
