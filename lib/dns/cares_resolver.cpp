@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <deque>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -138,6 +140,7 @@ class CaresResolver final : public Resolver {
             }
             server_ = options.server;
         }
+        max_in_flight_ = static_cast<std::size_t>(std::max(1, options.max_in_flight));
     }
     ~CaresResolver() override {
         ares_destroy(channel_);
@@ -147,14 +150,13 @@ class CaresResolver final : public Resolver {
     CaresResolver& operator=(const CaresResolver&) = delete;
 
     void submit(const Query& query, Callback done) override {
-        auto* pending = new Pending{query.type, std::move(done), this};
-        ++in_flight_;
         ++sent_;
-        ares_query(channel_, query.name.c_str(), class_in, wire_type(query.type), &on_reply,
-                   pending);
+        waiting_.push_back({query, std::move(done)});
+        send_waiting();
     }
 
     void run() override {
+        send_waiting();
         while (in_flight_ > 0) {
             ares_socket_t socks[ARES_GETSOCK_MAXNUM];
             int bits = ares_getsock(channel_, socks, ARES_GETSOCK_MAXNUM);
@@ -197,19 +199,35 @@ class CaresResolver final : public Resolver {
         CaresResolver* self;
     };
 
+    void send_waiting() {
+        // Re-entrant: on_reply of a query sent here may call submit, which lands here again.
+        while (!waiting_.empty() && in_flight_ < max_in_flight_) {
+            auto [query, done] = std::move(waiting_.front());
+            waiting_.pop_front();
+            auto* pending = new Pending{query.type, std::move(done), this};
+            ++in_flight_;
+            ares_query(channel_, query.name.c_str(), class_in, wire_type(query.type), &on_reply,
+                       pending);
+        }
+    }
+
     static void on_reply(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
         auto* pending = static_cast<Pending*>(arg);
         Answer answer;
         answer.status = status_of(status);
         if (answer.status == Status::error) answer.detail = ares_strerror(status);
         if (status == ARES_SUCCESS) parse_answer(pending->type, abuf, alen, answer);
-        --pending->self->in_flight_;
+        CaresResolver* self = pending->self;
+        --self->in_flight_;
         // The callback may submit more queries (the next level of an SPF include tree).
         if (status != ARES_EDESTRUCTION) pending->done(answer);
         delete pending;
+        if (status != ARES_EDESTRUCTION) self->send_waiting();
     }
 
     ares_channel channel_ = nullptr;
+    std::deque<std::pair<Query, Callback>> waiting_;
+    std::size_t max_in_flight_ = 64;
     std::string server_;
     std::size_t in_flight_ = 0;
     std::size_t sent_ = 0;

@@ -76,6 +76,9 @@ struct ResolverOptions {
     std::string server;     ///< "IP" or "IP:PORT" or "[IPv6]:PORT"; empty: /etc/resolv.conf
     int timeout_ms = 2000;  ///< per try
     int tries = 2;
+    /// Queries on the wire at once; the rest wait in a queue. A burst of thousands of UDP
+    /// datagrams overflows socket buffers (the server's or ours) and turns into timeouts.
+    int max_in_flight = 64;
 };
 
 /// Checks the --dns-server syntax; returns the c-ares server CSV form ("127.0.0.1:5353"), or

@@ -3,6 +3,7 @@
 // fires with its whole message, and a near miss stays quiet.
 #include <catch2/catch.hpp>
 
+#include "../common/files.hpp"
 #include "dns/resolver.hpp"
 #include "domain/check.hpp"
 #include "domain/dkim.hpp"
@@ -228,4 +229,18 @@ TEST_CASE("check: domain names from the command line", "[domain]") {
     CHECK_FALSE(domain::normalise_domain(std::string(64, 'a') + ".example"));
     CHECK(domain::organisational_domain("mail.example.co.jp") == "example.co.jp");
     CHECK(domain::organisational_domain("a.b.example.com") == "example.com");
+}
+
+TEST_CASE("check: docs/domain.md lists every finding of the table and no other", "[domain]") {
+    std::string doc = test_support::read_file(MA_PLAN_SOURCE_DIR "/docs/domain.md");
+    std::size_t rows = 0;
+    for (auto at = doc.find("| `DNS-"); at != std::string::npos; at = doc.find("| `DNS-", at + 1))
+        ++rows;
+    CHECK(rows == domain::checks().size());
+    for (const domain::CheckDescriptor& c : domain::checks()) {
+        INFO(c.id);
+        CHECK(doc.find(std::string("| `") + std::string(c.id) + "` | " +
+                       std::string(to_string(c.severity)) + " | " + std::string(c.title.en) +
+                       " | " + std::string(c.title.ja) + " |\n") != std::string::npos);
+    }
 }
