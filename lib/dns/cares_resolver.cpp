@@ -50,6 +50,8 @@ Status status_of(int ares_status) {
             return Status::refused;
         case ARES_ETIMEOUT:
             return Status::timeout;
+        case ARES_ECONNREFUSED:
+            return Status::unreachable;
         default:
             return Status::error;
     }

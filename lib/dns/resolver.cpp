@@ -38,6 +38,8 @@ std::string_view to_string(Status status) {
             return "refused";
         case Status::timeout:
             return "timeout";
+        case Status::unreachable:
+            return "unreachable";
         case Status::error:
             return "error";
     }
@@ -114,6 +116,9 @@ Text describe(const Query& query, const Answer& answer, const std::string& serve
                             options.tries, options.tries == 1 ? "y" : "ies", options.timeout_ms),
                 fmt::format("{}: {} から応答がありません ({} ミリ秒 × {} 回でタイムアウト)", what,
                             server, options.timeout_ms, options.tries)};
+        case Status::unreachable:
+            return {fmt::format("{}: no DNS server at {} (connection refused)", what, server),
+                    fmt::format("{}: {} に DNS サーバーがありません (接続拒否)", what, server)};
         case Status::error:
             return {fmt::format("{}: the query to {} failed: {}", what, server, answer.detail),
                     fmt::format("{}: {} への問い合わせが失敗しました: {}", what, server,

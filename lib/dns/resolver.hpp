@@ -22,7 +22,8 @@ enum class RrType { a, aaaa, mx, txt };
 std::string_view to_string(RrType type);
 
 /// What happened to one query. Only `ok` carries data; `nodata` is NOERROR with an empty answer.
-enum class Status { ok, nodata, nxdomain, servfail, refused, timeout, error };
+/// `unreachable`: nothing listens at the server's address (ICMP port unreachable).
+enum class Status { ok, nodata, nxdomain, servfail, refused, timeout, unreachable, error };
 
 /// "ok", "nodata", "nxdomain", ... (stable, used in JSON output).
 std::string_view to_string(Status status);
@@ -31,7 +32,7 @@ std::string_view to_string(Status status);
 /// answer): the check cannot be trusted and exits with code 2.
 inline bool is_failure(Status s) {
     return s == Status::servfail || s == Status::refused || s == Status::timeout ||
-           s == Status::error;
+           s == Status::unreachable || s == Status::error;
 }
 /// NXDOMAIN or an empty answer: what RFC 7208 §4.6.4 calls a void lookup.
 inline bool is_void(Status s) {

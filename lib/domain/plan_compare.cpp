@@ -7,6 +7,7 @@
 
 #include "domain/check.hpp"
 #include "domain/records.hpp"
+#include "mail/txt.hpp"
 
 namespace maplan::domain {
 
@@ -64,6 +65,10 @@ void compare_with_plan(DomainResult& result, const std::vector<std::string>& spf
         return;
     }
     result.compared_with_plan = true;
+    // The plan may write a record as the zone-file strings ("..." "..."): compare what DNS
+    // would hand a receiver, the strings joined.
+    const std::string planned_spf = mail::read_txt(email->spf.value).text;
+    const std::string planned_dmarc = mail::read_txt(email->dmarc.value).text;
     if (email->spf.present() &&
         result.findings.end() == std::find_if(result.findings.begin(), result.findings.end(),
                                               [](const DomainFinding& f) {
@@ -79,7 +84,7 @@ void compare_with_plan(DomainResult& result, const std::vector<std::string>& spf
                              d)},
                 {"Publish the record, or correct the plan.",
                  "レコードを公開するか、計画を直してください。"});
-        } else if (spf_terms(spf_records.front()) != spf_terms(email->spf.value)) {
+        } else if (spf_terms(spf_records.front()) != spf_terms(planned_spf)) {
             add(result, "DNS-060", RecordKind::spf, d, email->spf.pos,
                 {fmt::format("DNS holds \"{}\" at {}; the plan says \"{}\"", spf_records.front(), d,
                              email->spf.value),
@@ -104,7 +109,7 @@ void compare_with_plan(DomainResult& result, const std::vector<std::string>& spf
         } else {
             // Tags compare as a set: their order does not matter after v= (RFC 7489 §6.3).
             auto in_dns = view_dmarc(dmarc_records.front()).tags;
-            auto in_plan = view_dmarc(email->dmarc.value).tags;
+            auto in_plan = view_dmarc(planned_dmarc).tags;
             auto sorted = [](auto tags) {
                 std::sort(tags.begin(), tags.end());
                 return tags;

@@ -78,8 +78,7 @@ std::vector<Shown> shown_records(const DomainResult& d) {
         if (!primary) continue;
         // A fallback DMARC query that found nothing adds nothing to the picture.
         if (r.kind == RecordKind::dmarc && values.empty() && r.name != "_dmarc." + d.domain &&
-            r.status != dns::Status::servfail && r.status != dns::Status::timeout &&
-            r.status != dns::Status::refused)
+            !dns::is_failure(r.status))
             continue;
         out.push_back({r.kind, r.name, values, r.status});
     }
@@ -96,6 +95,8 @@ std::string none_label(dns::Status status, Lang lang) {
             return lang == Lang::ja ? "(失敗: REFUSED)" : "(failed: REFUSED)";
         case dns::Status::timeout:
             return lang == Lang::ja ? "(失敗: タイムアウト)" : "(failed: timeout)";
+        case dns::Status::unreachable:
+            return lang == Lang::ja ? "(失敗: 接続拒否)" : "(failed: unreachable)";
         case dns::Status::error:
             return lang == Lang::ja ? "(失敗)" : "(failed)";
         default:

@@ -288,7 +288,8 @@ TEST_CASE("domain check: --plan compares DNS with the email block at its positio
                              "project: { name: Good, tool: marketo }\n"
                              "email:\n"
                              "  sending_domain: good.test\n"
-                             "  spf: \"v=spf1  INCLUDE:_spf.vendor.test mx -all\"\n"
+                             // Zone-file strings, other case and spacing: the same record.
+                             "  spf: '\"v=spf1  INCLUDE:_spf.vendor.test \" \"mx -all\"'\n"
                              "  dkim: { selector: s2048, key_bits: 2048 }\n"
                              "  dmarc: \"v=DMARC1; rua=mailto:dmarc@good.test,"
                              "mailto:reports@reports.test; p=reject\"\n");
@@ -310,8 +311,12 @@ TEST_CASE("domain check: JSON and Markdown carry the same report", "[domain]") {
                  (dir / "r.json").string() + "'");
     INFO(json.out << json.err);
     CHECK(json.out == "2 11 6 DNS-013 DNS-001\n");
-    Run md = check(dns, "budget.test --format md");
+    Run md = check(dns, "budget.test --selector s2048 --format md");
     CHECK(md.exit_code == 1);
+    // A GFM renderer sees one table of a header and seven records (the table's shape holds).
+    Run html = check(
+        dns, "budget.test --selector s2048 --format md | cmark-gfm -e table | grep -c '<tr>'");
+    CHECK(html.out == "8\n");
     CHECK(has_line(md.out, "## budget.test"));
     CHECK(has_line(md.out, "| record | name | value |"));
     CHECK(has_line(md.out,

@@ -154,3 +154,16 @@ TEST_CASE("resolver: the cache sends each question once and answers every asker"
     CHECK(answered == 4);
     CHECK(fake.queries_sent() == 1);
 }
+
+TEST_CASE("resolver: a port where nothing listens is unreachable", "[dns]") {
+    // Bound and closed again: the kernel answers with ICMP port unreachable.
+    int port = domain_test::bind_loopback(SOCK_DGRAM, 0);
+    std::string server = "127.0.0.1:" + std::to_string(port);
+    Query q{"good.test", RrType::txt};
+    Answer a = ask(server, q, 500, 1);
+    CHECK(a.status == Status::unreachable);
+    CHECK(message(q, a, server, Lang::en) ==
+          "TXT good.test: no DNS server at " + server + " (connection refused)");
+    CHECK(message(q, a, server, Lang::ja) ==
+          "TXT good.test: " + server + " に DNS サーバーがありません (接続拒否)");
+}
