@@ -2,6 +2,7 @@
 # openspf/pyspf RFC 7208 test suite, must-not-fire cases from vendors' published records.
 add_executable(test_mail
     unit/catch_main.cpp
+    mail/budget_test.cpp
     mail/dmarc_test.cpp
     mail/spf_test.cpp
     mail/txt_test.cpp
