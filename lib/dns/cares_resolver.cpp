@@ -143,6 +143,7 @@ class CaresResolver final : public Resolver {
             server_ = options.server;
         }
         max_in_flight_ = static_cast<std::size_t>(std::max(1, options.max_in_flight));
+        if (server_.empty()) server_ = configured_servers();
     }
     ~CaresResolver() override {
         ares_destroy(channel_);
@@ -189,12 +190,29 @@ class CaresResolver final : public Resolver {
         }
     }
 
-    std::string server_description() const override {
-        return server_.empty() ? "the system resolver" : server_;
-    }
+    std::string server_description() const override { return server_; }
     std::size_t queries_sent() const override { return sent_; }
 
   private:
+    /// The servers c-ares read from /etc/resolv.conf, "IP:PORT, ..." (the same in every
+    /// language, unlike a phrase such as "the system resolver").
+    std::string configured_servers() const {
+        ares_addr_port_node* servers = nullptr;
+        std::string out;
+        if (ares_get_servers_ports(channel_, &servers) == ARES_SUCCESS) {
+            char buf[INET6_ADDRSTRLEN];
+            for (ares_addr_port_node* n = servers; n != nullptr; n = n->next) {
+                if (::inet_ntop(n->family, &n->addr, buf, sizeof buf) == nullptr) continue;
+                int port = n->udp_port == 0 ? 53 : n->udp_port;
+                out += (out.empty() ? "" : ", ") + (n->family == AF_INET6
+                                                        ? fmt::format("[{}]:{}", buf, port)
+                                                        : fmt::format("{}:{}", buf, port));
+            }
+            ares_free_data(servers);
+        }
+        return out.empty() ? "/etc/resolv.conf" : out;
+    }
+
     struct Pending {
         RrType type;
         Callback done;

@@ -67,7 +67,7 @@ class Resolver {
     virtual void submit(const Query& query, Callback done) = 0;
     /// Processes queries until none is left.
     virtual void run() = 0;
-    /// Where queries go, for messages ("127.0.0.1:5353", "the system resolver").
+    /// Where queries go, for messages: "127.0.0.1:5353", or the resolv.conf servers.
     virtual std::string server_description() const = 0;
     /// Queries actually sent (after de-duplication by the caller).
     virtual std::size_t queries_sent() const = 0;

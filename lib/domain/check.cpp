@@ -111,6 +111,7 @@ struct DomainState {
     DomainResult result;
     std::deque<SpfNode> spf;  // deque: references stay valid while callbacks add nodes
     bool spf_found = false;
+    bool spf_permerror = false;  ///< the domain's own record does not parse
     std::string dmarc_policy_domain;
     std::optional<DmarcView> dmarc;
     std::vector<std::string> dmarc_records;  ///< v=DMARC1 records at _dmarc.DOMAIN itself
@@ -167,7 +168,7 @@ class Checker {
                 r.records.end());
             return;
         }
-        if (st.spf_found) finish_spf(st);
+        if (st.spf_found && !st.spf_permerror) finish_spf(st);
         finish_bimi(st);
     }
 
@@ -265,7 +266,11 @@ class Checker {
                  fmt::format("{} の SPF レコード {} 文字目: {}", owner, p.column, p.message.ja)},
                 {}, {}, p.severity);
         }
-        if (view.permerror) return;
+        if (view.permerror) {
+            // Receivers stop at the syntax error: there is nothing to count.
+            if (node == 0) st.spf_permerror = true;
+            return;
+        }
         for (const SpfLookupTerm& t : view.lookups) {
             int index = static_cast<int>(st.spf[node].terms.size());
             st.spf[node].terms.push_back({t.text, 0, -1});

@@ -107,6 +107,7 @@ TEST_CASE("check: a record with a grammar error is reported from lib/mail with i
           "\"10.0.0.256\" is not a valid IPv4 address (RFC 7208 §5.6)");
     // A record with a syntax error is a permanent error: its terms are not followed.
     CHECK(result(f, "ex.test").spf_costs.empty());
+    CHECK(result(f, "ex.test").spf_lookups == -1);
 }
 
 TEST_CASE("check: mx with more than 10 hosts", "[domain]") {
