@@ -245,3 +245,19 @@ TEST_CASE("check: docs/domain.md lists every finding of the table and no other",
                        " | " + std::string(c.title.ja) + " |\n") != std::string::npos);
     }
 }
+
+TEST_CASE("check: control characters from DNS never reach the terminal raw", "[domain]") {
+    FakeResolver f = baseline("ex.test", "v=spf1 include:evil\x1b[2J.test -all");
+    f.set_txt("_mta-sts.ex.test", {"v=STSv1; id=1\x07"});
+    domain::CheckOptions options;
+    options.selectors = {"s1"};
+    domain::DomainReport report = domain::check_domains({"ex.test"}, f, options);
+    std::string text = domain::render(report, domain::Format::text, Lang::en, false);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find("  SPF     v=spf1 include:evil\\x1b[2J.test -all\n") != std::string::npos);
+    CHECK(text.find("  MTA-STS v=STSv1; id=1\\x07\n") != std::string::npos);
+    // JSON keeps the data exact, escaped per RFC 8259.
+    std::string json = domain::render(report, domain::Format::json, Lang::en, false);
+    CHECK(json.find("include:evil\\u001b[2J.test") != std::string::npos);
+}
