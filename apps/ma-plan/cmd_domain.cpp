@@ -69,6 +69,19 @@ int run_check(const DomainArgs& args, Context& ctx) {
             return exit_code::input_error;
         }
         project = std::move(loaded.project);
+        // Schema errors do not stop the comparison (the model is usable) but may explain it.
+        std::size_t errors = 0;
+        for (const Finding& f : loaded.findings) errors += f.severity == Severity::error;
+        if (errors > 0) {
+            ctx.err << (ctx.lang() == Lang::ja
+                            ? fmt::format(
+                                  "{}: 注意: 計画にエラーが {} 件あります (ma-plan validate "
+                                  "{} で確認)\n",
+                                  args.plan, errors, args.plan)
+                            : fmt::format("{}: note: the plan has {} error{} (see ma-plan "
+                                          "validate {})\n",
+                                          args.plan, errors, errors == 1 ? "" : "s", args.plan));
+        }
     }
     std::vector<std::string> domains;
     for (const std::string& d : args.domains) {

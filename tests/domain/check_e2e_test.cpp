@@ -366,3 +366,23 @@ TEST_CASE("domain check: bash completion knows the command and its formats", "[d
     INFO(r.err);
     CHECK(r.out == "domain\ncheck\ntext md json\n--dns-server\n");
 }
+
+TEST_CASE("domain check: a plan with schema errors is still compared and the note says so",
+          "[domain]") {
+    domain_test::LocalDns dns;
+    test_support::TempDir dir;
+    std::string plan = (dir / "plan.yaml").string();
+    test_support::write_file(plan,
+                             "ma_plan: 1\n"
+                             "project: { name: X, tool: marketo }\n"
+                             "email:\n"
+                             "  sending_domain: good.test\n"
+                             "  dkim: { selector: nokey, key_bits: lots }\n");
+    Run r = check(dns, "--plan '" + plan + "'");
+    INFO(r.out << r.err);
+    CHECK(r.err == plan + ": note: the plan has 1 error (see ma-plan validate " + plan + ")\n");
+    CHECK(has_line(r.out, plan + ":5:21: error: no DKIM key for selector \"nokey\": "
+                                 "nokey._domainkey.good.test has no TXT record (NXDOMAIN), so mail "
+                                 "signed with it fails DKIM [DNS-030]"));
+    CHECK(r.exit_code == 1);
+}
