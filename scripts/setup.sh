@@ -3,7 +3,7 @@
 # Safe to run again: packages already present are not reinstalled, the build is incremental.
 #   scripts/setup.sh            build dependencies; builds the ma-plan binary only (fast)
 #   scripts/setup.sh --tests    also the test dependencies; builds every target, tests included
-#   MA_PLAN_SETUP_BENCH=1 ...   also the benchmark peers (yamllint, hyperfine)
+#   MA_PLAN_SETUP_BENCH=1 ...   also the benchmark peers (yamllint, hyperfine, dig)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,12 +20,15 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config
     libcli11-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev libutf8proc-dev
+    # domain check: c-ares resolver, libcrypto for DKIM key lengths
+    libc-ares-dev libssl-dev
 )
 test_packages=(
     catch2
     # tests: GFM renderer for Markdown tables, JSON Schema validator for SARIF and the plan
-    # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks
-    cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3
+    # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks, NSD as the local
+    # authoritative DNS server the domain-check tests start on 127.0.0.1
+    cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3 nsd
     # tests: LibreOffice Calc opens extracts to prove the CSV formula guard (about a minute to
     # install without recommends; tests/lists/spreadsheet_test.cpp skips without it)
     libreoffice-calc-nogui
@@ -34,7 +37,7 @@ if ((with_tests)); then
     packages+=("${test_packages[@]}")
 fi
 if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
-    packages+=(yamllint hyperfine time bc)
+    packages+=(yamllint hyperfine time bc bind9-dnsutils)
 fi
 
 missing=()

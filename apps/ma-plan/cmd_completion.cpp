@@ -286,10 +286,11 @@ std::string man_page(const std::vector<CommandInfo>& commands, std::string_view 
         "\\fBlanguage\\fR, \\fBfail_on\\fR, \\fBinline_suppressions\\fR, \\fBrules\\fR "
         "(RULE\\-ID: off|error|warning|info), \\fBthresholds\\fR. See docs/ci.md.\n"
         ".SH EXIT STATUS\n.TP\n0\nNothing at or above the failing severity.\n.TP\n1\nFindings at "
-        "or above the failing severity.\n.TP\n2\nA file could not be read, parsed or written.\n"
+        "or above the failing severity.\n.TP\n2\nA file could not be read, parsed or written; "
+        "for \\fBdomain check\\fR, a DNS failure left the check incomplete.\n"
         ".TP\n3\nBad command line.\n.TP\n4\nA value that is not allowed (unknown format, rule ID, "
         "or a mistake in \\fI.ma\\-plan.yaml\\fR).\n"
-        ".SH SEE ALSO\ndocs/ci.md, docs/editor.md, docs/rules.md, docs/format.md\n";
+        ".SH SEE ALSO\ndocs/ci.md, docs/editor.md, docs/rules.md, docs/format.md, docs/domain.md\n";
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "core/suggest.hpp"
 #include "core/yaml_tree.hpp"
+#include "mail/spf_budget.hpp"
 #include "rules/rule.hpp"
 
 namespace maplan::config {
@@ -34,8 +36,10 @@ constexpr ThresholdField threshold_fields[] = {
     {"unsubscribe_max_days", &rules::Thresholds::unsubscribe_max_days},
 };
 
-const std::vector<std::string_view> top_level_keys = {"language", "fail_on", "inline_suppressions",
-                                                      "rules", "thresholds"};
+const std::vector<std::string_view> top_level_keys = {
+    "language", "fail_on", "inline_suppressions", "rules", "thresholds", "spf_includes"};
+const std::vector<std::string_view> spf_include_keys = {"nested_lookups", "measured", "source",
+                                                        "vendor"};
 const std::vector<std::string_view> rule_levels = {"off", "error", "warning", "info"};
 
 std::string did_you_mean_en(const std::optional<std::string>& guess) {
@@ -115,6 +119,8 @@ class ConfigReader {
                 read_rules(*v);
             } else if (key == "thresholds") {
                 read_thresholds(*v);
+            } else if (key == "spf_includes") {
+                read_spf_includes(*v);
             } else {
                 unknown_key(*k, top_level_keys);
             }
@@ -193,6 +199,73 @@ class ConfigReader {
                 result.config.thresholds.*std::get<double rules::Thresholds::*>(field->member) = n;
             }
         }
+    }
+
+    /// spf_includes: {DOMAIN: {nested_lookups: N, measured: YYYY-MM-DD, source: "...", vendor:
+    /// "..."}}: what an include costs beneath its own lookup, replacing the bundled catalogue's
+    /// entry. The date and the source are required so the figure stays as traceable as the
+    /// bundled ones.
+    void read_spf_includes(const Node& node) {
+        auto items = entries(node, "spf_includes");
+        if (!items) return;
+        std::vector<mail::IncludeCost> overrides;
+        for (const auto& [k, v] : *items) {
+            mail::IncludeCost cost;
+            cost.domain = k->value;
+            for (char& ch : cost.domain)
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            auto fields = entries(*v, k->value);
+            if (!fields) continue;
+            bool has_count = false, ok = true;
+            for (const auto& [fk, fv] : *fields) {
+                const std::string& name = fk->value;
+                if (name == "nested_lookups") {
+                    int n = -1;
+                    if (fv->is_scalar() && !fv->quoted) {
+                        const char* b = fv->value.data();
+                        const char* e = b + fv->value.size();
+                        auto [p, ec] = std::from_chars(b, e, n);
+                        if (ec != std::errc() || p != e) n = -1;
+                    }
+                    if (n < 0 || n > 100) {
+                        error(fv->pos, {fmt::format("\"nested_lookups\" must be a whole number "
+                                                    "from 0 to 100, not \"{}\"",
+                                                    fv->value),
+                                        fmt::format("「nested_lookups」は 0〜100 の整数で書いて"
+                                                    "ください (「{}」になっています)",
+                                                    fv->value)});
+                        ok = false;
+                        continue;
+                    }
+                    cost.nested_lookups = n;
+                    has_count = true;
+                } else if (name == "measured" || name == "source" || name == "vendor") {
+                    if (!fv->is_scalar() || fv->value.empty()) {
+                        error(fv->pos, {fmt::format("\"{}\" must be text", name),
+                                        fmt::format("「{}」は文字列で書いてください", name)});
+                        ok = false;
+                        continue;
+                    }
+                    (name == "measured" ? cost.measured
+                     : name == "source" ? cost.source
+                                        : cost.vendor) = fv->value;
+                } else {
+                    unknown_key(*fk, spf_include_keys);
+                    ok = false;
+                }
+            }
+            if (ok && (!has_count || cost.measured.empty() || cost.source.empty())) {
+                error(v->pos, {fmt::format("spf_includes entry \"{}\" needs nested_lookups, "
+                                           "measured (the date) and source",
+                                           k->value),
+                               fmt::format("spf_includes の「{}」には nested_lookups・measured "
+                                           "(日付)・source が必要です",
+                                           k->value)});
+                ok = false;
+            }
+            if (ok) overrides.push_back(std::move(cost));
+        }
+        result.config.thresholds.spf_includes = mail::merge_catalogue(overrides);
     }
 
     const SourceFile& source_;

@@ -11,6 +11,8 @@
 //     REF-003: off
 //   thresholds:                  # rules::Thresholds
 //     bulk_daily_volume: 5000
+//   spf_includes:                # what a vendor's SPF include costs beneath it (MAIL-004)
+//     mktomail.com: {nested_lookups: 0, measured: 2026-11-30, source: "dig TXT, 2026-11-30"}
 #include <filesystem>
 #include <map>
 #include <optional>

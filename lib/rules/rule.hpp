@@ -9,6 +9,7 @@
 #include "core/finding.hpp"
 #include "core/model.hpp"
 #include "core/text.hpp"
+#include "mail/spf_budget.hpp"
 
 namespace maplan::rules {
 
@@ -20,6 +21,9 @@ struct Thresholds {
     int recommended_dkim_bits = 2048;
     double max_owner_share = 0.8;     ///< one department deciding more than this share of tasks
     double unsubscribe_max_days = 2;  ///< bulk-sender rule: honour within 2 days
+    /// What vendors' SPF includes cost (MAIL-004/MAIL-018): the bundled, dated catalogue with
+    /// the repository's `spf_includes:` overrides applied.
+    std::vector<mail::IncludeCost> spf_includes = mail::vendor_include_catalogue();
 };
 
 struct RuleContext;

@@ -13,4 +13,4 @@ add_library(ma_plan_rules STATIC
     rules/validate.cpp
     rules/suppress_rules.cpp
 )
-target_link_libraries(ma_plan_rules PUBLIC ma_plan_core PRIVATE ma_plan_warnings)
+target_link_libraries(ma_plan_rules PUBLIC ma_plan_mail ma_plan_core PRIVATE ma_plan_warnings)

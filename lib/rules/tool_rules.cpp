@@ -5,9 +5,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/scalar_position.hpp"
+#include "mail/dmarc.hpp"
+#include "mail/spf.hpp"
+#include "mail/spf_budget.hpp"
+#include "mail/txt.hpp"
 #include "rules/families.hpp"
 
 namespace maplan::rules {
@@ -18,13 +24,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(" \t");
-    return std::string(s.substr(b, e - b + 1));
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {
@@ -39,42 +38,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return out;
 }
 
-std::vector<std::string> words(std::string_view s) {
-    std::vector<std::string> out;
-    for (std::string& w : split(s, ' ')) {
-        w = trim(w);
-        if (!w.empty()) out.push_back(w);
-    }
-    return out;
-}
-
 std::string join(const std::vector<std::string_view>& items, std::string_view sep) {
     return fmt::format("{}", fmt::join(items, sep));
-}
-
-/// A TXT record as written in the plan: either plain text, or the zone-file form of several
-/// quoted strings ("v=spf1 ..." "include:..."), which DNS concatenates without spaces.
-struct TxtRecord {
-    std::string text;
-    std::vector<std::string> strings;
-};
-
-TxtRecord parse_txt(std::string_view value) {
-    TxtRecord r;
-    if (value.find('"') == std::string_view::npos) {
-        r.text = std::string(value);
-        r.strings.push_back(r.text);
-        return r;
-    }
-    std::size_t at = 0;
-    while ((at = value.find('"', at)) != std::string_view::npos) {
-        std::size_t end = value.find('"', at + 1);
-        if (end == std::string_view::npos) end = value.size();
-        r.strings.emplace_back(value.substr(at + 1, end - at - 1));
-        r.text += r.strings.back();
-        at = end + 1;
-    }
-    return r;
 }
 
 // ----- environments, security, contracts, integrations -----
@@ -218,88 +183,174 @@ void check_spf_or_dkim(RuleContext& ctx) {
                                           p.email->sending_domain.value)});
 }
 
+// ----- SPF and DMARC: the records are parsed by ma_plan_mail; these checks place its problems
+// on the term inside the YAML scalar (core/scalar_position.hpp) and split them by rule. -----
+
+/// A TXT record as written in the plan, parsed once per check.
+struct PlanTxt {
+    const LString& scalar;
+    mail::TxtRecord txt;
+};
+
+/// Line breaks at the end of the value come from YAML block scalars (`|` keeps one), not from
+/// the record; a line break inside the record is a real error and stays.
+PlanTxt plan_txt(const LString& scalar) {
+    std::string_view value = scalar.value;
+    while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.remove_suffix(1);
+    return {scalar, mail::read_txt(value)};
+}
+
+/// File position of byte `value_offset` of the scalar's value.
+SourcePos value_pos(const Project& p, const LString& scalar, std::size_t value_offset) {
+    if (!p.source) return scalar.pos;
+    return scalar_position(*p.source, scalar.pos, scalar.value, value_offset);
+}
+
+/// File position of byte `text_offset` of the record (the TXT strings joined).
+SourcePos record_pos(const Project& p, const PlanTxt& r, std::size_t text_offset) {
+    return value_pos(p, r.scalar, r.txt.value_offset(text_offset));
+}
+
+/// TXT-level errors (quoting) belong to the record's syntax rule; lengths go to MAIL-006.
+void report_txt_errors(RuleContext& ctx, const PlanTxt& r) {
+    for (const mail::Problem& pr : r.txt.problems) {
+        if (pr.severity != Severity::error) continue;
+        ctx.report(value_pos(ctx.project, r.scalar, pr.offset), pr.message);
+    }
+}
+
 void check_spf_syntax(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.email || !p.email->spf.present()) return;
-    const LString& spf = p.email->spf;
-    auto terms = words(parse_txt(spf.value).text);
-    if (terms.empty() || lower(terms.front()) != "v=spf1") {
-        ctx.report(spf.pos, {"SPF record does not start with \"v=spf1\"",
-                             "SPF レコードが「v=spf1」で始まっていません"});
-    }
-    auto versions = std::count_if(terms.begin(), terms.end(),
-                                  [](const std::string& t) { return lower(t) == "v=spf1"; });
-    if (versions > 1) {
-        ctx.report(spf.pos, {fmt::format("SPF record contains \"v=spf1\" {} times; publish "
-                                         "exactly one SPF record per domain",
-                                         versions),
-                             fmt::format("SPF レコードに「v=spf1」が {} 回あります。SPF "
-                                         "レコードはドメインごとに 1 つだけにしてください",
-                                         versions)});
-    }
-    for (const std::string& t : terms) {
-        if (lower(t) != "+all") continue;
-        ctx.report(spf.pos, {"SPF record ends in \"+all\": every server on the internet may send "
-                             "as this domain",
-                             "SPF レコードが「+all」です。インターネット上のどのサーバーでもこの"
-                             "ドメインで送信できてしまいます"});
+    PlanTxt r = plan_txt(p.email->spf);
+    report_txt_errors(ctx, r);
+    for (const mail::Problem& pr : mail::parse_spf(r.txt.text).problems) {
+        if (pr.severity == Severity::error) ctx.report(record_pos(p, r, pr.offset), pr.message);
     }
 }
 
-/// The name of an SPF term without its qualifier: "include", "a", "redirect", "all", ...
-std::string spf_term_name(std::string_view term) {
-    std::string t = lower(term);
-    if (!t.empty() && std::string_view("+-~?").find(t.front()) != std::string_view::npos)
-        t.erase(0, 1);
-    return t.substr(0, t.find_first_of(":/="));
+/// One line of the lookup breakdown: "include:mktomail.com 1 (Adobe Marketo Engage, 2026-02-27)".
+Text charge_text(const mail::LookupCharge& c) {
+    if (!c.needs_nested) return {fmt::format("{} 1", c.term), fmt::format("{} 1", c.term)};
+    if (!c.nested) {
+        if (c.entry != nullptr)
+            return {fmt::format("{} 1 + unknown ({}, no figure in the catalogue)", c.term,
+                                c.entry->vendor),
+                    fmt::format("{} 1 + 不明 ({}、カタログに値なし)", c.term, c.entry->vendor)};
+        return {fmt::format("{} 1 + unknown (not in the catalogue)", c.term),
+                fmt::format("{} 1 + 不明 (カタログにない)", c.term)};
+    }
+    return {
+        fmt::format("{} {} ({}, {})", c.term, 1 + *c.nested, c.entry->vendor, c.entry->measured),
+        fmt::format("{} {} ({}、{})", c.term, 1 + *c.nested, c.entry->vendor, c.entry->measured)};
+}
+
+Text breakdown(const mail::LookupBudget& b) {
+    Text out;
+    for (const mail::LookupCharge& c : b.charges) {
+        Text t = charge_text(c);
+        out.en += (out.en.empty() ? "" : ", ") + t.en;
+        out.ja += (out.ja.empty() ? "" : "、") + t.ja;
+    }
+    return out;
+}
+
+struct SpfBudgetCheck {
+    PlanTxt record;
+    mail::SpfRecord spf;
+    mail::LookupBudget budget;
+};
+
+std::optional<SpfBudgetCheck> spf_budget(const RuleContext& ctx) {
+    const Project& p = ctx.project;
+    if (!p.email || !p.email->spf.present()) return std::nullopt;
+    PlanTxt r = plan_txt(p.email->spf);
+    mail::SpfRecord spf = mail::parse_spf(r.txt.text);
+    if (!spf.is_spf) return std::nullopt;  // MAIL-003 reports it; there is nothing to count
+    mail::LookupBudget budget = mail::spf_lookup_budget(spf, ctx.thresholds.spf_includes);
+    return SpfBudgetCheck{std::move(r), std::move(spf), std::move(budget)};
 }
 
 void check_spf_lookups(RuleContext& ctx) {
-    const Project& p = ctx.project;
-    if (!p.email || !p.email->spf.present()) return;
-    int lookups = 0;
-    for (const std::string& t : words(parse_txt(p.email->spf.value).text)) {
-        std::string name = spf_term_name(t);
-        if (name == "include" || name == "a" || name == "mx" || name == "ptr" || name == "exists" ||
-            (name == "redirect" && t.find('=') != std::string::npos))
-            ++lookups;
+    auto c = spf_budget(ctx);
+    if (!c || !c->budget.over_limit()) return;
+    // Point at the term that spends the 11th lookup.
+    int running = 0;
+    std::size_t at = c->spf.terms.front().offset;
+    for (const mail::LookupCharge& ch : c->budget.charges) {
+        running += ch.own + ch.nested.value_or(0);
+        if (running > mail::spf_max_lookups) {
+            at = c->spf.terms[ch.term_index].offset;
+            break;
+        }
     }
-    if (lookups <= 10) return;
-    ctx.report(p.email->spf.pos,
-               {fmt::format("SPF record needs at least {} DNS lookups before nested includes; the "
-                            "limit is 10",
-                            lookups),
-                fmt::format("SPF レコードは入れ子の include を除いても DNS 参照が {} 回必要です。"
-                            "上限は 10 回です",
-                            lookups)});
+    Text parts = breakdown(c->budget);
+    bool unknown = !c->budget.unknown.empty();
+    ctx.report(record_pos(ctx.project, c->record, at),
+               {fmt::format("SPF record needs {}{} DNS lookups counting nested includes; the limit "
+                            "is {}: {}",
+                            unknown ? "at least " : "", c->budget.known_total,
+                            mail::spf_max_lookups, parts.en),
+                fmt::format("SPF レコードは入れ子の include を含めて DNS 参照が {} 回{}必要です。"
+                            "上限は {} 回です: {}",
+                            c->budget.known_total, unknown ? "以上" : "", mail::spf_max_lookups,
+                            parts.ja)});
+}
+
+void check_spf_lookups_unknown(RuleContext& ctx) {
+    auto c = spf_budget(ctx);
+    if (!c || c->budget.over_limit() || c->budget.unknown.empty()) return;
+    std::string names = fmt::format("{}", fmt::join(c->budget.unknown, ", "));
+    const mail::LookupCharge* first = nullptr;
+    for (const mail::LookupCharge& ch : c->budget.charges)
+        if (ch.needs_nested && !ch.nested && first == nullptr) first = &ch;
+    ctx.report(record_pos(ctx.project, c->record, c->spf.terms[first->term_index].offset),
+               {fmt::format("SPF lookups: {} known, plus what {} cost{} beneath {}; the limit is "
+                            "{}: {}",
+                            c->budget.known_total, names, c->budget.unknown.size() == 1 ? "s" : "",
+                            c->budget.unknown.size() == 1 ? "it" : "them", mail::spf_max_lookups,
+                            breakdown(c->budget).en),
+                fmt::format("SPF の DNS 参照: 判明分 {} 回、加えて {} の内部の参照回数が不明です。"
+                            "上限は {} 回です: {}",
+                            c->budget.known_total, names, mail::spf_max_lookups,
+                            breakdown(c->budget).ja)});
 }
 
 void check_spf_risky(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.email || !p.email->spf.present()) return;
-    const LString& spf = p.email->spf;
+    PlanTxt r = plan_txt(p.email->spf);
+    mail::SpfRecord spf = mail::parse_spf(r.txt.text);
+    for (const mail::Problem& pr : spf.problems) {
+        if (pr.severity == Severity::warning && pr.code != "spf-record-length")
+            ctx.report(record_pos(p, r, pr.offset), pr.message);
+    }
+    if (!spf.is_spf) return;
     bool has_all = false, has_redirect = false;
-    for (const std::string& t : words(parse_txt(spf.value).text)) {
-        std::string name = spf_term_name(t), l = lower(t);
-        if (name == "ptr") {
-            ctx.report(spf.pos, {"SPF record uses \"ptr\", which is slow, unreliable and "
-                                 "discouraged by RFC 7208",
-                                 "SPF レコードが「ptr」を使っています。遅く不確実で、RFC 7208 "
-                                 "が使用を推奨していません"});
+    for (const mail::SpfTerm& t : spf.terms) {
+        SourcePos at = record_pos(p, r, t.offset);
+        if (t.kind == mail::SpfTermKind::mechanism && t.mechanism == mail::SpfMechanism::ptr) {
+            ctx.report(at, {"SPF record uses \"ptr\", which is slow, unreliable and discouraged "
+                            "by RFC 7208 §5.5",
+                            "SPF レコードが「ptr」を使っています。遅く不確実で、RFC 7208 第5.5節"
+                            "が使用を推奨していません"});
         }
-        if (l == "?all") {
-            ctx.report(spf.pos, {"SPF record ends in \"?all\": it asserts nothing about other "
-                                 "senders",
-                                 "SPF レコードが「?all」で、他の送信元について何も示していません"});
+        if (t.kind == mail::SpfTermKind::mechanism && t.mechanism == mail::SpfMechanism::all) {
+            has_all = true;
+            if (t.qualifier == mail::SpfQualifier::neutral) {
+                ctx.report(at, {"SPF record ends in \"?all\": it asserts nothing about other "
+                                "senders",
+                                "SPF レコードが「?all」で、他の送信元について何も示していません"});
+            }
         }
-        has_all |= name == "all";
-        has_redirect |= name == "redirect";
+        has_redirect |= t.kind == mail::SpfTermKind::modifier && t.name == "redirect";
     }
     if (!has_all && !has_redirect) {
-        ctx.report(spf.pos, {"SPF record has no \"all\" term (defaults to \"?all\"); end it with "
-                             "\"-all\" or \"~all\"",
-                             "SPF レコードに「all」がありません (「?all」と同じ扱い)。「-all」"
-                             "か「~all」で終えてください"});
+        ctx.report(record_pos(p, r, r.txt.text.size()),
+                   {"SPF record has no \"all\" term (defaults to \"?all\"); end it with \"-all\" "
+                    "or \"~all\"",
+                    "SPF レコードに「all」がありません (「?all」と同じ扱い)。「-all」か「~all」"
+                    "で終えてください"});
     }
 }
 
@@ -308,89 +359,35 @@ void check_txt_length(RuleContext& ctx) {
     if (!p.email) return;
     for (const LString* record : {&p.email->spf, &p.email->dmarc}) {
         if (!record->present()) continue;
-        for (const std::string& s : parse_txt(record->value).strings) {
-            if (s.size() <= 255) continue;
-            ctx.report(record->pos,
-                       {fmt::format("TXT string of {} characters; DNS allows 255 per string, so "
-                                    "split it into several quoted strings",
-                                    s.size()),
-                        fmt::format("TXT の文字列が {} 文字です。DNS では 1 文字列 255 文字まで"
-                                    "なので、複数の引用符付き文字列に分けてください",
-                                    s.size())});
+        PlanTxt r = plan_txt(*record);
+        for (const mail::Problem& pr : r.txt.problems) {
+            if (pr.code == "txt-string-length")
+                ctx.report(value_pos(p, *record, pr.offset), pr.message);
+        }
+        if (record != &p.email->spf) continue;
+        for (const mail::Problem& pr : mail::parse_spf(r.txt.text).problems) {
+            if (pr.code == "spf-record-length") ctx.report(record_pos(p, r, pr.offset), pr.message);
         }
     }
-}
-
-struct DmarcTag {
-    std::string name, value;
-};
-
-std::vector<DmarcTag> dmarc_tags(std::string_view record) {
-    std::vector<DmarcTag> tags;
-    for (const std::string& part : split(parse_txt(record).text, ';')) {
-        std::string t = trim(part);
-        if (t.empty()) continue;
-        auto eq = t.find('=');
-        if (eq == std::string::npos) {
-            tags.push_back({lower(t), {}});
-        } else {
-            tags.push_back({lower(trim(t.substr(0, eq))), trim(t.substr(eq + 1))});
-        }
-    }
-    return tags;
 }
 
 void check_dmarc_syntax(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.email || !p.email->dmarc.present()) return;
-    const LString& dmarc = p.email->dmarc;
-    auto tags = dmarc_tags(dmarc.value);
-    if (tags.empty() || tags.front().name != "v" || tags.front().value != "DMARC1") {
-        ctx.report(dmarc.pos, {"DMARC record does not start with \"v=DMARC1\"",
-                               "DMARC レコードが「v=DMARC1」で始まっていません"});
-    }
-    bool has_p = false;
-    for (const DmarcTag& t : tags) {
-        std::string v = lower(t.value);
-        if (t.name == "p" || t.name == "sp" || t.name == "np") {
-            has_p |= t.name == "p";
-            if (v == "none" || v == "quarantine" || v == "reject") continue;
-            ctx.report(
-                dmarc.pos,
-                {fmt::format("DMARC tag {}={} is not none, quarantine or reject", t.name, t.value),
-                 fmt::format("DMARC の {}={} は none・quarantine・reject のいずれでも"
-                             "ありません",
-                             t.name, t.value)});
-        } else if (t.name == "adkim" || t.name == "aspf") {
-            if (v == "r" || v == "s") continue;
-            ctx.report(dmarc.pos,
-                       {fmt::format("DMARC tag {}={} is not r or s", t.name, t.value),
-                        fmt::format("DMARC の {}={} は r か s ではありません", t.name, t.value)});
-        }
-    }
-    if (!has_p) {
-        ctx.report(dmarc.pos, {"DMARC record has no policy (p=none, quarantine or reject)",
-                               "DMARC レコードにポリシー (p=none・quarantine・reject) が"
-                               "ありません"});
+    PlanTxt r = plan_txt(p.email->dmarc);
+    report_txt_errors(ctx, r);
+    for (const mail::Problem& pr : mail::parse_dmarc(r.txt.text).problems) {
+        if (pr.severity == Severity::error) ctx.report(record_pos(p, r, pr.offset), pr.message);
     }
 }
 
-void check_dmarc_removed_tags(RuleContext& ctx) {
+void check_dmarc_warnings(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.email || !p.email->dmarc.present()) return;
-    std::vector<std::string_view> removed;
-    auto tags = dmarc_tags(p.email->dmarc.value);
-    for (const DmarcTag& t : tags) {
-        for (std::string_view r : {"pct", "rf", "ri"}) {
-            if (t.name == r) removed.push_back(r);
-        }
+    PlanTxt r = plan_txt(p.email->dmarc);
+    for (const mail::Problem& pr : mail::parse_dmarc(r.txt.text).problems) {
+        if (pr.severity == Severity::warning) ctx.report(record_pos(p, r, pr.offset), pr.message);
     }
-    if (removed.empty()) return;
-    ctx.report(
-        p.email->dmarc.pos,
-        {fmt::format("DMARC tag(s) {} were removed by RFC 9989 and are ignored",
-                     join(removed, ", ")),
-         fmt::format("DMARC のタグ {} は RFC 9989 で廃止され、無視されます", join(removed, ", "))});
 }
 
 /// An approximation of the organisational domain without the Public Suffix List: the last two
@@ -417,25 +414,21 @@ void check_dmarc_report_domains(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.email || !p.email->dmarc.present() || !p.email->sending_domain.present()) return;
     std::string org = organisational_domain(p.email->sending_domain.value);
+    PlanTxt r = plan_txt(p.email->dmarc);
     std::vector<std::string> reported;
-    for (const DmarcTag& t : dmarc_tags(p.email->dmarc.value)) {
-        if (t.name != "rua" && t.name != "ruf") continue;
-        for (const std::string& uri : split(t.value, ',')) {
-            auto at = uri.find('@');
-            if (at == std::string::npos) continue;
-            std::string domain = lower(trim(uri.substr(at + 1, uri.find('!') - at - 1)));
-            if (organisational_domain(domain) == org ||
-                std::find(reported.begin(), reported.end(), domain) != reported.end())
-                continue;
-            reported.push_back(domain);
-            ctx.report(p.email->dmarc.pos,
-                       {fmt::format("DMARC reports go to another domain, \"{}\"; it must publish "
-                                    "\"{}._report._dmarc.{}\" to accept them",
-                                    domain, org, domain),
-                        fmt::format("DMARC レポートの送付先「{}」は別ドメインです。受け取るには "
-                                    "「{}._report._dmarc.{}」のレコードが必要です",
-                                    domain, org, domain)});
-        }
+    for (const mail::DmarcReportUri& u : mail::dmarc_report_uris(mail::parse_dmarc(r.txt.text))) {
+        const std::string& domain = u.uri.domain;
+        if (organisational_domain(domain) == org ||
+            std::find(reported.begin(), reported.end(), domain) != reported.end())
+            continue;
+        reported.push_back(domain);
+        ctx.report(record_pos(p, r, u.uri.offset),
+                   {fmt::format("DMARC reports go to another domain, \"{}\"; it must publish "
+                                "\"{}._report._dmarc.{}\" to accept them",
+                                domain, org, domain),
+                    fmt::format("DMARC レポートの送付先「{}」は別ドメインです。受け取るには "
+                                "「{}._report._dmarc.{}」のレコードが必要です",
+                                domain, org, domain)});
     }
 }
 
@@ -673,10 +666,18 @@ std::vector<RuleDescriptor> tool_rules() {
          6,
          Severity::error,
          {"Invalid SPF record", "不正な SPF レコード"},
-         {"RFC 7208: the record starts with \"v=spf1\" and a domain has exactly one; two records "
-          "are a permanent error. \"+all\" authorises every host on the internet.",
-          "RFC 7208: レコードは「v=spf1」で始まり、ドメインごとに 1 つだけです。2 つあると"
-          "恒久的エラーになります。「+all」はインターネット上のすべてのホストを許可します。"},
+         {"RFC 7208: the record starts with \"v=spf1\", is US-ASCII with terms separated by "
+          "spaces (§3.1, §4.6.1), and every term follows the grammar of §5-§7 and §12 (qualifiers, "
+          "ip4/ip6 with prefix lengths, a/mx dual CIDR lengths, domain-specs and macros, "
+          "redirect and exp at most once). A receiver answers any syntax error with "
+          "\"permerror\", so SPF fails for every message. \"+all\" (or a bare \"all\") "
+          "authorises every host on the internet. Each finding points at the offending term.",
+          "RFC 7208: レコードは「v=spf1」で始まり、US-ASCII で項目を空白で区切り (第3.1節・"
+          "第4.6.1節)、各項目は第5〜7節・第12節の文法 (限定子、プレフィックス長付きの ip4/ip6、"
+          "a/mx の二重 CIDR 長、ドメイン指定とマクロ、redirect と exp は 1 回まで) に従います。"
+          "構文エラーは受信側で「permerror」となり、すべてのメールで SPF が失敗します。"
+          "「+all」(限定子のない「all」も) はインターネット上のすべてのホストを許可します。"
+          "指摘は問題の項目の位置を示します。"},
          {"Publish one record starting with \"v=spf1\" and ending in \"-all\" or \"~all\".",
           "「v=spf1」で始まり「-all」か「~all」で終わるレコードを 1 つだけ公開してください。"},
          check_spf_syntax},
@@ -687,25 +688,40 @@ std::vector<RuleDescriptor> tool_rules() {
          {"RFC 7208 §4.6.4: evaluating a record may cause at most 10 DNS-querying terms "
           "(include, a, mx, ptr, exists, redirect; ip4, ip6 and all do not count), nested "
           "includes included; beyond that SPF fails for every message. Each MA vendor's include "
-          "spends part of the budget. ma-plan counts the top level only, so the real count may "
-          "be higher.",
+          "spends part of the budget: ma-plan charges what each include costs beneath it from a "
+          "bundled, dated catalogue of vendor includes (Google Workspace, Microsoft 365, "
+          "Marketo, Salesforce, HubSpot, SendGrid, Amazon SES, Mailchimp, SparkPost, ...; "
+          "docs/mail.md), which `.ma-plan.yaml` can override (spf_includes). The message lists "
+          "the cost of every term; includes the catalogue does not know count as their own "
+          "lookup only, so the total is a lower bound (MAIL-018 names them).",
           "RFC 7208 第4.6.4節: DNS を参照する項目 (include・a・mx・ptr・exists・redirect。"
           "ip4・ip6・all は数えない) は入れ子の include を含めて 10 回までで、超えるとすべての"
-          "メールで SPF が失敗します。MA ベンダーの include も枠を消費します。ma-plan は最上位"
-          "だけを数えるため、実際はさらに多い可能性があります。"},
+          "メールで SPF が失敗します。MA ベンダーの include も枠を消費します。ma-plan は各 "
+          "include の内部の参照回数を、同梱の日付付きベンダー include カタログ (Google "
+          "Workspace・Microsoft 365・Marketo・Salesforce・HubSpot・SendGrid・Amazon SES・"
+          "Mailchimp・SparkPost など。docs/mail.md) から数え、`.ma-plan.yaml` で上書きできます "
+          "(spf_includes)。メッセージには項目ごとの回数を示します。カタログにない include は"
+          "自身の 1 回だけを数えるため合計は下限です (MAIL-018 がそれを示します)。"},
          {"Replace includes by ip4/ip6 ranges or drop unused senders.",
           "include を ip4/ip6 に置き換えるか、使っていない送信元を削除してください。"},
          check_spf_lookups},
         {"MAIL-005",
          6,
          Severity::warning,
-         {"Risky SPF terms", "注意が必要な SPF の記述"},
-         {"RFC 7208 discourages \"ptr\" (slow, unreliable); \"?all\" or no \"all\" says nothing "
-          "about other senders, so spoofed mail passes as neutral.",
-          "RFC 7208 は「ptr」の使用を推奨していません (遅く不確実)。「?all」や「all」なしは"
-          "他の送信元について何も示さず、なりすましメールが中立扱いで通ります。"},
-         {"Remove \"ptr\"; end the record with \"-all\" or \"~all\".",
-          "「ptr」を削除し、「-all」か「~all」で終えてください。"},
+         {"Risky or ineffective SPF terms", "注意が必要・効果のない SPF の記述"},
+         {"RFC 7208 discourages \"ptr\" (§5.5: slow, unreliable); \"?all\" or no \"all\" says "
+          "nothing about other senders, so spoofed mail passes as neutral. Terms that are legal "
+          "but have no effect are flagged too: mechanisms after \"all\" are never evaluated "
+          "(§5.1), a redirect next to \"all\" is ignored (§6.1), unknown modifiers are ignored "
+          "(§6), and a domain with an empty or over-long label never exists.",
+          "RFC 7208 は「ptr」の使用を推奨していません (第5.5節: 遅く不確実)。「?all」や「all」"
+          "なしは他の送信元について何も示さず、なりすましメールが中立扱いで通ります。文法上は"
+          "正しくても効果のない記述も指摘します: 「all」の後のメカニズムは評価されず (第5.1節)、"
+          "「all」と併記した redirect は無視され (第6.1節)、未知の修飾子は無視され (第6節)、"
+          "空または長すぎるラベルを持つドメインは存在し得ません。"},
+         {"Remove \"ptr\" and terms that have no effect; end the record with \"-all\" or "
+          "\"~all\".",
+          "「ptr」と効果のない記述を削除し、「-all」か「~all」で終えてください。"},
          check_spf_risky},
         {"MAIL-006",
          6,
@@ -713,9 +729,11 @@ std::vector<RuleDescriptor> tool_rules() {
          {"TXT string longer than 255 characters", "255 文字を超える TXT 文字列"},
          {"A single DNS TXT string holds at most 255 characters (RFC 1035); longer SPF or DMARC "
           "records must be split into several quoted strings, or the DNS provider truncates or "
-          "rejects them.",
+          "rejects them. An SPF record over 512 bytes makes the DNS answer too large for one UDP "
+          "packet (RFC 7208 §3.4).",
           "DNS の TXT は 1 文字列 255 文字までです (RFC 1035)。長い SPF・DMARC レコードは複数の"
-          "引用符付き文字列に分けないと、DNS 事業者に切り詰められるか拒否されます。"},
+          "引用符付き文字列に分けないと、DNS 事業者に切り詰められるか拒否されます。512 バイトを"
+          "超える SPF レコードは DNS 応答が UDP 1 パケットに収まりません (RFC 7208 第3.4節)。"},
          {"Write the record as several quoted strings (\"…\" \"…\").",
           "レコードを複数の引用符付き文字列 (\"…\" \"…\") で書いてください。"},
          check_txt_length},
@@ -723,27 +741,42 @@ std::vector<RuleDescriptor> tool_rules() {
          6,
          Severity::error,
          {"Invalid DMARC record", "不正な DMARC レコード"},
-         {"RFC 7489 / RFC 9989: the record starts with v=DMARC1; p (and sp, np) is none, "
-          "quarantine or reject; adkim and aspf are r or s. Receivers ignore an invalid record, "
-          "so the domain has no DMARC at all.",
-          "RFC 7489・RFC 9989: レコードは v=DMARC1 で始まり、p (と sp・np) は none・quarantine・"
-          "reject、adkim・aspf は r か s です。不正なレコードは受信側に無視され、DMARC がない"
-          "のと同じになります。"},
+         {"RFC 9989 (2026, obsoletes RFC 7489) §4.7-§4.8: the record starts with exactly "
+          "v=DMARC1; tags are name=value separated by \";\", each at most once (RFC 6376 §3.2); p, "
+          "sp and np are none, quarantine or reject; adkim and aspf r or s; t y or n; psd y, n "
+          "or u; fo a colon-separated list of 0, 1, d, s; rua and ruf lists of mailto: URIs with "
+          "valid addresses. A record without a valid p is read as p=none only if rua holds a "
+          "valid URI, otherwise no DMARC processing applies (§4.10.1); RFC 7489 receivers require "
+          "p. Receivers ignore an invalid record, so the domain has no DMARC at all.",
+          "RFC 9989 (2026年、RFC 7489 を廃止) 第4.7〜4.8節: レコードは v=DMARC1 で始まり、タグは"
+          "「;」で区切った 名前=値 で各 1 回まで (RFC 6376 第3.2節)。p・sp・np は none・"
+          "quarantine・reject、adkim・aspf は r か s、t は y か n、psd は y・n・u、fo は 0・1・"
+          "d・s をコロンで区切ったもの、rua・ruf は正しいアドレスの mailto: URI の一覧です。"
+          "正しい p のないレコードは、rua に正しい URI がある場合だけ p=none として扱われ、"
+          "ない場合は DMARC の処理が行われません (第4.10.1節)。RFC 7489 の受信側は p を必須と"
+          "します。不正なレコードは受信側に無視され、DMARC がないのと同じになります。"},
          {"Fix the record, e.g. \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\".",
           "レコードを直してください (例: \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\")。"},
          check_dmarc_syntax},
         {"MAIL-008",
          6,
          Severity::warning,
-         {"Removed DMARC tags", "廃止された DMARC タグ"},
+         {"Removed, unknown or ignored DMARC tags", "廃止・未知・無視される DMARC タグ"},
          {"RFC 9989 (2026) removed pct, rf and ri; receivers ignore them, so a pct=10 roll-out "
-          "applies the policy to all mail. Use t=y for testing instead.",
+          "applies the policy to all mail. Use t=y for testing instead. Unknown tags (also a "
+          "tag name in the wrong case) are ignored (§4.7), the \"!size\" suffix of report URIs "
+          "is obsolete, fo has no effect without ruf, and RFC 7489 receivers still require p "
+          "right after v and reject a record without p.",
           "RFC 9989 (2026年) で pct・rf・ri は廃止され、受信側は無視します。pct=10 で段階適用"
           "しているつもりでも、ポリシーはすべてのメールに適用されます。テストには t=y を使い"
-          "ます。"},
-         {"Remove pct, rf and ri (use t=y while testing).",
-          "pct・rf・ri を削除してください (テスト中は t=y)。"},
-         check_dmarc_removed_tags},
+          "ます。未知のタグ (大文字小文字の違うタグ名も) は無視され (第4.7節)、レポート URI の"
+          "「!size」は廃止された書式で、fo は ruf がないと効果がなく、RFC 7489 の受信側は v の"
+          "直後の p を求め、p のないレコードを受け付けません。"},
+         {"Remove pct, rf, ri and unknown tags (use t=y while testing); write p=... right after "
+          "v=DMARC1.",
+          "pct・rf・ri と未知のタグを削除し (テスト中は t=y)、v=DMARC1 の直後に p=... を書いて"
+          "ください。"},
+         check_dmarc_warnings},
         {"MAIL-017",
          6,
          Severity::info,
@@ -760,6 +793,22 @@ std::vector<RuleDescriptor> tool_rules() {
          {"Confirm the report receiver publishes the authorisation record.",
           "送付先が認可レコードを公開していることを確認してください。"},
          check_dmarc_report_domains},
+        {"MAIL-018",
+         6,
+         Severity::warning,
+         {"SPF lookup count incomplete", "SPF の DNS 参照回数が不明"},
+         {"RFC 7208 §4.6.4 counts the lookups inside every include. An include that is not in "
+          "ma-plan's vendor catalogue (or whose target uses macros) may spend any number of "
+          "them, so a record that looks within the limit can still fail. ma-plan names such "
+          "includes instead of counting them as zero.",
+          "RFC 7208 第4.6.4節は各 include の内部の参照も数えます。ma-plan のベンダーカタログに"
+          "ない include (や対象にマクロを使うもの) はいくつ参照するか分からないため、上限内に"
+          "見えても失敗することがあります。ma-plan はそれを 0 回とせず、名前を示します。"},
+         {"Check the include with `ma-plan domain check`, or record its cost under spf_includes "
+          "in .ma-plan.yaml.",
+          "`ma-plan domain check` で確かめるか、.ma-plan.yaml の spf_includes に回数を書いて"
+          "ください。"},
+         check_spf_lookups_unknown},
         {"MAIL-009",
          6,
          Severity::warning,

@@ -70,7 +70,7 @@ TEST_CASE("config: unknown keys / rule IDs and values are errors with did-you-me
           std::vector<std::string>{
               ".ma-plan.yaml:10:1: duplicate key \"language\"",
               ".ma-plan.yaml:1:1: unknown key \"fail-on\"; did you mean \"fail_on\"? (known keys: "
-              "language, fail_on, inline_suppressions, rules, thresholds)",
+              "language, fail_on, inline_suppressions, rules, thresholds, spf_includes)",
               ".ma-plan.yaml:3:3: unknown rule \"RACI-01\"; did you mean \"RACI-001\"?",
               ".ma-plan.yaml:4:3: unknown rule \"raci-001\"; did you mean \"RACI-001\"?",
               ".ma-plan.yaml:5:13: \"loud\" is not allowed for \"RACI-002\" (allowed: off, error, "
@@ -85,6 +85,45 @@ TEST_CASE("config: unknown keys / rule IDs and values are errors with did-you-me
           });
     CHECK(messages(parse("rules: [RACI-001]\n"), Lang::ja) ==
           std::vector<std::string>{".ma-plan.yaml:1:8: 「rules」はマッピングで書いてください"});
+}
+
+TEST_CASE("config: spf_includes overrides a catalogue entry or adds one") {
+    auto c = parse(
+        "spf_includes:\n"
+        "  MKTOMAIL.com: {nested_lookups: 3, measured: 2026-11-30, source: \"dig TXT\"}\n"
+        "  _spf.crm.example: {nested_lookups: 0, measured: 2026-11-29, source: \"vendor mail\", "
+        "vendor: Example CRM}\n");
+    REQUIRE(c.errors.empty());
+    const auto& table = c.config.thresholds.spf_includes;
+    const mail::IncludeCost* mkto = mail::find_include(table, "mktomail.com");
+    REQUIRE(mkto != nullptr);
+    CHECK(mkto->nested_lookups == 3);
+    CHECK(mkto->vendor == "Adobe Marketo Engage");  // kept from the bundled entry
+    CHECK(mkto->measured == "2026-11-30");
+    const mail::IncludeCost* crm = mail::find_include(table, "_spf.crm.example");
+    REQUIRE(crm != nullptr);
+    CHECK(crm->vendor == "Example CRM");
+    CHECK(mail::find_include(table, "_spf.google.com")->nested_lookups == 2);  // untouched
+}
+
+TEST_CASE("config: spf_includes entries need a count a date and a source") {
+    auto c = parse(
+        "spf_includes:\n"
+        "  mktomail.com: {nested_lookups: 3}\n"
+        "  a.example: {nested_lookups: -1, measured: 2026-11-30, source: x}\n"
+        "  b.example: {nested_lookup: 1, measured: 2026-11-30, source: x}\n");
+    CHECK(messages(c) ==
+          std::vector<std::string>{
+              ".ma-plan.yaml:2:17: spf_includes entry \"mktomail.com\" needs nested_lookups, "
+              "measured (the date) and source",
+              ".ma-plan.yaml:3:31: \"nested_lookups\" must be a whole number from 0 to 100, not "
+              "\"-1\"",
+              ".ma-plan.yaml:4:15: unknown key \"nested_lookup\"; did you mean \"nested_lookups\"? "
+              "(known keys: nested_lookups, measured, source, vendor)",
+          });
+    // A rejected entry leaves the bundled figure in place.
+    CHECK(mail::find_include(c.config.thresholds.spf_includes, "mktomail.com")->nested_lookups ==
+          0);
 }
 
 TEST_CASE("config: a YAML syntax error is reported at its position") {

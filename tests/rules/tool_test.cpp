@@ -13,7 +13,7 @@ std::string mail(std::string_view extra) {
 
 /// A complete, correct email set-up for a bulk sender; quiet for every MAIL rule.
 const std::string good_mail = mail(
-    "  spf: \"v=spf1 include:_spf.esp.example ip4:192.0.2.0/24 -all\"\n"
+    "  spf: \"v=spf1 include:mktomail.com ip4:192.0.2.0/24 -all\"\n"
     "  dkim: {selector: s1, key_bits: 2048}\n"
     "  dmarc: \"v=DMARC1; p=quarantine; sp=reject; adkim=s; aspf=r; rua=mailto:d@example.com\"\n"
     "  dedicated_ip: true\n"
@@ -107,43 +107,156 @@ RULE_CASE("MAIL-002", mail("  sender_name: A社\n"),
           "plan.yaml:4:3: warning: sending domain \"mail.example.com\" has neither SPF nor DKIM "
           "[MAIL-002]")
 
+// The SPF and DMARC grammars themselves are tested in tests/mail; these cases check that the
+// rules place each problem on the offending term inside the YAML scalar, in every scalar style.
 RULE_CASE("MAIL-003", mail("  spf: \"spf1 include:_spf.esp.example v=spf1 +all\"\n"), good_mail,
-          "plan.yaml:5:8: error: SPF record does not start with \"v=spf1\" [MAIL-003]",
-          "plan.yaml:5:8: error: SPF record ends in \"+all\": every server on the internet may "
-          "send as this domain [MAIL-003]")
+          "plan.yaml:5:9: error: SPF record does not start with \"v=spf1\" (RFC 7208 §4.5) "
+          "[MAIL-003]",
+          "plan.yaml:5:39: error: a second \"v=spf1\" inside the SPF record: two records were run "
+          "together; publish exactly one SPF record per domain (RFC 7208 §4.5) [MAIL-003]",
+          "plan.yaml:5:46: error: \"+all\" lets every server on the internet send as this domain "
+          "[MAIL-003]")
+
+TEST_CASE("MAIL-003 points at the term in every scalar style", "[rule]") {
+    // Columns: the term "moo" (or "ip4:...") in the line as written.
+    auto first = [](const std::string& spf_line) {
+        auto lines = rules_test::lines_for(rules_test::validate(mail(spf_line)), "MAIL-003");
+        REQUIRE(lines.size() == 1);
+        return lines.front();
+    };
+    const std::string moo =
+        "error: term \"moo\": unknown mechanism \"moo\"; the mechanisms are "
+        "all, include, a, mx, ptr, ip4, ip6 and exists (RFC 7208 §5) "
+        "[MAIL-003]";
+    CHECK(first("  spf: v=spf1 -all moo\n") == "plan.yaml:5:20: " + moo);
+    CHECK(first("  spf: 'v=spf1 -all moo'\n") == "plan.yaml:5:21: " + moo);
+    CHECK(first("  spf: \"v=spf1 -all moo\"\n") == "plan.yaml:5:21: " + moo);
+    CHECK(first("  spf: \"v=spf1 \\x2Dall moo\"\n") == "plan.yaml:5:24: " + moo);  // escape
+    CHECK(first("  spf: >-\n    v=spf1 -all moo\n") == "plan.yaml:6:17: " + moo);
+    // The zone-file form inside a YAML string: offsets map through both quotings.
+    CHECK(first("  spf: '\"v=spf1 -all \" \"moo\"'\n") == "plan.yaml:5:25: " + moo);
+    // A literal block keeps a final line break; that is YAML's, not the record's.
+    CHECK(first("  spf: |\n    v=spf1 -all moo\n") == "plan.yaml:6:17: " + moo);
+    // A plain scalar folded over two lines cannot be mapped: the scalar's start, not a guess.
+    CHECK(first("  spf: v=spf1 -all\n    moo\n") == "plan.yaml:5:8: " + moo);
+    CHECK(first("  spf: 'v=spf1 ip4:192.0.2.1/33 -all'\n") ==
+          "plan.yaml:5:29: error: term \"ip4:192.0.2.1/33\": invalid prefix length \"/33\"; an "
+          "IPv4 prefix length is /0 to /32 (RFC 7208 §5.6) [MAIL-003]");
+}
+
+TEST_CASE("MAIL-003 reads a quote inside a term as part of the record", "[rule]") {
+    // Issue 10: this used to be read as the start of a quoted TXT string.
+    auto findings =
+        rules_test::validate(mail("  spf: 'v=spf1 include:\"_spf.google.com\" ~all'\n"));
+    CHECK(
+        rules_test::lines_for(findings, "MAIL-003") ==
+        std::vector<std::string>{
+            "plan.yaml:5:24: error: term \"include:\"_spf.google.com\"\" contains a double quote; "
+            "quotes belong to the zone file, not to the record: write the record without them, "
+            "or quote the whole record [MAIL-003]"});
+    CHECK(rules_test::lines_for(
+              rules_test::validate(mail("  spf: '\"v=spf1 include:_spf.google.com ~all'\n")),
+              "MAIL-003") ==
+          std::vector<std::string>{"plan.yaml:5:9: error: quoted TXT string is not closed "
+                                   "[MAIL-003]"});
+}
 
 TEST_CASE("MAIL-003 rejects two v=spf1 in one record", "[rule]") {
     auto findings = rules_test::validate(mail("  spf: v=spf1 mx v=spf1 -all\n"));
     CHECK(rules_test::lines_for(findings, "MAIL-003") ==
-          std::vector<std::string>{"plan.yaml:5:8: error: SPF record contains \"v=spf1\" 2 times; "
-                                   "publish exactly one SPF record per domain [MAIL-003]"});
+          std::vector<std::string>{
+              "plan.yaml:5:18: error: a second \"v=spf1\" inside the SPF record: two records were "
+              "run together; publish exactly one SPF record per domain (RFC 7208 §4.5) "
+              "[MAIL-003]"});
 }
 
 RULE_CASE("MAIL-004",
-          mail("  spf: \"v=spf1 a mx ptr:example.com exists:%{i}.example.com include:a.example "
-               "include:b.example include:c.example include:d.example include:e.example "
-               "-include:f.example redirect=_spf.example.com\"\n"),
-          // Exactly ten lookups; ip4, ip6 and all cost nothing.
-          mail("  spf: \"v=spf1 a mx include:a.example include:b.example include:c.example "
-               "include:d.example include:e.example include:f.example include:g.example "
-               "include:h.example ip4:192.0.2.1 ip6:2001:db8::1 -all\"\n"),
-          "plan.yaml:5:8: error: SPF record needs at least 11 DNS lookups before nested includes; "
-          "the limit is 10 [MAIL-004]")
+          // Google Workspace (1 + 2 nested) + Salesforce (1 + 1) + SendGrid (1 + 1) + a, mx, ptr
+          // = 10, and Marketo's include is the 11th lookup.
+          mail("  spf: \"v=spf1 include:_spf.google.com include:_spf.salesforce.com "
+               "include:sendgrid.net a mx ptr:example.com include:mktomail.com -all\"\n"),
+          // Exactly ten: the same without ptr.
+          mail("  spf: \"v=spf1 include:_spf.google.com include:_spf.salesforce.com "
+               "include:sendgrid.net a mx include:mktomail.com -all\"\n"),
+          "plan.yaml:5:110: error: SPF record needs 11 DNS lookups counting nested includes; the "
+          "limit is 10: include:_spf.google.com 3 (Google Workspace, 2025-11), "
+          "include:_spf.salesforce.com 2 (Salesforce, 2026-05-06), include:sendgrid.net 2 (Twilio "
+          "SendGrid, 2025-10-24), a 1, mx 1, ptr:example.com 1, include:mktomail.com 1 (Adobe "
+          "Marketo Engage, 2026-02-27) [MAIL-004]")
+
+TEST_CASE("MAIL-004 counts unknown includes as their own lookup and says so", "[rule]") {
+    auto findings = rules_test::validate(
+        mail("  spf: \"v=spf1 a mx include:a.example include:b.example include:c.example "
+             "include:d.example include:e.example include:f.example include:g.example "
+             "include:h.example include:i.example -all\"\n"));
+    CHECK(rules_test::lines_for(findings, "MAIL-004") ==
+          std::vector<std::string>{
+              "plan.yaml:5:165: error: SPF record needs at least 11 DNS lookups counting nested "
+              "includes; the limit is 10: a 1, mx 1, include:a.example 1 + unknown (not in the "
+              "catalogue), include:b.example 1 + unknown (not in the catalogue), include:c.example "
+              "1 + unknown (not in the catalogue), include:d.example 1 + unknown (not in the "
+              "catalogue), include:e.example 1 + unknown (not in the catalogue), include:f.example "
+              "1 + unknown (not in the catalogue), include:g.example 1 + unknown (not in the "
+              "catalogue), include:h.example 1 + unknown (not in the catalogue), include:i.example "
+              "1 + unknown (not in the catalogue) [MAIL-004]"});
+    // Over the limit is MAIL-004's; MAIL-018 stays quiet then.
+    CHECK(rules_test::lines_for(findings, "MAIL-018").empty());
+}
+
+TEST_CASE("MAIL-004 uses the catalogue override from the configuration", "[rule]") {
+    maplan::ValidateOptions options;
+    options.thresholds.spf_includes =
+        maplan::mail::merge_catalogue({{"mktomail.com", "", 8, "2026-12-01", "dig, 2026-12-01"}});
+    auto findings = rules_test::validate(
+        mail("  spf: \"v=spf1 include:_spf.google.com include:mktomail.com -all\"\n"), options);
+    CHECK(rules_test::lines_for(findings, "MAIL-004") ==
+          std::vector<std::string>{
+              "plan.yaml:5:40: error: SPF record needs 12 DNS lookups counting nested includes; "
+              "the limit is 10: include:_spf.google.com 3 (Google Workspace, 2025-11), "
+              "include:mktomail.com 9 (Adobe Marketo Engage, 2026-12-01) [MAIL-004]"});
+}
+
+RULE_CASE("MAIL-018",
+          mail("  spf: \"v=spf1 include:_spf.google.com include:_spf.esp.example -all\"\n"),
+          mail("  spf: \"v=spf1 include:_spf.google.com include:mktomail.com -all\"\n"),
+          "plan.yaml:5:40: warning: SPF lookups: 4 known, plus what _spf.esp.example costs "
+          "beneath it; the limit is 10: include:_spf.google.com 3 (Google Workspace, 2025-11), "
+          "include:_spf.esp.example 1 + unknown (not in the catalogue) [MAIL-018]")
+
+TEST_CASE("MAIL-018 names a known vendor without a figure", "[rule]") {
+    auto findings = rules_test::validate(mail("  spf: \"v=spf1 include:mail.zendesk.com -all\"\n"));
+    CHECK(rules_test::lines_for(findings, "MAIL-018") ==
+          std::vector<std::string>{
+              "plan.yaml:5:16: warning: SPF lookups: 1 known, plus what mail.zendesk.com costs "
+              "beneath it; the limit is 10: include:mail.zendesk.com 1 + unknown (Zendesk, no "
+              "figure in the catalogue) [MAIL-018]"});
+}
 
 RULE_CASE("MAIL-005", mail("  spf: \"v=spf1 ptr ?all\"\n"),
           mail("  spf: \"v=spf1 redirect=_spf.example.com\"\n"),
-          // Findings at one position are ordered by message.
-          "plan.yaml:5:8: warning: SPF record ends in \"?all\": it asserts nothing about other "
-          "senders [MAIL-005]",
-          "plan.yaml:5:8: warning: SPF record uses \"ptr\", which is slow, unreliable and "
-          "discouraged by RFC 7208 [MAIL-005]")
+          "plan.yaml:5:16: warning: SPF record uses \"ptr\", which is slow, unreliable and "
+          "discouraged by RFC 7208 §5.5 [MAIL-005]",
+          "plan.yaml:5:20: warning: SPF record ends in \"?all\": it asserts nothing about other "
+          "senders [MAIL-005]")
 
-TEST_CASE("MAIL-005 flags a record without all", "[rule]") {
+TEST_CASE("MAIL-005 flags a record without all at its end", "[rule]") {
     auto findings = rules_test::validate(mail("  spf: v=spf1 include:_spf.esp.example\n"));
     CHECK(rules_test::lines_for(findings, "MAIL-005") ==
           std::vector<std::string>{
-              "plan.yaml:5:8: warning: SPF record has no \"all\" term (defaults to \"?all\"); end "
+              "plan.yaml:5:39: warning: SPF record has no \"all\" term (defaults to \"?all\"); end "
               "it with \"-all\" or \"~all\" [MAIL-005]"});
+}
+
+TEST_CASE("MAIL-005 flags terms that have no effect", "[rule]") {
+    auto findings = rules_test::validate(
+        mail("  spf: \"v=spf1 redirect=_spf.example.com -all a:mail.example.com\"\n"));
+    CHECK(
+        rules_test::lines_for(findings, "MAIL-005") ==
+        std::vector<std::string>{
+            "plan.yaml:5:16: warning: term \"redirect=_spf.example.com\" is ignored because the "
+            "record has an \"all\" mechanism (RFC 7208 §6.1) [MAIL-005]",
+            "plan.yaml:5:47: warning: term \"a:mail.example.com\" comes after \"all\" and is never "
+            "evaluated (RFC 7208 §5.1) [MAIL-005]"});
 }
 
 namespace {
@@ -158,25 +271,51 @@ RULE_CASE("MAIL-006", mail("  spf: 'v=spf1" + long_ips + " -all'\n"),
           // The zone-file form: several quoted strings of at most 255 characters each.
           mail("  spf: '\"v=spf1" + long_ips.substr(0, 150) + "\" \"" + long_ips.substr(150) +
                " -all\"'\n"),
-          "plan.yaml:5:8: warning: TXT string of 306 characters; DNS allows 255 per string, so "
+          "plan.yaml:5:9: warning: TXT string of 306 characters; DNS allows 255 per string, so "
           "split it into several quoted strings [MAIL-006]")
 
 RULE_CASE("MAIL-007", mail("  dmarc: \"p=block; v=DMARC1; adkim=x\"\n"), good_mail,
-          "plan.yaml:5:10: error: DMARC record does not start with \"v=DMARC1\" [MAIL-007]",
-          "plan.yaml:5:10: error: DMARC tag adkim=x is not r or s [MAIL-007]",
-          "plan.yaml:5:10: error: DMARC tag p=block is not none, quarantine or reject [MAIL-007]")
+          "plan.yaml:5:11: error: DMARC record does not start with \"v=DMARC1\" [MAIL-007]",
+          "plan.yaml:5:11: error: DMARC tag p=block is not none, quarantine or reject [MAIL-007]",
+          "plan.yaml:5:20: error: DMARC tag v must be the first tag (RFC 9989 §4.7) [MAIL-007]",
+          "plan.yaml:5:30: error: DMARC tag adkim=x is not r or s [MAIL-007]")
 
-TEST_CASE("MAIL-007 requires a policy", "[rule]") {
+TEST_CASE("MAIL-007 checks the issue's DMARC cases at the tag", "[rule]") {
+    auto lines = [](const std::string& dmarc) {
+        return rules_test::lines_for(rules_test::validate(mail("  dmarc: \"" + dmarc + "\"\n")),
+                                     "MAIL-007");
+    };
+    using L = std::vector<std::string>;
+    CHECK(lines("v=DMARC1; p=none; p=reject") ==
+          L{"plan.yaml:5:29: error: DMARC tag p appears more than once; a tag-list holds each tag "
+            "once, or the whole record is invalid (RFC 6376 §3.2) [MAIL-007]"});
+    CHECK(lines("v=DMARC1; p=none; rua=reports@example.com") ==
+          L{"plan.yaml:5:33: error: rua: \"reports@example.com\" is an address, not a URI; write "
+            "\"mailto:reports@example.com\" [MAIL-007]"});
+    CHECK(lines(" v=DMARC1; p=none") ==
+          L{"plan.yaml:5:11: error: DMARC record starts with white space; it must start with "
+            "\"v=DMARC1\" (RFC 9989 §4.8) [MAIL-007]"});
+    // RFC 9989 §4.10.1: without p and without a valid rua, no DMARC processing applies.
+    CHECK(lines("v=DMARC1; adkim=s") ==
+          L{"plan.yaml:5:28: error: DMARC record has no p tag and no valid rua address, so "
+            "receivers apply no DMARC processing (RFC 9989 §4.10.1) [MAIL-007]"});
+}
+
+TEST_CASE("MAIL-007 accepts a missing p when rua is valid as RFC 9989 does", "[rule]") {
     auto findings = rules_test::validate(mail("  dmarc: \"v=DMARC1; rua=mailto:d@example.com\"\n"));
-    CHECK(rules_test::lines_for(findings, "MAIL-007") ==
-          std::vector<std::string>{"plan.yaml:5:10: error: DMARC record has no policy (p=none, "
-                                   "quarantine or reject) [MAIL-007]"});
+    CHECK(rules_test::lines_for(findings, "MAIL-007").empty());
+    CHECK(rules_test::lines_for(findings, "MAIL-008") ==
+          std::vector<std::string>{
+              "plan.yaml:5:45: warning: DMARC record has no p tag: RFC 9989 reads it as p=none "
+              "because rua is valid, but RFC 7489 receivers ignore a record without p; write "
+              "p=none (RFC 9989 §4.10.1) [MAIL-008]"});
 }
 
 RULE_CASE("MAIL-008", mail("  dmarc: \"v=DMARC1; p=quarantine; pct=10; ri=86400\"\n"),
           mail("  dmarc: \"v=DMARC1; p=quarantine; t=y\"\n"),
-          "plan.yaml:5:10: warning: DMARC tag(s) pct, ri were removed by RFC 9989 and are ignored "
-          "[MAIL-008]")
+          "plan.yaml:5:35: warning: DMARC tag pct was removed by RFC 9989 and is ignored; the "
+          "policy applies to all mail [MAIL-008]",
+          "plan.yaml:5:43: warning: DMARC tag ri was removed by RFC 9989 and is ignored [MAIL-008]")
 
 RULE_CASE("MAIL-009",
           mail("  spf: \"v=spf1 -all\"\n  dkim: {selector: s1, key_bits: 2048}\n"
@@ -240,6 +379,6 @@ RULE_CASE("MAIL-017",
           bare("email:\n"
                "  sending_domain: mail.example.co.jp\n"
                "  dmarc: \"v=DMARC1; p=none; rua=mailto:dmarc@example.co.jp\"\n"),
-          "plan.yaml:5:10: info: DMARC reports go to another domain, \"dmarc.vendor.example\"; "
+          "plan.yaml:5:33: info: DMARC reports go to another domain, \"dmarc.vendor.example\"; "
           "it must publish \"example.com._report._dmarc.dmarc.vendor.example\" to accept them "
           "[MAIL-017]")
