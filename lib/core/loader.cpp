@@ -464,15 +464,17 @@ MA_PLAN_READER(Security, "Security", r.get("ip_restriction", out.ip_restriction)
                r.get("encrypted_transport", out.encrypted_transport);
                r.get("audit_log", out.audit_log);)
 MA_PLAN_READER(Dkim, "Dkim", r.get("selector", out.selector); r.get("key_bits", out.key_bits);)
+MA_PLAN_READER(MailboxProvider, "MailboxProvider", r.get("name", out.name);
+               r.get("share", out.share);)
 MA_PLAN_READER(IpWarming, "IpWarming", r.get("weeks", out.weeks);
-               r.get("days_per_week", out.days_per_week);)
+               r.get("days_per_week", out.days_per_week); r.get("providers", out.providers);)
 MA_PLAN_READER(Email, "Email", r.get("sending_domain", out.sending_domain); r.get("spf", out.spf);
                r.get("dkim", out.dkim); r.get("dmarc", out.dmarc);
                r.get("dedicated_ip", out.dedicated_ip); r.get("ip_warming", out.ip_warming);
                r.get("daily_volume", out.daily_volume);
                r.get("one_click_unsubscribe", out.one_click_unsubscribe);
-               r.get("reply_handling", out.reply_handling); r.get("sender_name", out.sender_name);
-               r.get("postal_address", out.postal_address);
+               r.get("spam_rate", out.spam_rate); r.get("reply_handling", out.reply_handling);
+               r.get("sender_name", out.sender_name); r.get("postal_address", out.postal_address);
                r.get("unsubscribe_url", out.unsubscribe_url);)
 MA_PLAN_READER(Integration, "Integration", r.get("system", out.system);
                r.get("channel", out.channel); r.get("direction", out.direction);

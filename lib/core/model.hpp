@@ -235,10 +235,19 @@ struct Dkim {
     LInt key_bits;
 };
 
+/// A mailbox provider's share of the list, so the warm-up ramps each provider separately
+/// (Gmail, Microsoft and Yahoo throttle a new IP independently).
+struct MailboxProvider {
+    SourcePos pos;
+    LString name;   ///< gmail.com, outlook.com, yahoo.co.jp, docomo.ne.jp, ...
+    LNumber share;  ///< share of the list (0..1)
+};
+
 struct IpWarming {
     SourcePos pos;
     LNumber weeks;
     LNumber days_per_week;
+    std::vector<MailboxProvider> providers;
 };
 
 struct Email {
@@ -251,6 +260,7 @@ struct Email {
     std::optional<IpWarming> ip_warming;
     LNumber daily_volume;
     LBool one_click_unsubscribe;
+    LNumber spam_rate;  ///< user-reported spam rate (Google Postmaster Tools), 0..1
     LString reply_handling;
     LString sender_name;
     LString postal_address;

@@ -526,6 +526,16 @@ const Type dkim_t{
         {"selector", &string_t, true, {"selector", "セレクター"}},
         {"key_bits", &key_bits_t, true, {"RSA key length in bits", "RSA 鍵長 (ビット)"}},
     }};
+const Type mailbox_provider_t{
+    .kind = Kind::object,
+    .name = "MailboxProvider",
+    .description = {"A mailbox provider's share of the list (warmed separately)",
+                    "メールボックス事業者ごとのリストの割合 (別々にウォーミング)"},
+    .fields = {
+        {"name", &string_t, true, {"provider (e.g. gmail.com)", "事業者 (例: gmail.com)"}},
+        {"share", &rate_t, true, {"share of the list (0..1)", "リストに占める割合 (0〜1)"}},
+    }};
+const Type mailbox_providers_t{.kind = Kind::list, .item = &mailbox_provider_t};
 const Type ip_warming_t{
     .kind = Kind::object,
     .name = "IpWarming",
@@ -533,6 +543,10 @@ const Type ip_warming_t{
     .fields = {
         {"weeks", &non_negative_t, true, {"planned duration in weeks", "期間 (週)"}},
         {"days_per_week", &non_negative_t, false, {"sending days per week", "週あたりの送信日数"}},
+        {"providers",
+         &mailbox_providers_t,
+         false,
+         {"mailbox providers to ramp separately", "個別にウォーミングするメールボックス事業者"}},
     }};
 const Type email_t{
     .kind = Kind::object,
@@ -553,6 +567,11 @@ const Type email_t{
          &bool_t,
          false,
          {"RFC 8058 one-click unsubscribe headers", "RFC 8058 ワンクリック配信停止"}},
+        {"spam_rate",
+         &rate_t,
+         false,
+         {"user-reported spam rate from Google Postmaster Tools (0..1)",
+          "Google Postmaster Tools の迷惑メール報告率 (0〜1)"}},
         {"reply_handling", &string_t, false, {"where customers' replies go", "返信メールの扱い"}},
         {"sender_name", &string_t, false, {"sender name shown in every message", "送信者名"}},
         {"postal_address",
@@ -800,6 +819,7 @@ std::vector<const Type*> object_types() {
             &environments_t,
             &security_t,
             &dkim_t,
+            &mailbox_provider_t,
             &ip_warming_t,
             &email_t,
             &integration_t,

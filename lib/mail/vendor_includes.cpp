@@ -7,6 +7,10 @@
 // while an overcount only asks for a check. Vendors change these records without notice; a
 // repository overrides an entry in .ma-plan.yaml (spf_includes:) and `ma-plan domain check`
 // measures the live value.
+//
+// Not listed: Oracle Eloqua, whose customers publish the sending IPs Oracle assigns them (its SPF
+// guidance, My Oracle Support Doc ID 2133235.1, is not public), so there is no shared include to
+// describe.
 #include "mail/spf_budget.hpp"
 
 namespace maplan::mail {
@@ -47,9 +51,6 @@ const std::vector<IncludeCost>& vendor_include_catalogue() {
         {"mail.zendesk.com", "Zendesk", std::nullopt, "", ""},
         {"aspmx.pardot.com", "Salesforce Account Engagement (Pardot)", std::nullopt, "", ""},
         {"et._spf.pardot.com", "Salesforce Account Engagement (Pardot)", std::nullopt, "", ""},
-        {"_spf.eloqua.com", "Oracle Eloqua", std::nullopt, "",
-         "Oracle documents Eloqua's SPF set-up in My Oracle Support Doc ID 2133235.1, which is "
-         "not public"},
     };
     return table;
 }

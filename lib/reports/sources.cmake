@@ -3,6 +3,8 @@ add_library(ma_plan_reports STATIC
     reports/checklist.cpp
     reports/common.cpp
     reports/raci.cpp
+    reports/sender_gate.cpp
     reports/status.cpp
+    reports/warmup.cpp
 )
 target_link_libraries(ma_plan_reports PUBLIC ma_plan_rules ma_plan_core PRIVATE ma_plan_warnings)

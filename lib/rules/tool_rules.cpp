@@ -266,7 +266,11 @@ std::optional<SpfBudgetCheck> spf_budget(const RuleContext& ctx) {
     if (!p.email || !p.email->spf.present()) return std::nullopt;
     PlanTxt r = plan_txt(p.email->spf);
     mail::SpfRecord spf = mail::parse_spf(r.txt.text);
-    if (!spf.is_spf) return std::nullopt;  // MAIL-003 reports it; there is nothing to count
+    // A receiver stops at the first syntax error (permerror), so a count would be moot; MAIL-003
+    // reports the errors.
+    if (!spf.is_spf) return std::nullopt;
+    for (const mail::Problem& pr : spf.problems)
+        if (pr.severity == Severity::error) return std::nullopt;
     mail::LookupBudget budget = mail::spf_lookup_budget(spf, ctx.thresholds.spf_includes);
     return SpfBudgetCheck{std::move(r), std::move(spf), std::move(budget)};
 }
@@ -693,7 +697,8 @@ std::vector<RuleDescriptor> tool_rules() {
           "Marketo, Salesforce, HubSpot, SendGrid, Amazon SES, Mailchimp, SparkPost, ...; "
           "docs/mail.md), which `.ma-plan.yaml` can override (spf_includes). The message lists "
           "the cost of every term; includes the catalogue does not know count as their own "
-          "lookup only, so the total is a lower bound (MAIL-018 names them).",
+          "lookup only, so the total is a lower bound (MAIL-018 names them). Records with syntax "
+          "errors are not counted: receivers reject them first (MAIL-003).",
           "RFC 7208 第4.6.4節: DNS を参照する項目 (include・a・mx・ptr・exists・redirect。"
           "ip4・ip6・all は数えない) は入れ子の include を含めて 10 回までで、超えるとすべての"
           "メールで SPF が失敗します。MA ベンダーの include も枠を消費します。ma-plan は各 "
@@ -701,7 +706,8 @@ std::vector<RuleDescriptor> tool_rules() {
           "Workspace・Microsoft 365・Marketo・Salesforce・HubSpot・SendGrid・Amazon SES・"
           "Mailchimp・SparkPost など。docs/mail.md) から数え、`.ma-plan.yaml` で上書きできます "
           "(spf_includes)。メッセージには項目ごとの回数を示します。カタログにない include は"
-          "自身の 1 回だけを数えるため合計は下限です (MAIL-018 がそれを示します)。"},
+          "自身の 1 回だけを数えるため合計は下限です (MAIL-018 がそれを示します)。構文エラーの"
+          "あるレコードは受信側が先に拒否するため数えません (MAIL-003)。"},
          {"Replace includes by ip4/ip6 ranges or drop unused senders.",
           "include を ip4/ip6 に置き換えるか、使っていない送信元を削除してください。"},
          check_spf_lookups},

@@ -3,6 +3,9 @@
 // include-at-limit), with the nested record replaced by a catalogue entry.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "mail/spf_budget.hpp"
 
 using namespace maplan::mail;
@@ -73,5 +76,18 @@ TEST_CASE("every catalogue entry with a figure says when and where it came from"
         if (!c.nested_lookups) continue;
         CHECK(c.measured.size() >= 7);  // YYYY-MM at least
         CHECK_FALSE(c.source.empty());
+    }
+}
+
+TEST_CASE("docs/mail.md lists every catalogue entry with its figure", "[budget][docs]") {
+    std::ifstream in(std::string(MA_PLAN_SOURCE_DIR) + "/docs/mail.md", std::ios::binary);
+    std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE_FALSE(doc.empty());
+    for (const IncludeCost& c : vendor_include_catalogue()) {
+        std::string row = "| `" + c.domain + "` | " + c.vendor + " | " +
+                          (c.nested_lookups ? std::to_string(*c.nested_lookups) : "unknown") +
+                          " | " + (c.measured.empty() ? "-" : c.measured) + " |";
+        INFO(row);
+        CHECK(doc.find(row) != std::string::npos);
     }
 }

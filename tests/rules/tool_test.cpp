@@ -203,6 +203,15 @@ TEST_CASE("MAIL-004 counts unknown includes as their own lookup and says so", "[
     CHECK(rules_test::lines_for(findings, "MAIL-018").empty());
 }
 
+TEST_CASE("MAIL-004 and MAIL-018 do not count a record with syntax errors", "[rule]") {
+    // Check against false positives: MAIL-003 already rejects it; a receiver never counts.
+    auto findings = rules_test::validate(
+        mail("  spf: \"v=spf1 include:\\\"_spf.x.example\\\" a/24/64 -all\"\n"));
+    CHECK(rules_test::lines_for(findings, "MAIL-003").size() == 2);
+    CHECK(rules_test::lines_for(findings, "MAIL-004").empty());
+    CHECK(rules_test::lines_for(findings, "MAIL-018").empty());
+}
+
 TEST_CASE("MAIL-004 uses the catalogue override from the configuration", "[rule]") {
     maplan::ValidateOptions options;
     options.thresholds.spf_includes =
