@@ -27,7 +27,8 @@ std::string cursor_sql(std::size_t channels) {
     std::string sql =
         "SELECT c.id, c.email, c.email_key, c.email_problem, c.person_hash, c.consent, "
         "c.consent_source, c.opted_out, c.source_id, c.batch_id, c.row_no, c.company, "
-        "c.last_name, c.first_name, c.full_name, c.phone, c.consent_at, c.consent_notice";
+        "c.last_name, c.first_name, c.full_name, c.phone, c.consent_at, c.consent_notice, "
+        "c.bounced";
     for (std::size_t i = 0; i < channels; ++i) {
         sql +=
             ", (SELECT value FROM contact_channels x WHERE x.contact_id = c.id AND x.channel = ?" +
@@ -36,7 +37,7 @@ std::string cursor_sql(std::size_t channels) {
     sql += " FROM contacts c ORDER BY c.id";
     return sql;
 }
-constexpr int first_channel_column = 18;
+constexpr int first_channel_column = 19;
 
 /// Names by row id for a small table (sources, batches), as a vector indexed by id.
 std::vector<std::string> names_by_id(Workspace& ws, std::string_view sql) {
@@ -74,6 +75,7 @@ struct Record {
     EmailProblem problem = EmailProblem::none;
     Consent consent = Consent::none;
     bool opted_out = false;
+    bool bounced = false;
     bool key_is_email = false;  ///< email_key is NULL: the key is the address as written
     Span email, email_key, consent_source, company, last_name, first_name, full_name, phone,
         consent_at, consent_notice;
@@ -142,6 +144,7 @@ struct ContactStream::Impl {
                 r.consent_source = batch->store(st.text(6));
                 r.opted_out = st.integer(7) != 0;
                 r.source_id = st.integer(8);
+                r.bounced = st.integer(18) != 0;
                 if (options.details) {
                     r.batch_id = st.integer(9);
                     r.row = st.integer(10);
@@ -224,6 +227,7 @@ bool ContactStream::next(ContactView& c) {
     c.consent = r.consent;
     c.consent_source = b.view(r.consent_source);
     c.opted_out = r.opted_out;
+    c.bounced = r.bounced;
     c.channel_ids.resize(m.channels);
     for (std::size_t i = 0; i < m.channels; ++i)
         c.channel_ids[i] = b.view(b.channel_values[r.channels_begin + i]);

@@ -1,7 +1,8 @@
 #pragma once
 // One pass over every contact in the workspace, deciding where each one falls in the waterfall
-// imported -> invalid -> no consent -> excluded -> duplicate -> contactable. Audit and extract
-// share it, so the audit's waterfall is exactly what extract writes.
+// imported -> invalid -> no consent -> excluded -> opted out in another source -> duplicate ->
+// contactable. Audit and extract share it, so the audit's waterfall is exactly what extract
+// writes. Suppression is by person (email key): see suppression.hpp for the precedence rule.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "lists/import.hpp"
 #include "lists/key_table.hpp"
 #include "lists/normalize.hpp"
+#include "lists/suppression.hpp"
 #include "lists/workspace.hpp"
 
 namespace maplan::lists {
@@ -41,11 +43,15 @@ struct ContactView {
     Consent consent = Consent::none;
     std::string_view consent_source;
     bool opted_out = false;
+    bool bounced = false;
     std::vector<std::string_view> channel_ids;  ///< one per declared channel, empty when missing
     /// Set by scan_contacts for a valid address: an earlier contact (at any stage) had the same
     /// email key, and whether it was written exactly the same way.
     bool address_seen_before = false;
     bool same_spelling_as_first = false;
+    /// Set by scan_contacts: what other contacts and exclusions say about this email key
+    /// (refusals, bounces, recorded opt-ins); nullptr when nothing suppresses it.
+    PersonRecord* person = nullptr;
     /// Filled only with ScanOptions::details.
     ContactDetails details;
 };
@@ -55,13 +61,16 @@ struct ScanOptions {
     bool details = true;  ///< fill ContactView::details (extract writes them)
 };
 
-enum class Stage { invalid, no_consent, excluded, duplicate, contactable };
+enum class Stage { invalid, no_consent, excluded, opted_out_elsewhere, duplicate, contactable };
 
 struct Waterfall {
     std::size_t imported = 0;
     std::size_t invalid = 0;
     std::size_t no_consent = 0;
     std::size_t excluded = 0;
+    /// Consented here, but the same person refused on another contact (another source or
+    /// another record) and no newer recorded opt-in lifts it.
+    std::size_t opted_out_elsewhere = 0;
     std::size_t duplicates = 0;
     std::size_t contactable = 0;
     std::map<std::string, std::size_t> excluded_by_reason;
@@ -103,6 +112,7 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
                         const std::vector<std::string>& channels, ScanOptions options,
                         const ProgressFn& progress, Visit&& visit) {
     const ExclusionSet exclusions = exclusions_for(ws, config.exclusions);
+    PersonSuppressions persons = load_person_suppressions(ws);
     ContactStream cursor(ws, channels, options);
     // Email key -> hash of its first spelling, with the top bit set once a contact with that key
     // is kept. One table serves both the extract's deduplication and the audit's duplicate
@@ -125,6 +135,8 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
             c.address_seen_before = !inserted;
             c.same_spelling_as_first = !inserted && (*stored & ~kept_bit) == spelling;
         }
+        c.person = c.problem == EmailProblem::none ? persons.find(c.email_key) : nullptr;
+        const bool lifted = c.person != nullptr && c.person->lifted();
         const std::string* reason = nullptr;
         Stage stage;
         if (c.problem != EmailProblem::none) {
@@ -134,10 +146,16 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
                    (c.consent == Consent::none && config.consent.require_opt_in)) {
             stage = Stage::no_consent;
             ++w.no_consent;
-        } else if ((reason = exclusions.reason_for(c.email_key, c.local, c.domain, c.opted_out))) {
+        } else if ((reason = exclusions.reason_for(
+                        c.email_key, c.local, c.domain, c.opted_out,
+                        c.bounced || (c.person != nullptr && c.person->bounced), lifted))) {
+            // Own flags, the exclusion lists, and a hard bounce on any contact of the person.
             stage = Stage::excluded;
             ++w.excluded;
             ++w.excluded_by_reason[*reason];
+        } else if (c.person != nullptr && c.person->suppressed()) {
+            stage = Stage::opted_out_elsewhere;
+            ++w.opted_out_elsewhere;
         } else if (*first & kept_bit) {
             stage = Stage::duplicate;
             ++w.duplicates;
