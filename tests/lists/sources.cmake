@@ -11,6 +11,8 @@ add_executable(test_lists
     lists/audit_extract_test.cpp
     lists/e2e_test.cpp
     lists/plan_test.cpp
+    lists/suppression_test.cpp
+    lists/suppression_property_test.cpp
 )
 target_link_libraries(test_lists PRIVATE ma_plan_lists ma_plan_core SQLite::SQLite3 Catch2::Catch2)
 target_compile_definitions(test_lists PRIVATE
