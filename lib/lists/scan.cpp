@@ -145,6 +145,7 @@ struct ContactStream::Impl {
                 r.opted_out = st.integer(7) != 0;
                 r.source_id = st.integer(8);
                 r.bounced = st.integer(18) != 0;
+                r.consent_at = batch->store(st.text(16));
                 if (options.details) {
                     r.batch_id = st.integer(9);
                     r.row = st.integer(10);
@@ -153,7 +154,6 @@ struct ContactStream::Impl {
                     r.first_name = batch->store(st.text(13));
                     r.full_name = batch->store(st.text(14));
                     r.phone = batch->store(st.text(15));
-                    r.consent_at = batch->store(st.text(16));
                     r.consent_notice = batch->store(st.text(17));
                 }
                 r.channels_begin = static_cast<std::uint32_t>(batch->channel_values.size());
@@ -226,6 +226,7 @@ bool ContactStream::next(ContactView& c) {
     c.person_hash = r.person_hash;
     c.consent = r.consent;
     c.consent_source = b.view(r.consent_source);
+    c.consent_at = b.view(r.consent_at);
     c.opted_out = r.opted_out;
     c.bounced = r.bounced;
     c.channel_ids.resize(m.channels);
@@ -243,6 +244,42 @@ bool ContactStream::next(ContactView& c) {
     d.consent_at = b.view(r.consent_at);
     d.consent_notice = b.view(r.consent_notice);
     return true;
+}
+
+DeferredContact::DeferredContact(const ContactView& c) : view_(c) {
+    auto keep = [&](std::string_view v) {
+        spans_.emplace_back(text_.size(), v.size());
+        text_.append(v);
+    };
+    const ContactDetails& d = c.details;
+    for (std::string_view v : {c.email, c.email_key, c.local, c.domain, c.consent_source,
+                               c.consent_at, d.source, d.file, d.company, d.last_name, d.first_name,
+                               d.full_name, d.phone, d.consent_at, d.consent_notice})
+        keep(v);
+    for (std::string_view v : c.channel_ids) keep(v);
+}
+
+ContactView DeferredContact::view() const {
+    ContactView c = view_;
+    std::size_t i = 0;
+    auto next = [&] {
+        const auto [offset, length] = spans_[i++];
+        return std::string_view(text_).substr(offset, length);
+    };
+    ContactDetails& d = c.details;
+    for (std::string_view* v :
+         {&c.email, &c.email_key, &c.local, &c.domain, &c.consent_source, &c.consent_at, &d.source,
+          &d.file, &d.company, &d.last_name, &d.first_name, &d.full_name, &d.phone, &d.consent_at,
+          &d.consent_notice})
+        *v = next();
+    for (auto& v : c.channel_ids) v = next();
+    return c;
+}
+
+void note_recorded_opt_in(PersonRecord& person, const ContactView& c) {
+    if (c.consent != Consent::opt_in || c.consent_source.empty() || c.consent_at.empty()) return;
+    const std::string at = comparable_time(c.consent_at);
+    if (!at.empty() && at > person.opted_in_at) person.opted_in_at = at;
 }
 
 }  // namespace maplan::lists

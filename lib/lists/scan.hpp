@@ -42,6 +42,7 @@ struct ContactView {
     std::uint64_t person_hash = 0;
     Consent consent = Consent::none;
     std::string_view consent_source;
+    std::string_view consent_at;  ///< read for every contact: a recorded opt-in lifts a refusal
     bool opted_out = false;
     bool bounced = false;
     std::vector<std::string_view> channel_ids;  ///< one per declared channel, empty when missing
@@ -107,6 +108,23 @@ class ContactStream {
     std::size_t total_ = 0;
 };
 
+/// A contact copied out of the stream (the stream's views last only until it moves on).
+class DeferredContact {
+  public:
+    explicit DeferredContact(const ContactView& c);
+    /// The contact again, its views into this object.
+    ContactView view() const;
+
+  private:
+    ContactView view_;  ///< views rebased onto `text_` by view()
+    std::string text_;
+    std::vector<std::pair<std::size_t, std::size_t>> spans_;  ///< offset, length in text_
+};
+
+/// Adds `c` to its person's latest recorded opt-in when it is one (consent opt-in with a source
+/// and a readable time).
+void note_recorded_opt_in(PersonRecord& person, const ContactView& c);
+
 template <typename Visit>
 Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
                         const std::vector<std::string>& channels, ScanOptions options,
@@ -114,28 +132,35 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
     const ExclusionSet exclusions = exclusions_for(ws, config.exclusions);
     PersonSuppressions persons = load_person_suppressions(ws);
     ContactStream cursor(ws, channels, options);
-    // Email key -> hash of its first spelling, with the top bit set once a contact with that key
-    // is kept. One table serves both the extract's deduplication and the audit's duplicate
-    // findings, so each contact costs one probe.
+    // Email key -> one 64-bit slot: the hash of its first spelling (low 32 bits, set once a
+    // contact has it), whether a contact with the key is kept, and the index of its person record
+    // for the keys with a refusal or a bounce, put in before the scan. One table serves the
+    // extract's deduplication, the audit's duplicate findings and the suppression by person, so
+    // each contact costs one probe.
     constexpr std::uint64_t kept_bit = std::uint64_t{1} << 63;
+    constexpr std::uint64_t person_bit = std::uint64_t{1} << 62;
+    constexpr std::uint64_t spelled_bit = std::uint64_t{1} << 61;
+    constexpr std::uint64_t spelling_mask = 0xffffffffULL;
+    constexpr std::uint64_t person_mask = (std::uint64_t{1} << 29) - 1;  // bits 32..60
     const std::hash<std::string_view> spelling_hash;
     KeyTable seen;
-    seen.reserve(cursor.total());
+    seen.reserve(cursor.total() + persons.size());
+    for (std::size_t i = 0; i < persons.size(); ++i)
+        seen.emplace(persons.key(i), person_bit | (static_cast<std::uint64_t>(i) << 32));
     Waterfall w;
-    ContactView c;
-    while (cursor.next(c)) {
-        if (progress && (w.imported & 0xfff) == 0) progress(w.imported, cursor.total());
-        ++w.imported;
-        std::uint64_t* first = nullptr;
-        c.address_seen_before = c.same_spelling_as_first = false;
-        if (c.problem == EmailProblem::none) {
-            const std::uint64_t spelling = spelling_hash(c.email) & ~kept_bit;
-            auto [stored, inserted] = seen.emplace(c.email_key, spelling);
-            first = stored;
-            c.address_seen_before = !inserted;
-            c.same_spelling_as_first = !inserted && (*stored & ~kept_bit) == spelling;
+    // The slot of a valid contact's key; sets whether the key was seen and spelled the same.
+    auto probe = [&](ContactView& c) {
+        const std::uint64_t spelling = spelling_hash(c.email) & spelling_mask;
+        auto [slot, inserted] = seen.emplace(c.email_key, spelled_bit | spelling);
+        if (!inserted && (*slot & spelled_bit) == 0) {
+            *slot |= spelled_bit | spelling;  // a person's key, first met here
+            inserted = true;
         }
-        c.person = c.problem == EmailProblem::none ? persons.find(c.email_key) : nullptr;
+        c.address_seen_before = !inserted;
+        c.same_spelling_as_first = !inserted && (*slot & spelling_mask) == spelling;
+        return slot;
+    };
+    auto decide = [&](ContactView& c, std::uint64_t* first) {
         const bool lifted = c.person != nullptr && c.person->lifted();
         const std::string* reason = nullptr;
         Stage stage;
@@ -165,6 +190,32 @@ Waterfall scan_contacts(Workspace& ws, const ListsConfig& config,
             ++w.contactable;
         }
         visit(static_cast<const ContactView&>(c), stage, reason);
+    };
+    // The contacts of a person with a refusal wait for the end of the scan: an opt-in recorded on
+    // a later contact may lift it. They are few (the refusals' keys), and all of one key wait
+    // together, so "the first of each key is kept" still holds in import order.
+    std::vector<DeferredContact> deferred;
+    ContactView c;
+    while (cursor.next(c)) {
+        if (progress && (w.imported & 0xfff) == 0) progress(w.imported, cursor.total());
+        ++w.imported;
+        c.person = nullptr;
+        c.address_seen_before = c.same_spelling_as_first = false;
+        std::uint64_t* slot = nullptr;
+        if (c.problem == EmailProblem::none) {
+            slot = probe(c);
+            if (*slot & person_bit) c.person = &persons.record((*slot >> 32) & person_mask);
+        }
+        if (c.person != nullptr && c.person->refused) {
+            note_recorded_opt_in(*c.person, c);
+            deferred.emplace_back(c);
+            continue;
+        }
+        decide(c, slot);
+    }
+    for (const auto& d : deferred) {
+        ContactView v = d.view();
+        decide(v, seen.emplace(v.email_key, 0).first);  // the key is in the table: no insert
     }
     if (progress) progress(w.imported, cursor.total());
     return w;

@@ -1,7 +1,6 @@
 #include "lists/suppression.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <optional>
@@ -94,9 +93,18 @@ std::string comparable_time(std::string_view text) {
 }
 
 PersonRecord* PersonSuppressions::find(std::string_view email_key) {
-    if (by_key_.empty()) return nullptr;
-    auto it = by_key_.find(email_key);
-    return it == by_key_.end() ? nullptr : &it->second;
+    if (records_.empty()) return nullptr;
+    const std::uint64_t* i = index_.find(email_key);
+    return i == nullptr ? nullptr : &records_[*i];
+}
+
+PersonRecord& PersonSuppressions::at(std::string_view email_key) {
+    auto [i, added] = index_.try_emplace(email_key, records_.size());
+    if (added) {
+        records_.emplace_back();
+        keys_.emplace_back(email_key);
+    }
+    return records_[i];
 }
 
 namespace {
@@ -108,35 +116,20 @@ void refuse(PersonRecord& p, const std::string& at) {
     p.refused = true;
 }
 
-// ma_plan_refused_key(key): 1 when the key has a refusal (the second pass's filter).
-void sql_refused_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    auto* set = static_cast<PersonSuppressions*>(sqlite3_user_data(ctx));
-    const auto* p = sqlite3_value_text(argv[0]);
-    if (p == nullptr) {
-        sqlite3_result_int(ctx, 0);
-        return;
-    }
-    const std::string_view key(reinterpret_cast<const char*>(p),
-                               static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
-    const PersonRecord* r = set->find(key);
-    sqlite3_result_int(ctx, r != nullptr && r->refused ? 1 : 0);
-}
-
 }  // namespace
 
 PersonSuppressions load_person_suppressions(Workspace& ws) {
     PersonSuppressions set;
-    bool any_refusal = false;
     {
-        // The WHERE clause keeps SQLite's scan cheap: only refusing or bouncing rows come out.
+        // The WHERE clause is the one of the partial index contacts_refusals (schema 4), so
+        // SQLite reads the few refusing or bouncing rows through it instead of every page.
         auto st = ws.prepare(
             "SELECT c.id, coalesce(c.email_key, c.email), c.consent, c.opted_out, c.bounced, "
             "c.consent_at, b.started_at FROM contacts c JOIN batches b ON b.id = c.batch_id "
             "WHERE (c.consent = 'opt_out' OR c.opted_out <> 0 OR c.bounced <> 0) "
             "AND c.email_problem = 0 ORDER BY c.id");
         while (st.step()) {
-            auto [it, added] = set.by_key_.try_emplace(std::string(st.text(1)));
-            PersonRecord& p = it->second;
+            PersonRecord& p = set.at(st.text(1));
             const bool consent_refused = st.text(2) == "opt_out";
             const bool flag_refused = st.integer(3) != 0;
             if (st.integer(4) != 0) p.bounced = true;
@@ -146,7 +139,6 @@ PersonSuppressions load_person_suppressions(Workspace& ws) {
                 std::string at = consent_refused ? comparable_time(st.text(5)) : std::string();
                 refuse(p, at.empty() ? imported_at : at);
                 if (p.refusal_contact == 0) p.refusal_contact = st.integer(0);
-                any_refusal = true;
             }
         }
     }
@@ -156,36 +148,13 @@ PersonSuppressions load_person_suppressions(Workspace& ws) {
             "LEFT JOIN batches b ON b.id = e.batch_id WHERE e.kind = 'email'");
         while (st.step()) {
             if (!is_refusal_reason(st.text(1))) continue;
-            PersonRecord& p = set.by_key_[std::string(st.text(0))];
+            PersonRecord& p = set.at(st.text(0));
             refuse(p, comparable_time(st.text(2)));
             if (p.refusal_contact == 0 && p.refusal_file.empty()) {
                 p.refusal_file = st.text(3);
                 p.refusal_row = st.integer(4);
             }
-            any_refusal = true;
         }
-    }
-    if (!any_refusal) return set;
-    sqlite3* db = ws.handle();
-    sqlite3_create_function_v2(db, "ma_plan_refused_key", 1, SQLITE_UTF8, &set, &sql_refused_key,
-                               nullptr, nullptr, nullptr);
-    struct Unregister {
-        sqlite3* db;
-        ~Unregister() {
-            sqlite3_create_function_v2(db, "ma_plan_refused_key", 1, SQLITE_UTF8, nullptr, nullptr,
-                                       nullptr, nullptr, nullptr);
-        }
-    } unregister{db};
-    // Only recorded opt-ins count: consent opt-in with a consent source and a consent time.
-    auto st = ws.prepare(
-        "SELECT coalesce(email_key, email), consent_at FROM contacts WHERE consent = 'opt_in' "
-        "AND consent_at IS NOT NULL AND consent_source IS NOT NULL AND email_problem = 0 "
-        "AND ma_plan_refused_key(coalesce(email_key, email))");
-    while (st.step()) {
-        PersonRecord* p = set.find(st.text(0));
-        if (p == nullptr) continue;
-        const std::string at = comparable_time(st.text(1));
-        if (!at.empty() && at > p->opted_in_at) p->opted_in_at = at;
     }
     return set;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Suppression by person: a refusal or a hard bounce recorded on any contact (any source, imported
-// before or after) stops mail to that email key everywhere. Collected before the scan, because
-// the contact that refuses may come after the one that consents.
+// before or after) stops mail to that email key everywhere. The refusals are collected before the
+// scan, because the contact that refuses may come after the one that consents; the scan holds a
+// refused person's contacts back until it has seen every opt-in (scan.hpp).
 //
 // The precedence rule (docs/lists.md, "Who may be mailed"):
 // - A hard bounce (field bounced) is never lifted.
@@ -16,9 +17,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "lists/exclusions.hpp"
+#include "lists/key_table.hpp"
 #include "lists/workspace.hpp"
 
 namespace maplan::lists {
@@ -50,18 +52,25 @@ struct PersonRecord {
 /// Email key -> record, for the keys with a refusal or a bounce (usually few).
 class PersonSuppressions {
   public:
-    /// nullptr when nothing suppresses the key.
+    /// nullptr when nothing suppresses the key. (The scan does not call this per contact: it
+    /// puts the keys into its own table, so each contact still costs one probe.)
     PersonRecord* find(std::string_view email_key);
-    std::size_t size() const { return by_key_.size(); }
+    std::size_t size() const { return records_.size(); }
+    /// The i-th key and its record (records never move once loaded).
+    std::string_view key(std::size_t i) const { return keys_[i]; }
+    PersonRecord& record(std::size_t i) { return records_[i]; }
 
   private:
     friend PersonSuppressions load_person_suppressions(Workspace& ws);
-    std::unordered_map<std::string, PersonRecord, StringHash, std::equal_to<>> by_key_;
+    PersonRecord& at(std::string_view email_key);
+    KeyTable index_;  ///< email key -> index in records_
+    std::vector<std::string> keys_;
+    std::vector<PersonRecord> records_;
 };
 
-/// Two filtered passes in SQLite over the contacts: the refusals and bounces, then (only when
-/// there are refusals) the recorded opt-ins of those keys. The address exclusions with a refusal
-/// reason (optout, complaint) join the first set.
+/// The refusing and bouncing contacts (read through the partial index contacts_refusals, so a
+/// million-row workspace with a few thousand refusals reads a few thousand rows) and the address
+/// exclusions with a refusal reason (optout, complaint).
 PersonSuppressions load_person_suppressions(Workspace& ws);
 
 }  // namespace maplan::lists
