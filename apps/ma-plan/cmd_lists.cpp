@@ -234,6 +234,7 @@ struct ImportFlags {
     CommonOptions common;
     std::string file, source, preset, encoding = "auto", consent_source;
     std::vector<std::string> map;
+    std::vector<std::string> ignore_columns;
 };
 
 SourceConfig source_from(const ImportFlags& f) {
@@ -255,11 +256,14 @@ SourceConfig source_from(const ImportFlags& f) {
     source.name = f.source;
     if (!f.preset.empty()) source.preset = f.preset;
     if (auto e = encoding_option(f.encoding, true)) source.encoding = e;
-    for (auto& m : parse_map(f.map)) {
+    // A field given on the command line replaces the plan's mapping of it; the suppression
+    // fields may be given several times (every column given is read).
+    const auto flagged = parse_map(f.map);
+    for (const auto& m : flagged)
         std::erase_if(source.columns, [&](const auto& c) { return c.first == m.first; });
-        source.columns.push_back(std::move(m));
-    }
+    for (const auto& m : flagged) source.columns.push_back(m);
     if (!f.consent_source.empty()) source.default_consent_source = f.consent_source;
+    for (const auto& c : f.ignore_columns) source.ignored_columns.push_back(c);
     return source;
 }
 
@@ -276,8 +280,11 @@ void add_import(CLI::App* lists, Context& ctx) {
         "Column preset: generic, salesforce, hubspot, marketo, eloqua / 列のプリセット");
     cmd->add_option("--map", f->map,
                     "field=column[,field=column...]; fields: id email company last_name first_name "
-                    "name phone consent consent_source consent_at consent_notice opted_out "
+                    "name phone consent consent_source consent_at consent_notice opted_out bounced "
                     "channel.NAME / 項目と列名の対応");
+    cmd->add_option("--ignore-column", f->ignore_columns,
+                    "A column that reads as an opt-out/bounce signal but is not one (otherwise "
+                    "the import stops) / 配信停止・不達の印に見えるが違う列");
     cmd->add_option("--encoding", f->encoding, "auto, utf-8 or cp932 / 文字コード")
         ->capture_default_str();
     cmd->add_option(
@@ -332,6 +339,7 @@ struct ExcludeFlags {
     std::vector<std::string> domains, roles;
     bool role_defaults = false;
     bool remove = false;
+    bool show_pii = false;
 };
 
 void add_exclude(CLI::App* lists, Context& ctx) {
@@ -343,7 +351,7 @@ void add_exclude(CLI::App* lists, Context& ctx) {
     add_common(cmd, f->common);
     cmd->add_option("FILE", f->file, "CSV of addresses or domains / アドレスまたはドメインの CSV");
     cmd->add_option("--reason", f->reason,
-                    "optout, bounce, competitor, internal, complaint, legal, other ... / 理由");
+                    "optout, bounce, complaint, competitor, internal, role, legal or other / 理由");
     cmd->add_option("--column", f->column, "Column holding the addresses / アドレスの列");
     cmd->add_option("--encoding", f->encoding, "auto, utf-8 or cp932 / 文字コード")
         ->capture_default_str();
@@ -356,6 +364,8 @@ void add_exclude(CLI::App* lists, Context& ctx) {
     cmd->add_flag("--remove", f->remove,
                   "Remove the given --domain / --role rules instead of adding them (excluded "
                   "addresses are never removed) / 指定したドメイン・役割アドレスの除外を解除");
+    cmd->add_flag("--show-pii", f->show_pii,
+                  "Quote rejected rows unmasked in errors / エラーの行を伏せずに表示");
     cmd->callback([&ctx, f] {
         if (f->remove) {
             if (!f->file.empty() || f->role_defaults || !f->common.plan.empty()) {
@@ -392,15 +402,21 @@ void add_exclude(CLI::App* lists, Context& ctx) {
         }
         if (own_input && f->reason.empty()) {
             throw UsageError(
-                {"--reason is required (optout, bounce, competitor, internal ...)",
-                 "--reason を指定してください(optout、bounce、competitor、internal など)"});
+                {"--reason is required (optout, bounce, complaint, competitor, internal, role, "
+                 "legal or other)",
+                 "--reason を指定してください(optout、bounce、complaint、competitor、internal、"
+                 "role、legal、other のいずれか)"});
         }
+        if (own_input) check_reason(f->reason);  // before anything is opened or written
         ExclusionRules rules = f->common.config().exclusions;  // empty without --plan
         auto ws = open_ws(f->common);
         const bool ja = ctx.lang() == Lang::ja;
         if (!f->file.empty()) {
-            auto s = exclude_from_file(ws, f->file, f->reason, f->column,
-                                       encoding_option(f->encoding, true));
+            auto s =
+                exclude_from_file(ws, f->file, f->reason,
+                                  ExcludeOptions{.column = f->column,
+                                                 .encoding = encoding_option(f->encoding, true),
+                                                 .show_pii = f->show_pii});
             ctx.out << (ja ? fmt::format("{}: {} 件を除外に追加(理由 {}、うちドメイン {} "
                                          "件、既に除外済み {} 件)\n",
                                          s.file.string(), s.added, s.reason, s.domains, s.already)

@@ -53,6 +53,53 @@ constexpr std::array<KindInfo, kind_count> kinds = {{
      {"Free-mail addresses (unusual for B2B)", "フリーメールのアドレス(BtoB では要確認)"}},
 }};
 
+std::string side_text(const ConflictSide& s) {
+    return fmt::format("{}:{} ({})", markdown_escape(s.file), s.row, markdown_escape(s.source));
+}
+
+std::string render_conflicts_markdown(const ConsentConflicts& c, Lang lang) {
+    const bool ja = lang == Lang::ja;
+    std::string out =
+        ja ? fmt::format(
+                 "\n## 同意の食い違い\n\nあるソースで同意、別のソース(または除外リスト)で"
+                 "拒否している人: {} 人(うち新しい同意の記録で配信可能に戻った人 {} 人)。"
+                 "それ以外は拒否が優先されます。\n",
+                 c.persons, c.lifted)
+           : fmt::format(
+                 "\n## Consent conflicts\n\nPeople with consent in one source and a "
+                 "refusal in another (or in an exclusion file): {} ({} of them contactable "
+                 "again by a newer recorded opt-in). Otherwise the refusal wins.\n",
+                 c.persons, c.lifted);
+    if (c.examples.empty()) return out;
+    out += ja ? "\n| メール | 同意(ファイル:行) | 拒否(ファイル:行) | 結果 |\n"
+              : "\n| email | consent (file:row) | refusal (file:row) | outcome |\n";
+    out += "|---|---|---|---|\n";
+    for (const auto& e : c.examples) {
+        out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(e.email),
+                           side_text(e.consent), side_text(e.refusal),
+                           e.lifted ? (ja ? "新しい同意が優先" : "newer opt-in wins")
+                                    : (ja ? "拒否が優先" : "refusal wins"));
+    }
+    return out;
+}
+
+std::string side_json(const ConflictSide& s) {
+    return fmt::format("{{\"file\": {}, \"row\": {}, \"source\": {}}}", JsonWriter::escape(s.file),
+                       s.row, JsonWriter::escape(s.source));
+}
+
+std::string render_conflicts_json(const ConsentConflicts& c) {
+    std::string out =
+        fmt::format("{{\"count\": {}, \"lifted\": {}, \"examples\": [", c.persons, c.lifted);
+    for (std::size_t i = 0; i < c.examples.size(); ++i) {
+        const auto& e = c.examples[i];
+        out += fmt::format("{}{{\"email\": {}, \"consent\": {}, \"refusal\": {}, \"outcome\": {}}}",
+                           i ? ", " : "", JsonWriter::escape(e.email), side_json(e.consent),
+                           side_json(e.refusal), e.lifted ? "\"opt_in_wins\"" : "\"refusal_wins\"");
+    }
+    return out + "]}";
+}
+
 std::string display_name(const ContactDetails& c) {
     if (!c.full_name.empty()) return std::string(c.full_name);
     std::string n(c.last_name);
@@ -137,9 +184,33 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
         pending.emplace_back(&f.examples.back(), c.id);
     };
 
+    // Consent conflicts: both sides are looked up after the scan, like the examples.
+    std::vector<std::pair<ConflictSide*, std::int64_t>> pending_sides;
+    ConsentConflicts& conflicts = report.consent_conflicts;
+    conflicts.examples.reserve(3);
+    auto note_conflict = [&](const ContactView& c) {
+        PersonRecord& p = *c.person;
+        p.conflict_noted = true;
+        ++conflicts.persons;
+        if (p.lifted()) ++conflicts.lifted;
+        if (conflicts.examples.size() >= 3) return;
+        ConsentConflict& e = conflicts.examples.emplace_back();
+        e.email = show_pii ? std::string(c.email) : mask_email(c.email);
+        e.lifted = p.lifted();
+        pending_sides.emplace_back(&e.consent, c.id);
+        if (p.refusal_contact != 0) {
+            pending_sides.emplace_back(&e.refusal, p.refusal_contact);
+        } else {
+            e.refusal = {p.refusal_file, p.refusal_row, "exclusions"};
+        }
+    };
+
     report.waterfall = scan_contacts(
         ws, config, report.channels, ScanOptions{.details = false}, progress,
         [&](const ContactView& c, Stage stage, const std::string* reason) {
+            if (c.consent == Consent::opt_in && c.person != nullptr && c.person->refused &&
+                !c.person->conflict_noted && c.person->refusal_contact != c.id)
+                note_conflict(c);
             if (c.problem != EmailProblem::none) {
                 note(findings[invalid_email], c);
                 ++problems[std::string(problem_id(c.problem))];
@@ -193,6 +264,13 @@ AuditReport build_audit(Workspace& ws, const ListsConfig& config, bool show_pii,
         }
         details.reset();
     }
+    for (auto [side, id] : pending_sides) {
+        details.bind(1, id);
+        if (details.step())
+            *side = {std::string(details.text(0)), details.integer(1),
+                     std::string(details.text(2))};
+        details.reset();
+    }
     for (std::size_t i = 0; i < source_ids.size(); ++i) {
         const auto id = static_cast<std::size_t>(source_ids[i]);
         report.sources[i].contacts = id < per_source.size() ? per_source[id] : 0;
@@ -219,6 +297,7 @@ std::string render_waterfall_markdown(const Waterfall& w, Lang lang) {
         out += fmt::format("| {}{} | {} |\n", ja ? "  うち " : "  of which ",
                            markdown_escape(reason), n);
     }
+    row("− opted out in another source", "− 別のソースで配信停止", w.opted_out_elsewhere);
     row("− duplicates", "− 重複", w.duplicates);
     row("= contactable", "= 配信可能", w.contactable);
     return out;
@@ -232,8 +311,10 @@ std::string render_waterfall_json(const Waterfall& w) {
     }
     return fmt::format(
         "{{\"imported\": {}, \"invalid\": {}, \"no_consent\": {}, \"excluded\": {}, "
-        "\"excluded_by_reason\": {{{}}}, \"duplicates\": {}, \"contactable\": {}}}",
-        w.imported, w.invalid, w.no_consent, w.excluded, reasons, w.duplicates, w.contactable);
+        "\"excluded_by_reason\": {{{}}}, \"opted_out_elsewhere\": {}, \"duplicates\": {}, "
+        "\"contactable\": {}}}",
+        w.imported, w.invalid, w.no_consent, w.excluded, reasons, w.opted_out_elsewhere,
+        w.duplicates, w.contactable);
 }
 
 std::string render_audit_markdown(const AuditReport& r, Lang lang) {
@@ -285,6 +366,7 @@ std::string render_audit_markdown(const AuditReport& r, Lang lang) {
                                markdown_escape(e.name), markdown_escape(e.company));
         }
     }
+    out += render_conflicts_markdown(r.consent_conflicts, lang);
     if (!r.pii_shown) {
         out += ja ? "\n例のメールアドレスと氏名は伏せています(表示するには --show-pii)。\n"
                   : "\nExample addresses and names are masked (use --show-pii to show them).\n";
@@ -315,6 +397,7 @@ std::string render_audit_json(const AuditReport& r, Lang lang) {
         out += (i ? ", " : "") + JsonWriter::escape(r.channels[i]);
     out += "],\n";
     out += "  \"waterfall\": " + render_waterfall_json(r.waterfall) + ",\n";
+    out += "  \"consent_conflicts\": " + render_conflicts_json(r.consent_conflicts) + ",\n";
     out += "  \"findings\": [";
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
         const auto& f = r.findings[i];

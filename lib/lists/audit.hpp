@@ -39,6 +39,27 @@ struct SourceStats {
     std::size_t last_rows = 0, last_new = 0, last_changed = 0, last_unchanged = 0;
 };
 
+/// One side of a consent conflict: the contact (or exclusion file row) that says it.
+struct ConflictSide {
+    std::string file;
+    std::int64_t row = 0;
+    std::string source;  ///< the source name; "exclusions" for an exclusion file
+};
+
+/// One person (email key) with consent on one record and a refusal on another.
+struct ConsentConflict {
+    std::string email;  ///< masked unless --show-pii
+    ConflictSide consent;
+    ConflictSide refusal;
+    bool lifted = false;  ///< a recorded newer opt-in wins; otherwise the refusal does
+};
+
+struct ConsentConflicts {
+    std::size_t persons = 0;  ///< email keys with both
+    std::size_t lifted = 0;   ///< of them, contactable again by a newer recorded opt-in
+    std::vector<ConsentConflict> examples;  ///< at most three
+};
+
 struct AuditReport {
     std::string workspace;
     std::size_t contacts = 0;
@@ -47,6 +68,7 @@ struct AuditReport {
     std::vector<std::string> channels;
     Waterfall waterfall;
     std::vector<AuditFinding> findings;  ///< every kind, also with count 0, in a fixed order
+    ConsentConflicts consent_conflicts;
     bool pii_shown = false;
 };
 

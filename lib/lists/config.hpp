@@ -21,6 +21,9 @@ struct SourceConfig {
     /// mapped as "channel.<name>", e.g. "channel.line" = "LINE ID".
     std::vector<std::pair<std::string, std::string>> columns;
     std::string default_consent_source;  ///< stored when the file has no consent-source column
+    /// Columns that read as a suppression signal but are not one (--ignore-column); any other
+    /// such column left unmapped stops the import.
+    std::vector<std::string> ignored_columns;
 };
 
 /// Exclusions applied to every extract, besides the addresses loaded with `lists exclude`.

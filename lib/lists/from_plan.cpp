@@ -8,6 +8,26 @@
 
 namespace maplan::lists {
 
+std::string_view reason_for_plan_exclusion(std::string_view kind) {
+    // Every kind the plan schema allows (docs/format.md, Exclusion.kind) maps to one reason of
+    // the fixed list in exclusions.hpp.
+    static constexpr std::pair<std::string_view, std::string_view> table[] = {
+        {"optout", "optout"},
+        {"hard_bounce", "bounce"},
+        {"soft_bounce_repeated", "bounce"},
+        {"competitor_domains", "competitor"},
+        {"internal_domains", "internal"},
+        {"role_addresses", "role"},
+        {"complaints", "complaint"},
+        {"deceased_or_left", "other"},
+        {"other", "other"},
+    };
+    for (const auto& [k, reason] : table) {
+        if (k == kind) return reason;
+    }
+    return "other";
+}
+
 ListsConfig lists_config_from_plan(const Project& project) {
     ListsConfig config;
     for (const auto& ds : project.data_sources) {
@@ -26,10 +46,7 @@ ListsConfig lists_config_from_plan(const Project& project) {
     }
     for (const auto& ex : project.exclusions) {
         const std::string& kind = ex.kind.value;
-        std::string reason = kind;
-        if (kind == "competitor_domains") reason = "competitor";
-        if (kind == "internal_domains") reason = "internal";
-        if (kind == "hard_bounce") reason = "bounce";
+        const std::string reason(reason_for_plan_exclusion(kind));
         for (const auto& d : ex.domains) config.exclusions.domains.emplace_back(d.value, reason);
         if (kind == "role_addresses") {
             for (const auto& local : default_role_locals())

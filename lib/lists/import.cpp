@@ -109,7 +109,59 @@ class ValueMemo {
 struct ColumnMap {
     std::array<std::optional<std::size_t>, field_count> field;
     std::vector<std::pair<std::string, std::size_t>> channels;  // channel name -> column
+    /// Every "do not mail" column read (fields opted_out and bounced), with how to read it.
+    std::vector<std::pair<SignalColumn, std::size_t>> signals;
 };
+
+bool same_header(std::string_view a, std::string_view b) {
+    return name_key(a) == name_key(b);
+}
+
+/// Stops the import when a column reads as a suppression signal but nothing reads it: an
+/// unsubscribe flag left unmapped would make every such person contactable.
+void check_unread_signals(const TableReader& table, const SourceConfig& source,
+                          const ColumnMap& map, const std::vector<std::size_t>& known_unread) {
+    const auto& header = table.header();
+    for (const auto& name : source.ignored_columns) {
+        if (!table.find_column(name)) {
+            throw UsageError(
+                {fmt::format("{}: error: --ignore-column \"{}\": the header has no such column",
+                             table.path().string(), name),
+                 fmt::format("{}: エラー: --ignore-column「{}」: 見出しにその列がありません",
+                             table.path().string(), name)});
+        }
+    }
+    std::vector<bool> read(header.size(), false);
+    for (const auto& c : map.field) {
+        if (c) read[*c] = true;
+    }
+    for (const auto& [channel, c] : map.channels) read[c] = true;
+    for (const auto& [signal, c] : map.signals) read[c] = true;
+    for (std::size_t c : known_unread) read[c] = true;
+    std::vector<std::string> unread;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        if (read[c] || !looks_like_suppression_signal(header[c])) continue;
+        const bool ignored =
+            std::any_of(source.ignored_columns.begin(), source.ignored_columns.end(),
+                        [&](const std::string& name) { return same_header(name, header[c]); });
+        if (!ignored) unread.push_back(header[c]);
+    }
+    if (unread.empty()) return;
+    std::string names;
+    for (const auto& u : unread) names += (names.empty() ? "\"" : ", \"") + u + "\"";
+    throw UsageError(
+        {fmt::format("{}: error: column {} reads as an opt-out, unsubscribe, bounce or \"do not "
+                     "contact\" signal, but nothing reads it; map it with --map "
+                     "opted_out=COLUMN (a refusal) or --map bounced=COLUMN (an undeliverable or "
+                     "blocked address), or pass --ignore-column \"{}\" if it is not one; "
+                     "nothing was imported",
+                     table.path().string(), names, unread.front()),
+         fmt::format("{}: エラー: 列 {} は配信停止・配信拒否・不達・連絡不可の印に見えますが、"
+                     "読み取る対応付けがありません。--map opted_out=列名(本人の拒否)か --map "
+                     "bounced=列名(不達・送信停止)で対応付けるか、そうでなければ "
+                     "--ignore-column \"{}\" を指定してください。何も取り込んでいません",
+                     table.path().string(), names, unread.front())});
+}
 
 ColumnMap resolve_columns(const TableReader& table, const SourceConfig& source,
                           std::vector<std::pair<std::string, std::string>>& used) {
@@ -129,6 +181,24 @@ ColumnMap resolve_columns(const TableReader& table, const SourceConfig& source,
             if (auto col = table.find_column(candidate)) {
                 map.field[static_cast<std::size_t>(info.field)] = *col;
                 break;
+            }
+        }
+    }
+    // Every signal column of the preset that is present is read: one export can say "do not
+    // mail" in several columns (HubSpot: unsubscribed, quarantined, invalid ...).
+    std::vector<std::size_t> known_unread;
+    auto add_signal = [&](const SignalColumn& signal, std::size_t col) {
+        for (const auto& [s, c] : map.signals) {
+            if (c == col) return;
+        }
+        map.signals.emplace_back(signal, col);
+    };
+    for (const auto& signal : preset_signals(preset)) {
+        if (auto col = table.find_column(signal.header)) {
+            if (signal.value == SignalValue::ignored) {
+                known_unread.push_back(*col);
+            } else {
+                add_signal(signal, *col);
             }
         }
     }
@@ -154,6 +224,12 @@ ColumnMap resolve_columns(const TableReader& table, const SourceConfig& source,
             throw UsageError({fmt::format("unknown field \"{}\" in --map", field_id),
                               fmt::format("--map に不明な項目「{}」があります", field_id)});
         }
+        if (*field == Field::opted_out || *field == Field::bounced) {
+            // Mapped by hand: read as yes/no, besides whatever the preset reads.
+            std::erase_if(map.signals, [&](const auto& s) { return s.second == *col; });
+            map.signals.emplace_back(SignalColumn{column, *field, SignalValue::flag}, *col);
+            continue;
+        }
         map.field[static_cast<std::size_t>(*field)] = *col;
     }
     if (!map.field[static_cast<std::size_t>(Field::email)]) {
@@ -172,6 +248,10 @@ ColumnMap resolve_columns(const TableReader& table, const SourceConfig& source,
     }
     for (const auto& [channel, col] : map.channels)
         used.emplace_back("channel." + channel, table.header()[col]);
+    for (const auto& [signal, col] : map.signals)
+        used.emplace_back(std::string(all_fields()[static_cast<std::size_t>(signal.field)].id),
+                          table.header()[col]);
+    check_unread_signals(table, source, map, known_unread);
     return map;
 }
 
@@ -213,6 +293,7 @@ struct RowOp {
     std::optional<std::uint64_t> person_hash;
     Consent consent = Consent::none;
     bool opted_out = false;
+    bool bounced = false;
     std::array<Span, static_cast<std::size_t>(Col::count)> text;
     std::uint32_t channels_begin = 0;  ///< into RowBatch::channel_values, one per mapped channel
     bool email_pending = false;        ///< email_key and email_problem still to be derived
@@ -339,22 +420,34 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     }
     if (consent == Consent::none) ++summary_.missing_consent;
     bool opted_out = false;
-    if (auto c = col_of(Field::opted_out)) {
-        auto parsed = flags_.get(v[*c]);
-        if (!parsed) {
-            table_.fail(*c + 1,
-                        {fmt::format("unknown yes/no value \"{}\" in column \"{}\"", v[*c],
-                                     table_.header()[*c]),
-                         fmt::format("列「{}」の値「{}」は はい/いいえ として解釈できません",
-                                     table_.header()[*c], v[*c])});
+    bool bounced = false;
+    for (const auto& [signal, c] : map_.signals) {
+        bool set = false;
+        if (signal.value == SignalValue::any_text) {
+            set = !trim_unicode_space(v[c]).empty();
+        } else {
+            auto parsed = flags_.get(v[c]);
+            if (!parsed) {
+                table_.fail(c + 1,
+                            {fmt::format("unknown yes/no value \"{}\" in column \"{}\"", v[c],
+                                         table_.header()[c]),
+                             fmt::format("列「{}」の値「{}」は はい/いいえ として解釈できません",
+                                         table_.header()[c], v[c])});
+            }
+            // An empty IsSubscribed says nothing; only an explicit "false" is a refusal.
+            set = signal.value == SignalValue::inverted_flag
+                      ? !*parsed && !trim_unicode_space(v[c]).empty()
+                      : *parsed;
         }
-        opted_out = *parsed;
+        if (!set) continue;
+        (signal.field == Field::bounced ? bounced : opted_out) = true;
     }
 
     std::uint64_t hash = key_hash_seed;
     for (const auto& c : map_.field) {
         if (c) hash = fnv1a(hash, v[*c]);
     }
+    for (const auto& [signal, c] : map_.signals) hash = fnv1a(hash, v[c]);
     for (const auto& [channel, c] : map_.channels) hash = fnv1a(hash, v[c]);
     if (source_.default_consent_source.size() > 0)
         hash = fnv1a(hash, source_.default_consent_source);
@@ -409,6 +502,7 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     op.row_hash = hash;
     op.consent = consent;
     op.opted_out = opted_out;
+    op.bounced = bounced;
     auto set = [&](Col c, std::string_view text) {
         op.text[static_cast<std::size_t>(c)] = batch.store(text);
     };
@@ -432,8 +526,8 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
 }
 
 /// The contact columns a batch writes, in the order of the virtual table below and of the UPDATE's
-/// parameters ?1 ... ?17: one mapping from RowOp to SQL values for both.
-constexpr int contact_columns = 17;
+/// parameters ?1 ... ?18: one mapping from RowOp to SQL values for both.
+constexpr int contact_columns = 18;
 
 struct ColumnValue {
     enum class Kind { null, integer, text } kind = Kind::null;
@@ -485,6 +579,8 @@ ColumnValue column_value(const RowOp& op, const RowBatch& batch, int n) {
             return integer(op.opted_out ? 1 : 0);
         case 16:
             return text(Col::consent_notice);
+        case 17:
+            return integer(op.bounced ? 1 : 0);
         default:
             return ColumnValue{};
     }
@@ -523,7 +619,7 @@ class NewContactsTable {
     static constexpr const char* schema =
         "CREATE TABLE x(source_key, row_no, row_hash, email, email_key, email_problem, company, "
         "last_name, first_name, full_name, phone, person_hash, consent, consent_source, "
-        "consent_at, opted_out, consent_notice)";
+        "consent_at, opted_out, consent_notice, bounced)";
 
     static int connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out,
                        char**) {
@@ -609,16 +705,18 @@ class RowWriter {
           insert_(ws.prepare(
               "INSERT INTO contacts(source_id, batch_id, source_key, row_no, row_hash, email, "
               "email_key, email_problem, company, last_name, first_name, full_name, phone, "
-              "person_hash, consent, consent_source, consent_at, opted_out, consent_notice) "
+              "person_hash, consent, consent_source, consent_at, opted_out, consent_notice, "
+              "bounced) "
               "SELECT ?1, ?2, source_key, row_no, row_hash, email, email_key, email_problem, "
               "company, last_name, first_name, full_name, phone, person_hash, consent, "
-              "consent_source, consent_at, opted_out, consent_notice FROM ma_plan_new_contacts")),
+              "consent_source, consent_at, opted_out, consent_notice, bounced "
+              "FROM ma_plan_new_contacts")),
           update_(ws.prepare(
               "UPDATE contacts SET source_key = ?1, row_no = ?2, row_hash = ?3, email = ?4, "
               "email_key = ?5, email_problem = ?6, company = ?7, last_name = ?8, first_name = ?9, "
               "full_name = ?10, phone = ?11, person_hash = ?12, consent = ?13, consent_source = "
-              "?14, consent_at = ?15, opted_out = ?16, consent_notice = ?17, batch_id = ?18 "
-              "WHERE id = ?19")),
+              "?14, consent_at = ?15, opted_out = ?16, consent_notice = ?17, bounced = ?18, "
+              "batch_id = ?19 WHERE id = ?20")),
           clear_channels_(ws.prepare("DELETE FROM contact_channels WHERE contact_id = ?")),
           insert_channel_(ws.prepare(
               "INSERT INTO contact_channels(contact_id, channel, value) VALUES(?, ?, ?)")) {}
@@ -658,7 +756,7 @@ class RowWriter {
         for (const RowOp& op : batch.ops) {
             if (!op.update) continue;
             bind_row(update_, op, batch);
-            update_.bind(18, batch_id_).bind(19, op.id);
+            update_.bind(19, batch_id_).bind(20, op.id);
             update_.run();
             if (!channels_.empty()) clear_channels_.bind(1, op.id).run();
             write_channels(op, batch);
@@ -669,7 +767,7 @@ class RowWriter {
     std::size_t invalid_emails() const { return invalid_emails_; }
 
   private:
-    /// Binds one contact's values to the UPDATE's parameters ?1 ... ?17.
+    /// Binds one contact's values to the UPDATE's parameters ?1 ... ?18.
     void bind_row(Statement& st, const RowOp& op, const RowBatch& batch) {
         for (int n = 0; n < contact_columns; ++n) {
             const ColumnValue v = column_value(op, batch, n);

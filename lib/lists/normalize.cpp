@@ -38,26 +38,27 @@ std::string nfkc_casefold(std::string_view s) {
     return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len));
 }
 
+bool is_white_space(char32_t c) {
+    return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+/// NFKC without case folding (the caller lower-cases what it needs). Invalid UTF-8 falls back to
+/// the input, as nfkc_casefold does.
+std::string nfkc(std::string_view s) {
+    utf8proc_uint8_t* mapped = nullptr;
+    auto len = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+        static_cast<utf8proc_ssize_t>(s.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    if (len < 0) return std::string(s);
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(mapped, &std::free);
+    return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len));
+}
+
 std::string_view trim(std::string_view s) {
-    auto is_space_at_front = [](std::string_view v) -> std::size_t {
-        if (v.empty()) return 0;
-        unsigned char c = static_cast<unsigned char>(v[0]);
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
-        if (v.starts_with("\xE3\x80\x80")) return 3;  // U+3000 ideographic space
-        if (v.starts_with("\xC2\xA0")) return 2;      // U+00A0
-        return 0;
-    };
-    auto is_space_at_back = [](std::string_view v) -> std::size_t {
-        if (v.empty()) return 0;
-        unsigned char c = static_cast<unsigned char>(v.back());
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
-        if (v.ends_with("\xE3\x80\x80")) return 3;
-        if (v.ends_with("\xC2\xA0")) return 2;
-        return 0;
-    };
-    while (std::size_t k = is_space_at_front(s)) s.remove_prefix(k);
-    while (std::size_t k = is_space_at_back(s)) s.remove_suffix(k);
-    return s;
+    return trim_unicode_space(s);
 }
 
 bool is_atext(char c) {
@@ -121,6 +122,39 @@ std::u32string decode_utf8(std::string_view s) {
 
 }  // namespace
 
+std::string nfkc_text(std::string_view text) {
+    return is_ascii(text) ? std::string(text) : nfkc(text);
+}
+
+bool is_valid_domain(std::string_view ascii_domain) {
+    return check_domain(ascii_domain) == EmailProblem::none;
+}
+
+std::string_view trim_unicode_space(std::string_view s) {
+    auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    // From the front: decode one code point at a time while it is white space.
+    std::size_t begin = 0;
+    while (begin < s.size()) {
+        utf8proc_int32_t cp;
+        auto n = utf8proc_iterate(p + begin, static_cast<utf8proc_ssize_t>(s.size() - begin), &cp);
+        if (n <= 0 || !is_white_space(static_cast<char32_t>(cp))) break;
+        begin += static_cast<std::size_t>(n);
+    }
+    // From the back: find the start of the last code point (skip continuation bytes).
+    std::size_t end = s.size();
+    while (end > begin) {
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+        utf8proc_int32_t cp;
+        auto n = utf8proc_iterate(p + start, static_cast<utf8proc_ssize_t>(end - start), &cp);
+        if (n <= 0 || static_cast<std::size_t>(n) != end - start ||
+            !is_white_space(static_cast<char32_t>(cp)))
+            break;
+        end = start;
+    }
+    return s.substr(begin, end - begin);
+}
+
 TextRef describe(EmailProblem problem) {
     switch (problem) {
         case EmailProblem::none:
@@ -130,7 +164,7 @@ TextRef describe(EmailProblem problem) {
         case EmailProblem::too_long:
             return {"longer than 254 characters", "254 文字を超えています"};
         case EmailProblem::no_at:
-            return {"not exactly one \"@\"", "「@」がないか、複数あります"};
+            return {"no \"@\"", "「@」がありません"};
         case EmailProblem::local_too_long:
             return {"more than 64 characters before \"@\"", "「@」の前が 64 文字を超えています"};
         case EmailProblem::bad_local:
@@ -139,6 +173,8 @@ TextRef describe(EmailProblem problem) {
             return {"consecutive dots (\"..\")", "ドットが連続しています(「..」)"};
         case EmailProblem::bad_domain:
             return {"invalid domain", "ドメインが不正です"};
+        case EmailProblem::multiple_at:
+            return {"more than one \"@\"", "「@」が複数あります"};
     }
     return {"invalid", "不正"};
 }
@@ -161,6 +197,8 @@ std::string_view problem_id(EmailProblem problem) {
             return "consecutive_dots";
         case EmailProblem::bad_domain:
             return "bad_domain";
+        case EmailProblem::multiple_at:
+            return "multiple_at";
     }
     return "invalid";
 }
@@ -227,15 +265,24 @@ void normalize_email(std::string_view raw, NormalizedEmail& r) {
     r.local.clear();
     r.domain.clear();
     r.problem = EmailProblem::none;
-    std::string_view s = trim(raw);
+    // NFKC before anything else: "ｋｏｂａｙａｓｈｉ＠kobayashi.co.jp" as pasted from a Japanese
+    // form is an address, and U+3000 around it becomes a space that the trim removes. ASCII input
+    // (almost every row) skips utf8proc.
+    std::string folded;
+    std::string_view s = raw;
+    if (!is_ascii(raw)) {
+        folded = nfkc(raw);
+        s = folded;
+    }
+    s = trim(s);
     if (s.empty()) {
         r.problem = EmailProblem::empty;
         return;
     }
     const std::size_t at = s.rfind('@');
     if (at == std::string_view::npos || s.find('@') != at) {
-        r.problem = EmailProblem::no_at;
-        r.key.assign(s);
+        r.problem = at == std::string_view::npos ? EmailProblem::no_at : EmailProblem::multiple_at;
+        for (char c : s) r.key += ascii_lower(c);
         return;
     }
     // The local part is lower-cased too. RFC 5321 lets a server treat "Taro" and "taro" as two

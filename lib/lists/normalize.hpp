@@ -15,11 +15,12 @@ enum class EmailProblem {
     none = 0,
     empty,
     too_long,          // more than 254 characters (RFC 5321 path limit)
-    no_at,             // no "@", or more than one
+    no_at,             // no "@" at all
     local_too_long,    // more than 64 characters before "@"
     bad_local,         // characters outside RFC 5322 dot-atom, or a leading/trailing dot
     consecutive_dots,  // "a..b@x"
     bad_domain,        // missing dot, empty or over-long label, bad characters, numeric TLD
+    multiple_at,       // more than one "@" ("a@@b.jp", "a@b@c.jp")
 };
 
 TextRef describe(EmailProblem problem);
@@ -34,9 +35,11 @@ struct NormalizedEmail {
     bool valid() const { return problem == EmailProblem::none; }
 };
 
-/// Trims white space (including U+3000), lower-cases the domain, converts an internationalised
-/// domain to its ASCII form (NFKC + case folding, then punycode per RFC 3492) and checks the
-/// syntax. The local part keeps its case: RFC 5321 leaves it to the receiving server.
+/// The match key of an address: NFKC first (so full-width letters, digits, "＠" and "．" fold to
+/// ASCII, as pasted from Japanese forms), then every Unicode White_Space character at either end
+/// is trimmed, the whole key is lower-cased and an internationalised domain becomes its ASCII
+/// form (case folding, then punycode per RFC 3492). The syntax is then checked. The original
+/// text is never changed; only the key is derived.
 NormalizedEmail normalize_email(std::string_view raw);
 /// The same into `out`, reusing its buffers (no allocation per row in a million-row import).
 void normalize_email(std::string_view raw, NormalizedEmail& out);
@@ -72,6 +75,16 @@ const std::vector<std::string>& default_role_locals();
 bool is_role_address(std::string_view local, const std::vector<std::string>& role_locals);
 /// Consumer mail providers (gmail.com, yahoo.co.jp, docomo.ne.jp ...): unusual for B2B contacts.
 bool is_free_mail_domain(std::string_view domain);
+
+/// NFKC (compatibility composition, no case folding): full-width ＡＢＣ１２３＠ become ASCII.
+/// ASCII text is returned as is.
+std::string nfkc_text(std::string_view text);
+/// A domain as stored in a key (lower-case, punycode): LDH labels, a dot, a non-numeric TLD.
+bool is_valid_domain(std::string_view ascii_domain);
+
+/// Trims Unicode White_Space (U+0009-000D, U+0020, U+0085, U+00A0, U+1680, U+2000-200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000) from both ends.
+std::string_view trim_unicode_space(std::string_view s);
 
 /// "taro@example.co.jp" -> "t***@example.co.jp"; the domain is not personal data.
 std::string mask_email(std::string_view email);

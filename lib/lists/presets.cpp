@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "lists/normalize.hpp"
+
 namespace maplan::lists {
 
 namespace {
@@ -24,6 +26,9 @@ constexpr std::array<FieldInfo, field_count> fields = {{
     {Field::consent_notice,
      "consent_notice",
      {"privacy notice version shown", "提示したプライバシーポリシーの版"}},
+    {Field::bounced,
+     "bounced",
+     {"hard bounce or address blocked by the sending system", "不達・配信システムでの送信停止"}},
 }};
 
 constexpr std::array<PresetInfo, 5> presets = {{
@@ -56,7 +61,6 @@ constexpr Candidates table[] = {
     {"generic", Field::consent, {"consent", "メール配信同意", "配信同意", "同意"}},
     {"generic", Field::consent_source, {"consent_source", "同意取得元", "同意の取得方法"}},
     {"generic", Field::consent_at, {"consent_at", "同意日時", "同意日"}},
-    {"generic", Field::opted_out, {"opted_out", "配信停止", "unsubscribed"}},
     {"generic", Field::consent_notice, {"consent_notice", "プライバシーポリシー版"}},
 
     {"salesforce",
@@ -67,7 +71,6 @@ constexpr Candidates table[] = {
     {"salesforce", Field::last_name, {"LastName", "Last Name", "姓"}},
     {"salesforce", Field::first_name, {"FirstName", "First Name", "名"}},
     {"salesforce", Field::phone, {"Phone", "電話"}},
-    {"salesforce", Field::opted_out, {"HasOptedOutOfEmail", "Email Opt Out", "メール送信除外"}},
 
     {"hubspot", Field::record_id, {"Record ID", "Contact ID", "レコードID"}},
     {"hubspot", Field::email, {"Email", "Eメール"}},
@@ -75,7 +78,6 @@ constexpr Candidates table[] = {
     {"hubspot", Field::last_name, {"Last Name", "姓"}},
     {"hubspot", Field::first_name, {"First Name", "名"}},
     {"hubspot", Field::phone, {"Phone Number", "電話番号"}},
-    {"hubspot", Field::opted_out, {"Unsubscribed from all email", "すべてのEメールの配信停止"}},
 
     {"marketo", Field::record_id, {"Id", "Marketo Id", "ID"}},
     {"marketo", Field::email, {"Email Address", "メールアドレス"}},
@@ -83,7 +85,6 @@ constexpr Candidates table[] = {
     {"marketo", Field::last_name, {"Last Name", "姓"}},
     {"marketo", Field::first_name, {"First Name", "名"}},
     {"marketo", Field::phone, {"Phone Number", "電話番号"}},
-    {"marketo", Field::opted_out, {"Unsubscribed", "配信停止"}},
 
     {"eloqua", Field::record_id, {"Eloqua Contact ID", "Contact ID"}},
     {"eloqua", Field::email, {"Email Address"}},
@@ -91,10 +92,118 @@ constexpr Candidates table[] = {
     {"eloqua", Field::last_name, {"Last Name"}},
     {"eloqua", Field::first_name, {"First Name"}},
     {"eloqua", Field::phone, {"Business Phone"}},
-    {"eloqua", Field::opted_out, {"Global Unsubscribe", "Unsubscribed"}},
+};
+
+struct PresetSignal {
+    std::string_view preset;
+    SignalColumn column;
+};
+
+// Every column a vendor's export uses to say "do not mail", read by import (fields opted_out and
+// bounced). opted_out is a refusal by the person, which a newer recorded opt-in lifts; bounced is
+// about the address (hard bounce, quarantine, blocked by the sending system) and is never lifted.
+// Sources, as read on the vendors' documentation sites:
+// - Salesforce: "Contact" in the Salesforce Field Reference (developer.salesforce.com/docs/
+//   platform/field-reference, salesforce-field-reference-contact; also the Lead object):
+//   HasOptedOutOfEmail "Email Opt Out" (boolean), EmailBouncedReason "Email Bounced Reason",
+//   EmailBouncedDate "Email Bounced Date", IsEmailBounced "Is Email Bounced". Report exports use
+//   the labels, data loader exports the API names; both are listed.
+// - HubSpot: the contact properties of a contacts export ("Unsubscribed from all email",
+//   "Email address quarantined", "Invalid email address", "Is globally ineligible", "Email hard
+//   bounce reason"), and "What do the columns mean in the csv I receive when I export
+//   unsubscribes and bounces?" (knowledge.hubspot.com): Portal Bounce, Portal Unsubscribe, Portal
+//   Spam Report, Global Bounce. "Quarantined contacts and lists" (knowledge.hubspot.com): a
+//   quarantined contact gets no marketing email.
+// - Marketo Engage: "Standard Fields" (experienceleague.adobe.com/en/docs/marketo-developer/
+//   marketo/rest/assets/list-of-standard-fields): Unsubscribed, Marketing Suspended, Email
+//   Invalid, Black Listed. Email Suspended is a 24-hour hold after a spam bounce that stays true
+//   for good (Marketo Nation knowledge base, "How the Email Suspended field works"), so it is
+//   known and not read.
+// - Oracle Eloqua: Bulk API "Updating a contact's bounceback status" (docs.oracle.com/en/cloud/
+//   saas/marketing/eloqua-develop): the contact special fields IsBounced
+//   ({{Contact.Email.IsBounced}}) and IsSubscribed ({{Contact.Email.IsSubscribed}}, the global
+//   subscribe status: false means globally unsubscribed); the REST contact has isBounceback and
+//   isSubscribed.
+constexpr PresetSignal signals[] = {
+    {"generic", {"opted_out", Field::opted_out, SignalValue::flag}},
+    {"generic", {"unsubscribed", Field::opted_out, SignalValue::flag}},
+    {"generic", {"配信停止", Field::opted_out, SignalValue::flag}},
+    {"generic", {"配信拒否", Field::opted_out, SignalValue::flag}},
+    {"generic", {"bounced", Field::bounced, SignalValue::flag}},
+    {"generic", {"不達", Field::bounced, SignalValue::flag}},
+
+    {"salesforce", {"HasOptedOutOfEmail", Field::opted_out, SignalValue::flag}},
+    {"salesforce", {"Email Opt Out", Field::opted_out, SignalValue::flag}},
+    {"salesforce", {"メール送信除外", Field::opted_out, SignalValue::flag}},
+    {"salesforce", {"EmailBouncedReason", Field::bounced, SignalValue::any_text}},
+    {"salesforce", {"Email Bounced Reason", Field::bounced, SignalValue::any_text}},
+    {"salesforce", {"EmailBouncedDate", Field::bounced, SignalValue::any_text}},
+    {"salesforce", {"Email Bounced Date", Field::bounced, SignalValue::any_text}},
+    {"salesforce", {"IsEmailBounced", Field::bounced, SignalValue::flag}},
+    {"salesforce", {"Is Email Bounced", Field::bounced, SignalValue::flag}},
+
+    {"hubspot", {"Unsubscribed from all email", Field::opted_out, SignalValue::flag}},
+    {"hubspot", {"すべてのEメールの配信停止", Field::opted_out, SignalValue::flag}},
+    {"hubspot", {"Portal Unsubscribe", Field::opted_out, SignalValue::flag}},
+    {"hubspot", {"Portal Spam Report", Field::opted_out, SignalValue::flag}},
+    {"hubspot", {"Is globally ineligible", Field::bounced, SignalValue::flag}},
+    {"hubspot", {"Email Address Quarantined", Field::bounced, SignalValue::flag}},
+    {"hubspot", {"Invalid email address", Field::bounced, SignalValue::flag}},
+    {"hubspot", {"Email hard bounce reason", Field::bounced, SignalValue::any_text}},
+    {"hubspot", {"Portal Bounce", Field::bounced, SignalValue::flag}},
+    {"hubspot", {"Global Bounce", Field::bounced, SignalValue::flag}},
+
+    {"marketo", {"Unsubscribed", Field::opted_out, SignalValue::flag}},
+    {"marketo", {"配信停止", Field::opted_out, SignalValue::flag}},
+    {"marketo", {"Marketing Suspended", Field::bounced, SignalValue::flag}},
+    {"marketo", {"Email Invalid", Field::bounced, SignalValue::flag}},
+    {"marketo", {"Black Listed", Field::bounced, SignalValue::flag}},
+    {"marketo", {"Blocklisted", Field::bounced, SignalValue::flag}},
+    {"marketo", {"Email Suspended", Field::bounced, SignalValue::ignored}},
+
+    {"eloqua", {"IsSubscribed", Field::opted_out, SignalValue::inverted_flag}},
+    {"eloqua", {"Is Subscribed", Field::opted_out, SignalValue::inverted_flag}},
+    {"eloqua", {"Global Unsubscribe", Field::opted_out, SignalValue::flag}},
+    {"eloqua", {"Unsubscribed", Field::opted_out, SignalValue::flag}},
+    {"eloqua", {"IsBounced", Field::bounced, SignalValue::flag}},
+    {"eloqua", {"Is Bounced", Field::bounced, SignalValue::flag}},
+    {"eloqua", {"isBounceback", Field::bounced, SignalValue::flag}},
+    {"eloqua", {"Is Bounceback", Field::bounced, SignalValue::flag}},
+};
+
+// Parts of a header (after NFKC, case folding, and without spaces, "_", "-" and ".") that make it
+// read as "do not mail". Must not match consent columns ("メール配信同意", "Subscription").
+constexpr std::string_view signal_words[] = {
+    "unsubscri",    "optout",        "optedout",     "bounce",       "complain",    "spam",
+    "donotemail",   "donotmail",     "donotcontact", "donotsolicit", "quarantin",   "ineligible",
+    "invalidemail", "emailinvalid",  "blacklist",    "blocklist",    "blacklisted", "suspend",
+    "suppress",     "undeliverable", "nomail",       "配信停止",     "配信拒否",    "受信拒否",
+    "不達",         "メール不可",    "送信不可",     "配信不可",     "送信停止",    "送信除外",
+    "購読解除",     "登録解除",      "オプトアウト", "迷惑メール",   "連絡不可",    "連絡拒否",
+    "宛先不明",     "エラーメール",
 };
 
 }  // namespace
+
+std::vector<SignalColumn> preset_signals(std::string_view preset) {
+    std::vector<SignalColumn> out;
+    for (const auto& s : signals) {
+        if (s.preset == preset) out.push_back(s.column);
+    }
+    return out;
+}
+
+bool looks_like_suppression_signal(std::string_view header) {
+    std::string folded;
+    for (char c : name_key(header)) {
+        if (c != '_' && c != '-' && c != '.' && c != ' ') folded += c;
+    }
+    if (folded == "dnc" || folded == "dne") return true;
+    for (auto word : signal_words) {
+        if (folded.find(word) != std::string::npos) return true;
+    }
+    return false;
+}
 
 std::span<const FieldInfo> all_fields() {
     return fields;

@@ -27,7 +27,8 @@ std::string cursor_sql(std::size_t channels) {
     std::string sql =
         "SELECT c.id, c.email, c.email_key, c.email_problem, c.person_hash, c.consent, "
         "c.consent_source, c.opted_out, c.source_id, c.batch_id, c.row_no, c.company, "
-        "c.last_name, c.first_name, c.full_name, c.phone, c.consent_at, c.consent_notice";
+        "c.last_name, c.first_name, c.full_name, c.phone, c.consent_at, c.consent_notice, "
+        "c.bounced";
     for (std::size_t i = 0; i < channels; ++i) {
         sql +=
             ", (SELECT value FROM contact_channels x WHERE x.contact_id = c.id AND x.channel = ?" +
@@ -36,7 +37,7 @@ std::string cursor_sql(std::size_t channels) {
     sql += " FROM contacts c ORDER BY c.id";
     return sql;
 }
-constexpr int first_channel_column = 18;
+constexpr int first_channel_column = 19;
 
 /// Names by row id for a small table (sources, batches), as a vector indexed by id.
 std::vector<std::string> names_by_id(Workspace& ws, std::string_view sql) {
@@ -74,6 +75,7 @@ struct Record {
     EmailProblem problem = EmailProblem::none;
     Consent consent = Consent::none;
     bool opted_out = false;
+    bool bounced = false;
     bool key_is_email = false;  ///< email_key is NULL: the key is the address as written
     Span email, email_key, consent_source, company, last_name, first_name, full_name, phone,
         consent_at, consent_notice;
@@ -142,6 +144,8 @@ struct ContactStream::Impl {
                 r.consent_source = batch->store(st.text(6));
                 r.opted_out = st.integer(7) != 0;
                 r.source_id = st.integer(8);
+                r.bounced = st.integer(18) != 0;
+                r.consent_at = batch->store(st.text(16));
                 if (options.details) {
                     r.batch_id = st.integer(9);
                     r.row = st.integer(10);
@@ -150,7 +154,6 @@ struct ContactStream::Impl {
                     r.first_name = batch->store(st.text(13));
                     r.full_name = batch->store(st.text(14));
                     r.phone = batch->store(st.text(15));
-                    r.consent_at = batch->store(st.text(16));
                     r.consent_notice = batch->store(st.text(17));
                 }
                 r.channels_begin = static_cast<std::uint32_t>(batch->channel_values.size());
@@ -223,7 +226,9 @@ bool ContactStream::next(ContactView& c) {
     c.person_hash = r.person_hash;
     c.consent = r.consent;
     c.consent_source = b.view(r.consent_source);
+    c.consent_at = b.view(r.consent_at);
     c.opted_out = r.opted_out;
+    c.bounced = r.bounced;
     c.channel_ids.resize(m.channels);
     for (std::size_t i = 0; i < m.channels; ++i)
         c.channel_ids[i] = b.view(b.channel_values[r.channels_begin + i]);
@@ -239,6 +244,42 @@ bool ContactStream::next(ContactView& c) {
     d.consent_at = b.view(r.consent_at);
     d.consent_notice = b.view(r.consent_notice);
     return true;
+}
+
+DeferredContact::DeferredContact(const ContactView& c) : view_(c) {
+    auto keep = [&](std::string_view v) {
+        spans_.emplace_back(text_.size(), v.size());
+        text_.append(v);
+    };
+    const ContactDetails& d = c.details;
+    for (std::string_view v : {c.email, c.email_key, c.local, c.domain, c.consent_source,
+                               c.consent_at, d.source, d.file, d.company, d.last_name, d.first_name,
+                               d.full_name, d.phone, d.consent_at, d.consent_notice})
+        keep(v);
+    for (std::string_view v : c.channel_ids) keep(v);
+}
+
+ContactView DeferredContact::view() const {
+    ContactView c = view_;
+    std::size_t i = 0;
+    auto next = [&] {
+        const auto [offset, length] = spans_[i++];
+        return std::string_view(text_).substr(offset, length);
+    };
+    ContactDetails& d = c.details;
+    for (std::string_view* v :
+         {&c.email, &c.email_key, &c.local, &c.domain, &c.consent_source, &c.consent_at, &d.source,
+          &d.file, &d.company, &d.last_name, &d.first_name, &d.full_name, &d.phone, &d.consent_at,
+          &d.consent_notice})
+        *v = next();
+    for (auto& v : c.channel_ids) v = next();
+    return c;
+}
+
+void note_recorded_opt_in(PersonRecord& person, const ContactView& c) {
+    if (c.consent != Consent::opt_in || c.consent_source.empty() || c.consent_at.empty()) return;
+    const std::string at = comparable_time(c.consent_at);
+    if (!at.empty() && at > person.opted_in_at) person.opted_in_at = at;
 }
 
 }  // namespace maplan::lists

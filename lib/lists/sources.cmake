@@ -11,6 +11,7 @@ add_library(ma_plan_lists STATIC
     lists/normalize.cpp
     lists/presets.cpp
     lists/scan.cpp
+    lists/suppression.cpp
     lists/table_reader.cpp
     lists/workspace.cpp
 )

@@ -123,6 +123,30 @@ INSERT INTO contacts_v3
 DROP TABLE contacts;
 ALTER TABLE contacts_v3 RENAME TO contacts;
 )sql",
+    // 3 -> 4: suppression by person (issue 9). A hard bounce (or an address the sending system
+    // blocks) is its own flag, never lifted by a new opt-in; exclusions remember their file row
+    // for the audit's consent conflicts; a partial index finds the refusing contacts. Email keys
+    // are now taken after NFKC, so the keys of addresses written with non-ASCII text or several
+    // "@" are derived again, and entries of exclusion files that were stored as "domains" but hold an address after NFKC
+    // ("ｋｏｂａｙａｓｈｉ＠kobayashi.co.jp") become address entries.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN bounced INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE exclusions ADD COLUMN row_no INTEGER;
+-- The refusing and bouncing contacts, few in a big list: the scan's pre-pass reads them through
+-- this index instead of every page (its WHERE is the pre-pass's, see suppression.cpp).
+CREATE INDEX contacts_refusals ON contacts(email_problem)
+    WHERE consent = 'opt_out' OR opted_out <> 0 OR bounced <> 0;
+UPDATE contacts
+    SET email_key = ma_plan_email_key_v4(email), email_problem = ma_plan_email_problem_v4(email)
+    WHERE email GLOB '*[^ -~]*' OR email GLOB '*@*@*';
+INSERT OR IGNORE INTO exclusions(kind, value, reason, batch_id)
+    SELECT 'email', ma_plan_valid_email_key_v4(value), reason, batch_id FROM exclusions
+    WHERE kind IN ('domain', 'email') AND value GLOB '*[^ -~]*'
+      AND ma_plan_valid_email_key_v4(value) IS NOT NULL;
+DELETE FROM exclusions
+    WHERE kind IN ('domain', 'email') AND value GLOB '*[^ -~]*'
+      AND ma_plan_valid_email_key_v4(value) IS NOT NULL;
+)sql",
 };
 constexpr int migration_count = static_cast<int>(std::size(migrations));
 
@@ -138,6 +162,40 @@ void sql_key_hash(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(key_hash(std::string_view(
                                   reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)))));
+}
+
+std::string_view sql_text_arg(sqlite3_value* v) {
+    const auto* p = sqlite3_value_text(v);
+    if (p == nullptr) return {};
+    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_value_bytes(v))};
+}
+
+// The 3 -> 4 migration's email functions. ma_plan_email_key_v4(email): the key, or NULL where it
+// equals the address as written (schema 3's rule); ma_plan_email_problem_v4(email): its
+// EmailProblem; ma_plan_valid_email_key_v4(text): the key of a valid address, else NULL.
+void sql_email_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+        return;
+    }
+    const std::string_view raw = sql_text_arg(argv[0]);
+    const NormalizedEmail e = normalize_email(raw);
+    if (e.key == raw) {
+        sqlite3_result_null(ctx);
+    } else {
+        sqlite3_result_text(ctx, e.key.data(), static_cast<int>(e.key.size()), SQLITE_TRANSIENT);
+    }
+}
+void sql_email_problem(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    sqlite3_result_int(ctx, static_cast<int>(normalize_email(sql_text_arg(argv[0])).problem));
+}
+void sql_valid_email_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const NormalizedEmail e = normalize_email(sql_text_arg(argv[0]));
+    if (!e.valid()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, e.key.data(), static_cast<int>(e.key.size()), SQLITE_TRANSIENT);
 }
 
 IoError workspace_error(const std::filesystem::path& path, std::string_view en,
@@ -337,6 +395,12 @@ Workspace Workspace::open(const std::filesystem::path& path, const OpenOptions& 
     sqlite3_extended_result_codes(db, 1);
     sqlite3_create_function_v2(db, "ma_plan_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                nullptr, &sql_key_hash, nullptr, nullptr, nullptr);
+    for (auto [name, fn] : {std::pair{"ma_plan_email_key_v4", &sql_email_key},
+                            std::pair{"ma_plan_email_problem_v4", &sql_email_problem},
+                            std::pair{"ma_plan_valid_email_key_v4", &sql_valid_email_key}}) {
+        sqlite3_create_function_v2(db, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, fn,
+                                   nullptr, nullptr, nullptr);
+    }
     ws.configure(options.cache_kib);
     ws.migrate(options.target_version);
     // After migrating: a migration that rebuilds a table must drop the old one, which foreign keys

@@ -26,7 +26,7 @@ TEST_CASE("e2e: two exports (one CP932 from Excel) / an opt-out file / audit / a
     TempDir dir;
     auto r = run_ma_plan({"lists", "init", "--db", "w.db"}, dir.path);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out == "created workspace w.db (schema 3, readable by its owner only)\n");
+    CHECK(r.out == "created workspace w.db (schema 4, readable by its owner only)\n");
 
     r = run_ma_plan(
         {"lists", "import", data + "/excel_cp932.csv", "--source", "event", "--db", "w.db"},
@@ -93,7 +93,7 @@ TEST_CASE("e2e: two exports (one CP932 from Excel) / an opt-out file / audit / a
 
     r = run_ma_plan({"lists", "check", "--db", "w.db"}, dir.path);
     CHECK(r.exit_code == 0);
-    CHECK(r.out == "w.db: integrity ok (schema 3)\n");
+    CHECK(r.out == "w.db: integrity ok (schema 4)\n");
 }
 
 TEST_CASE(
@@ -214,7 +214,7 @@ TEST_CASE("e2e: an import killed midway (SIGKILL) leaves the workspace intact an
     // The next run rolls the killed transaction back (hot journal) and finds the database intact.
     auto r = run_ma_plan({"lists", "check", "--db", "w.db"}, dir.path);
     CHECK(r.exit_code == 0);
-    CHECK(r.out == "w.db: integrity ok (schema 3)\n");
+    CHECK(r.out == "w.db: integrity ok (schema 4)\n");
     CHECK(db_fingerprint(dir / "w.db") == before);
     // And the same import then runs to the end.
     r = run_ma_plan({"lists", "import", "big.csv", "--source", "crm", "--db", "w.db"}, dir.path);

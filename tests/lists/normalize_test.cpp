@@ -27,7 +27,12 @@ TEST_CASE("normalize: invalid addresses and why") {
     CHECK(normalize_email("").problem == EmailProblem::empty);
     CHECK(normalize_email("   ").problem == EmailProblem::empty);
     CHECK(normalize_email("no-at-sign").problem == EmailProblem::no_at);
-    CHECK(normalize_email("a@b@c.jp").problem == EmailProblem::no_at);
+    CHECK(normalize_email("a@b@c.jp").problem == EmailProblem::multiple_at);
+    CHECK(normalize_email("a@@b.jp").problem == EmailProblem::multiple_at);
+    CHECK(describe(EmailProblem::multiple_at).en == std::string_view("more than one \"@\""));
+    CHECK(describe(EmailProblem::multiple_at).ja == std::string_view("「@」が複数あります"));
+    CHECK(problem_id(EmailProblem::multiple_at) == "multiple_at");
+    CHECK(describe(EmailProblem::no_at).en == std::string_view("no \"@\""));
     CHECK(normalize_email(".a@x.jp").problem == EmailProblem::bad_local);
     CHECK(normalize_email("a b@x.jp").problem == EmailProblem::bad_local);
     CHECK(normalize_email("<script>@x.jp").problem == EmailProblem::bad_local);

@@ -74,7 +74,7 @@ TEST_CASE("e2e: --plan drives import and extract / the workspace sits beside the
     CHECK(r.out ==
           "{\"imported\": 4, \"invalid\": 0, \"no_consent\": 0, \"excluded\": 3, "
           "\"excluded_by_reason\": {\"competitor\": 1, \"internal\": 1, \"role\": 1}, "
-          "\"duplicates\": 0, \"contactable\": 1}\n");
+          "\"opted_out_elsewhere\": 0, \"duplicates\": 0, \"contactable\": 1}\n");
     // init and import stored the plan's rules in the workspace: an extract without the plan
     // still leaves out the competitor, the colleague and info@.
     r = run_ma_plan({"lists", "extract", "--out", "out2.csv", "--format", "json"}, dir.path);

@@ -14,6 +14,8 @@ add_executable(test_lists
     lists/spreadsheet_test.cpp
     lists/pipe_test.cpp
     lists/plan_test.cpp
+    lists/suppression_test.cpp
+    lists/suppression_property_test.cpp
 )
 target_link_libraries(test_lists PRIVATE ma_plan_lists ma_plan_core SQLite::SQLite3 Catch2::Catch2)
 target_compile_definitions(test_lists PRIVATE

@@ -100,7 +100,7 @@ TEST_CASE(
             "INSERT INTO channels(name) VALUES('line');"
             "INSERT INTO contact_channels(contact_id, channel, value) VALUES(1, 'line', 'U1');");
     }
-    auto ws = Workspace::open(dir / "w.db");
+    auto ws = Workspace::open(dir / "w.db", OpenOptions{.target_version = 3});
     CHECK(ws.schema_version() == 3);
     auto st = ws.prepare(
         "SELECT id, source_key, email, email_key, person_hash, consent FROM contacts ORDER BY id");
@@ -167,4 +167,55 @@ TEST_CASE("workspace: a lock held by another run gives a clear error after the b
     auto ws = Workspace::open(dir / "w.db");  // free again
     Workspace::Transaction tx(ws);
     tx.commit();
+}
+
+TEST_CASE(
+    "workspace: schema 3 to 4 adds bounced / re-keys full-width addresses / turns address-like "
+    "domain exclusions into addresses") {
+    TempDir dir;
+    {
+        auto ws = Workspace::create(dir / "w.db", OpenOptions{.target_version = 3});
+        // What a schema-3 build stored: a full-width address as invalid (bad_local), "a@@b.jp" as
+        // no_at, and an opt-out file entry "ｋｏｂａｙａｓｈｉ＠kobayashi.co.jp" as a domain.
+        ws.exec(
+            "INSERT INTO sources(id, name) VALUES(1, 'crm');"
+            "INSERT INTO batches(id, kind, source_id, file) VALUES(1, 'import', 1, 'a.csv');"
+            "INSERT INTO batches(id, kind, file) VALUES(2, 'exclude', 'optout.csv');"
+            "INSERT INTO contacts(id, source_id, source_key, batch_id, row_no, row_hash, email, "
+            "email_key, email_problem, consent) VALUES"
+            "(1, 1, 'id:1', 1, 2, 7, 'taro@example.jp', NULL, 0, 'opt_in'),"
+            "(2, 1, 'id:2', 1, 3, 8, '\xEF\xBD\x8B\xEF\xBD\x81\xEF\xBD\x94\xEF\xBD\x8F"
+            "\xEF\xBC\xA0kato.co.jp', '\xEF\xBD\x8B\xEF\xBD\x81\xEF\xBD\x94\xEF\xBD\x8F"
+            "\xEF\xBC\xA0kato.co.jp', 3, 'opt_in'),"
+            "(3, 1, 'id:3', 1, 4, 9, 'a@@b.jp', NULL, 3, NULL);"
+            "INSERT INTO exclusions(kind, value, reason, batch_id) VALUES"
+            "('domain', '\xEF\xBD\x8B\xEF\xBD\x8F\xEF\xBD\x82\xEF\xBD\x81\xEF\xBD\x99"
+            "\xEF\xBD\x81\xEF\xBD\x93\xEF\xBD\x88\xEF\xBD\x89\xEF\xBC\xA0kobayashi.co.jp', "
+            "'optout', 2),"
+            "('domain', 'rival.co.jp', 'competitor', NULL);");
+    }
+    auto ws = Workspace::open(dir / "w.db");
+    CHECK(ws.schema_version() == 4);
+    auto st = ws.prepare("SELECT id, email_key, email_problem, bounced FROM contacts ORDER BY id");
+    REQUIRE(st.step());
+    CHECK(st.is_null(1));  // ASCII rows are not touched
+    CHECK(st.integer(2) == 0);
+    CHECK(st.integer(3) == 0);
+    REQUIRE(st.step());
+    CHECK(st.text(1) == "kato@kato.co.jp");
+    CHECK(st.integer(2) == 0);
+    REQUIRE(st.step());
+    CHECK(st.is_null(1));  // the key equals the address as written
+    CHECK(st.integer(2) == static_cast<int>(EmailProblem::multiple_at));
+    CHECK_FALSE(st.step());
+    auto ex = ws.prepare("SELECT kind, value, reason FROM exclusions ORDER BY kind, value");
+    REQUIRE(ex.step());
+    CHECK(ex.text(0) == "domain");
+    CHECK(ex.text(1) == "rival.co.jp");
+    REQUIRE(ex.step());
+    CHECK(ex.text(0) == "email");
+    CHECK(ex.text(1) == "kobayashi@kobayashi.co.jp");
+    CHECK(ex.text(2) == "optout");
+    CHECK_FALSE(ex.step());
+    CHECK(ws.integrity_check() == "ok");
 }
