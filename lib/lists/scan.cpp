@@ -278,8 +278,7 @@ ContactView DeferredContact::view() const {
 
 void note_recorded_opt_in(PersonRecord& person, const ContactView& c) {
     if (c.consent != Consent::opt_in || c.consent_source.empty() || c.consent_at.empty()) return;
-    const std::string at = comparable_time(c.consent_at);
-    if (!at.empty() && at > person.opted_in_at) person.opted_in_at = at;
+    if (auto at = time_span(c.consent_at)) person.opt_ins.push_back(std::move(*at));
 }
 
 }  // namespace maplan::lists

@@ -31,7 +31,7 @@ bool skip(std::string_view s, std::size_t& i, std::string_view what) {
 
 }  // namespace
 
-std::string comparable_time(std::string_view text) {
+std::string comparable_time(std::string_view text, TimeReading reading, bool* has_offset_out) {
     const std::string folded = nfkc_text(text);
     const std::string_view s = trim_unicode_space(folded);
     std::size_t i = 0;
@@ -51,7 +51,11 @@ std::string comparable_time(std::string_view text) {
                               std::chrono::month{static_cast<unsigned>(*month)},
                               std::chrono::day{static_cast<unsigned>(*day)}};
     if (!date.ok()) return {};
-    int hour = 0, minute = 0, second = 0, offset_minutes = 0;
+    // What the text leaves open is filled in per `reading`.
+    const bool latest = reading == TimeReading::latest || reading == TimeReading::local_latest;
+    int hour = latest ? 23 : 0, minute = latest ? 59 : 0, second = latest ? 59 : 0;
+    bool has_offset = false;
+    int offset_minutes = 0;
     if (i < s.size()) {
         if (!(skip(s, i, "T") || skip(s, i, " "))) return {};
         while (skip(s, i, " ")) {
@@ -62,6 +66,7 @@ std::string comparable_time(std::string_view text) {
         if (!m) return {};
         hour = *h;
         minute = *m;
+        second = latest ? 59 : 0;
         if (skip(s, i, ":")) {
             auto sec = digits(s, i, 2);
             if (!sec) return {};
@@ -72,6 +77,7 @@ std::string comparable_time(std::string_view text) {
         while (skip(s, i, " ")) {
         }
         if (skip(s, i, "Z")) {
+            has_offset = true;
         } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
             const int sign = s[i++] == '+' ? 1 : -1;
             auto oh = digits(s, i, 2);
@@ -79,9 +85,14 @@ std::string comparable_time(std::string_view text) {
             skip(s, i, ":");
             auto om = digits(s, i, 2);
             offset_minutes = sign * (*oh * 60 + om.value_or(0));
+            has_offset = true;
         }
         if (i != s.size()) return {};
     }
+    if (has_offset_out != nullptr) *has_offset_out = has_offset;
+    // UTC offsets in use run from -12:00 to +14:00.
+    if (!has_offset && reading == TimeReading::earliest) offset_minutes = 14 * 60;
+    if (!has_offset && reading == TimeReading::latest) offset_minutes = -12 * 60;
     const auto t =
         sys_days{date} + hours{hour} + minutes{minute} + seconds{second} - minutes{offset_minutes};
     const auto day_point = floor<days>(t);
@@ -90,6 +101,40 @@ std::string comparable_time(std::string_view text) {
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(utc.year()),
                        static_cast<unsigned>(utc.month()), static_cast<unsigned>(utc.day()),
                        clock.hours().count(), clock.minutes().count(), clock.seconds().count());
+}
+
+std::optional<TimeSpan> time_span(std::string_view text) {
+    TimeSpan span;
+    span.local_lo = comparable_time(text, TimeReading::utc, &span.has_offset);
+    if (span.local_lo.empty()) return std::nullopt;
+    span.local_hi = comparable_time(text, TimeReading::local_latest);
+    span.lo = comparable_time(text, TimeReading::earliest);
+    span.hi = comparable_time(text, TimeReading::latest);
+    return span;
+}
+
+TimeSpan never_lifted() {
+    const std::string end = "9999-12-31T23:59:59";
+    return TimeSpan{end, end, end, end, true};
+}
+
+bool definitely_after(const TimeSpan& a, const TimeSpan& b) {
+    if (!a.has_offset && !b.has_offset) return a.local_lo > b.local_hi;
+    return a.lo > b.hi;
+}
+
+bool PersonRecord::lifted() const {
+    if (!refused) return false;
+    for (const TimeSpan& opt_in : opt_ins) {
+        bool after_all = true;
+        for (const TimeSpan& refusal : refusals)
+            if (!definitely_after(opt_in, refusal)) {
+                after_all = false;
+                break;
+            }
+        if (after_all) return true;
+    }
+    return false;
 }
 
 PersonRecord* PersonSuppressions::find(std::string_view email_key) {
@@ -109,10 +154,9 @@ PersonRecord& PersonSuppressions::at(std::string_view email_key) {
 
 namespace {
 
-void refuse(PersonRecord& p, const std::string& at) {
+void refuse(PersonRecord& p, std::optional<TimeSpan> at) {
     // A refusal whose time cannot be read counts as the latest possible: nothing lifts it.
-    const std::string when = at.empty() ? std::string("9999-12-31T23:59:59") : at;
-    if (!p.refused || when > p.refused_at) p.refused_at = when;
+    p.refusals.push_back(at ? std::move(*at) : never_lifted());
     p.refused = true;
 }
 
@@ -134,10 +178,12 @@ PersonSuppressions load_person_suppressions(Workspace& ws) {
             const bool flag_refused = st.integer(3) != 0;
             if (st.integer(4) != 0) p.bounced = true;
             if (consent_refused || flag_refused) {
-                const std::string imported_at = comparable_time(st.text(6));
-                // An opt-out's own consent time says when it was refused; a flag has no time.
-                std::string at = consent_refused ? comparable_time(st.text(5)) : std::string();
-                refuse(p, at.empty() ? imported_at : at);
+                // An opt-out's own consent time says when it was refused; a flag has no time
+                // of its own, so it counts from the import that brought it (never earlier).
+                std::optional<TimeSpan> at;
+                if (consent_refused) at = time_span(st.text(5));
+                if (!at) at = time_span(st.text(6));
+                refuse(p, std::move(at));
                 if (p.refusal_contact == 0) p.refusal_contact = st.integer(0);
             }
         }
@@ -149,7 +195,7 @@ PersonSuppressions load_person_suppressions(Workspace& ws) {
         while (st.step()) {
             if (!is_refusal_reason(st.text(1))) continue;
             PersonRecord& p = set.at(st.text(0));
-            refuse(p, comparable_time(st.text(2)));
+            refuse(p, time_span(st.text(2)));
             if (p.refusal_contact == 0 && p.refusal_file.empty()) {
                 p.refusal_file = st.text(3);
                 p.refusal_row = st.integer(4);

@@ -25,18 +25,43 @@
 
 namespace maplan::lists {
 
+/// How to fill in what a time does not say (its UTC offset, or the time of day after a date).
+enum class TimeReading {
+    utc,           ///< no offset means UTC; a date alone is its first second
+    local_latest,  ///< no offset means UTC; a date alone is its last second
+    earliest,      ///< the earliest instant it can mean: offset +14:00, a date alone at 00:00:00
+    latest,        ///< the latest instant it can mean: offset -12:00, a date alone at 23:59:59
+};
+
 /// A time as "YYYY-MM-DDTHH:MM:SS" in UTC, comparable as text; empty when `text` is not a date.
 /// Reads "2026-10-01", "2026/10/1", "2026-10-01 09:30", "2026-10-01T09:30:00Z",
-/// "2026-10-01T09:30:00+09:00", "2026年10月1日" (after NFKC, so full-width digits too). A time
-/// without an offset is taken as UTC; a date alone as its first second.
-std::string comparable_time(std::string_view text);
+/// "2026-10-01T09:30:00+09:00", "2026年10月1日" (after NFKC, so full-width digits too).
+/// `has_offset`, when given, says whether the text stated its offset (or Z).
+std::string comparable_time(std::string_view text, TimeReading reading = TimeReading::utc,
+                            bool* has_offset = nullptr);
+
+/// Every instant a written time can mean. A time with its offset and seconds is one instant;
+/// "2026-10-01 18:00" (no offset) is a span of 26 hours, "2026-10-01" one of 50.
+struct TimeSpan {
+    std::string lo, hi;              ///< UTC, over every offset in use (-12:00 to +14:00)
+    std::string local_lo, local_hi;  ///< as written, only the missing precision filled in
+    bool has_offset = false;
+};
+/// nullopt when `text` is not a date.
+std::optional<TimeSpan> time_span(std::string_view text);
+/// The end of time: the span of a refusal whose time cannot be read, so nothing lifts it.
+TimeSpan never_lifted();
+/// `a` is later than `b` however the two are read. Two times without offsets are compared as
+/// written (one organisation's exports share a clock); otherwise over every offset in use, so a
+/// JST export without an offset never makes an opt-in look newer than the refusal it preceded.
+bool definitely_after(const TimeSpan& a, const TimeSpan& b);
 
 /// What is known about one email key across every contact and exclusion.
 struct PersonRecord {
-    std::string refused_at;   ///< latest refusal (comparable_time); empty with refused unset
-    std::string opted_in_at;  ///< latest recorded opt-in (source and time); may be empty
-    bool refused = false;     ///< any refusal by a contact or a refusal exclusion entry
-    bool bounced = false;     ///< any contact flagged bounced
+    std::vector<TimeSpan> refusals;    ///< when each refusal was made (or learned of)
+    std::vector<TimeSpan> opt_ins;     ///< each recorded opt-in (with a source and a time)
+    bool refused = false;              ///< any refusal by a contact or a refusal exclusion entry
+    bool bounced = false;              ///< any contact flagged bounced
     std::int64_t refusal_contact = 0;  ///< the first contact with a refusal, 0 if none
     /// Without a refusing contact: the exclusion file and row that hold the refusal.
     std::string refusal_file;
@@ -46,7 +71,8 @@ struct PersonRecord {
 
     /// Refused and not lifted by a newer recorded opt-in.
     bool suppressed() const { return refused && !lifted(); }
-    bool lifted() const { return refused && !opted_in_at.empty() && opted_in_at > refused_at; }
+    /// Lifted when one recorded opt-in is later than every refusal, however their times are read.
+    bool lifted() const;
 };
 
 /// Email key -> record, for the keys with a refusal or a bounce (usually few).

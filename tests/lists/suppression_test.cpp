@@ -405,13 +405,16 @@ TEST_CASE("suppression: precedence / a newer recorded opt-in lifts a refusal / e
     };
     const std::vector<Case> cases = {
         {"7,Taro@Example.JP,opt-in,web form,2026-04-01", true},           // newer, recorded
-        {"7,taro@example.jp,opt-in,web form,2026-03-01T10:00:01", true},  // one second later
-        {"7,taro@example.jp,opt-in,web form,2026-03-01 10:00", false},    // the same time
-        {"7,taro@example.jp,opt-in,web form,2026-02-01", false},          // older
-        {"7,taro@example.jp,opt-in,,2026-04-01", false},                  // no consent source
-        {"7,taro@example.jp,opt-in,web form,", false},                    // no time
-        {"7,taro@example.jp,opt-in,web form,sometime in April", false},   // not a time
-        // 2026-03-01T18:00+09:00 is 09:00 UTC, before the refusal (10:00, read as UTC).
+        {"7,taro@example.jp,opt-in,web form,2026-03-01T10:01:00", true},  // the next minute
+        // "10:00" names a whole minute, so 10:00:01 may come before the refusal.
+        {"7,taro@example.jp,opt-in,web form,2026-03-01T10:00:01", false},
+        {"7,taro@example.jp,opt-in,web form,2026-03-01 10:00", false},   // the same time
+        {"7,taro@example.jp,opt-in,web form,2026-02-01", false},         // older
+        {"7,taro@example.jp,opt-in,,2026-04-01", false},                 // no consent source
+        {"7,taro@example.jp,opt-in,web form,", false},                   // no time
+        {"7,taro@example.jp,opt-in,web form,sometime in April", false},  // not a time
+        // 2026-03-01T18:00+09:00 is 09:00 UTC; the refusal's 10:00 has no offset and may be
+        // as late as 22:00 UTC.
         {"7,taro@example.jp,opt-in,web form,2026-03-01T18:00:00+09:00", false},
     };
     for (const auto& c : cases) {
@@ -466,6 +469,56 @@ TEST_CASE("suppression: comparable times") {
     CHECK(comparable_time("2026-10-01 25:00").empty());
     CHECK(comparable_time("10/01/2026").empty());
     CHECK(comparable_time("2026-10-01 garbage").empty());
+}
+
+TEST_CASE("suppression: times without an offset are read in the refusal's favour") {
+    // The widest reading spans the UTC offsets in use (-12:00 to +14:00) and the missing
+    // precision; a stated offset is one instant.
+    auto day = time_span("2026-10-01");
+    REQUIRE(day);
+    CHECK(day->lo == "2026-09-30T10:00:00");
+    CHECK(day->hi == "2026-10-02T11:59:59");
+    CHECK(day->local_lo == "2026-10-01T00:00:00");
+    CHECK(day->local_hi == "2026-10-01T23:59:59");
+    CHECK_FALSE(day->has_offset);
+    auto exact = time_span("2026-10-01T09:30:00+09:00");
+    REQUIRE(exact);
+    CHECK(exact->lo == "2026-10-01T00:30:00");
+    CHECK(exact->hi == "2026-10-01T00:30:00");
+    CHECK(exact->has_offset);
+    CHECK_FALSE(time_span("2026-02-30"));
+    // Two times without offsets are compared as written: the next day is later, the same day
+    // is not (the hour of a date alone is unknown).
+    CHECK(definitely_after(*time_span("2026-10-02"), *time_span("2026-10-01")));
+    CHECK_FALSE(definitely_after(*time_span("2026-10-01 10:00"), *time_span("2026-10-01")));
+    CHECK(definitely_after(*time_span("2026-10-01 10:01"), *time_span("2026-10-01 10:00")));
+    // Against an exact time (an import's timestamp) an offset-less time spans every offset:
+    // 2026-10-01 10:00 in Tokyo is 01:00Z, so it does not come after a refusal imported at 05:00Z.
+    CHECK_FALSE(
+        definitely_after(*time_span("2026-10-01 10:00"), *time_span("2026-10-01T05:00:00Z")));
+    CHECK(definitely_after(*time_span("2026-10-02 10:00"), *time_span("2026-10-01T05:00:00Z")));
+    CHECK_FALSE(definitely_after(*time_span("2026-10-01 10:00"), never_lifted()));
+}
+
+TEST_CASE("suppression: an opt-in on the same day as an opt-out does not lift it") {
+    // Refused on 2026-10-01 (a date alone); the opt-in is dated the same day, 10:00. Which came
+    // first cannot be told from the rows, so the refusal wins. An opt-in two days later, with
+    // its offset, lifts it.
+    Lists l;
+    l.import("crm.csv",
+             "id,email,consent,consent_source,consent_at\n"
+             "1,taro@example.jp,opt-out,web form,2026-10-01\n",
+             "crm");
+    l.import("form.csv",
+             "id,email,consent,consent_source,consent_at\n"
+             "1,taro@example.jp,opt-in,web form,2026-10-01 10:00\n",
+             "form");
+    CHECK(l.extracted().empty());
+    l.import("form.csv",
+             "id,email,consent,consent_source,consent_at\n"
+             "1,taro@example.jp,opt-in,web form,2026-10-03T10:00:00+09:00\n",
+             "form");
+    CHECK(l.extracted() == std::vector<std::string>{"taro@example.jp"});
 }
 
 // ---- Item 3: consent conflicts in the audit ----
