@@ -123,6 +123,23 @@ INSERT INTO contacts_v3
 DROP TABLE contacts;
 ALTER TABLE contacts_v3 RENAME TO contacts;
 )sql",
+    // 3 -> 4 (import safety, issue 9). batch_fields: what each import mapped (field id -> column,
+    // in mapping order), so that the next import of the source can refuse to drop a field (and
+    // with it, say, every record's consent) without a word. batches.removed_at: `lists remove`
+    // marks an import removed instead of deleting its history. sources.row_hash_version: rows of
+    // sources imported before this version carry the old, ambiguous row hash (1); new sources
+    // start at 2.
+    R"sql(
+CREATE TABLE batch_fields(
+    batch_id INTEGER NOT NULL REFERENCES batches(id),
+    position INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    column_name TEXT NOT NULL,
+    PRIMARY KEY (batch_id, field)
+) WITHOUT ROWID;
+ALTER TABLE batches ADD COLUMN removed_at TEXT;
+ALTER TABLE sources ADD COLUMN row_hash_version INTEGER NOT NULL DEFAULT 1;
+)sql",
 };
 constexpr int migration_count = static_cast<int>(std::size(migrations));
 
