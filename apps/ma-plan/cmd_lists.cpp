@@ -299,6 +299,8 @@ void add_import(CLI::App* lists, Context& ctx) {
             options.plan_rules = f->common.config().exclusions;
             options.allow_dropped = f->allow_dropped;
             options.new_source = f->new_source;
+            // source_from() refused a name the plan does not declare.
+            options.declared_source = !f->common.plan.empty();
             options.show_pii = f->show_pii;
             s = import_contacts(ws, f->file, source, options);
         }

@@ -144,7 +144,7 @@ bool is_cp932_trail(unsigned char c) {
 
 void EncodingEvidence::feed(std::string_view chunk) {
     if (first_invalid_ || chunk.empty()) return;
-    if (offset_ == 0 && chunk.starts_with(utf8_bom)) bom_ = true;
+    if (at_file_start_ && offset_ == 0 && chunk.starts_with(utf8_bom)) bom_ = true;
     if (const auto bad = find_invalid_utf8(chunk)) {
         first_invalid_ = offset_ + *bad;
         first_invalid_byte_ = static_cast<unsigned char>(chunk[*bad]);
@@ -156,6 +156,25 @@ void EncodingEvidence::feed(std::string_view chunk) {
     }
     if (!bom_) scan_words(chunk);
     offset_ += chunk.size();
+}
+
+void EncodingEvidence::append(const EncodingEvidence& later) {
+    if (first_invalid_) return;  // decided by the earlier bytes
+    if (later.first_invalid_) {
+        first_invalid_ = offset_ + *later.first_invalid_;
+        first_invalid_byte_ = later.first_invalid_byte_;
+        multibyte_before_invalid_ = multibyte_ + later.multibyte_before_invalid_;
+    }
+    offset_ += later.offset_;
+    multibyte_ += later.multibyte_;
+    words_ += later.words_;
+    japanese_words_ += later.japanese_words_;
+    plausible_words_ += later.plausible_words_;
+    stray_words_ += later.stray_words_;
+    cp932_valid_ = cp932_valid_ && later.cp932_valid_;
+    cp932_unchecked_ = cp932_unchecked_ || later.cp932_unchecked_;
+    cp932_trail_pending_ = later.cp932_trail_pending_;
+    if (later.offset_ > 0) last_byte_ = later.last_byte_;
 }
 
 void EncodingEvidence::scan_words(std::string_view chunk) {

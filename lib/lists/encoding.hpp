@@ -44,7 +44,13 @@ struct EncodingChoice {
 /// script (Иванов), while misread kana are neither.
 class EncodingEvidence {
   public:
+    /// `at_file_start`: false for evidence of a later part of a file (see append()).
+    explicit EncodingEvidence(bool at_file_start = true) : at_file_start_(at_file_start) {}
     void feed(std::string_view chunk);
+    /// Adds the evidence of the bytes right after those fed here; they were fed to `later`
+    /// (constructed with at_file_start false), and the bytes fed here end at an ASCII byte. Lets
+    /// two threads read the two halves of a large file.
+    void append(const EncodingEvidence& later);
     /// True once the file is known not to be valid UTF-8 (the rest need not be fed).
     bool decided() const { return first_invalid_.has_value(); }
     EncodingChoice choose() const;
@@ -53,6 +59,7 @@ class EncodingEvidence {
     void scan_words(std::string_view chunk);
     void finish_word(unsigned char after);
 
+    bool at_file_start_;
     std::size_t offset_ = 0;  ///< bytes fed so far
     bool bom_ = false;
     std::optional<std::size_t> first_invalid_;

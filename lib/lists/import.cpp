@@ -897,7 +897,7 @@ std::vector<std::string> live_sources(Workspace& ws) {
 
 /// A mistyped --source would quietly start a second copy of the same contacts: a new name within a
 /// typo's distance of an existing source is refused unless it is declared new.
-void check_source_name(Workspace& ws, const std::string& name, bool new_source) {
+void check_source_name(Workspace& ws, const std::string& name, bool new_source, bool declared) {
     const std::vector<std::string> live = live_sources(ws);
     const bool exists = std::find(live.begin(), live.end(), name) != live.end();
     if (exists && new_source) {
@@ -909,7 +909,7 @@ void check_source_name(Workspace& ws, const std::string& name, bool new_source) 
                          "--new-source を外してください",
                          name)});
     }
-    if (exists || new_source) return;
+    if (exists || new_source || declared) return;
     const std::vector<std::string_view> candidates(live.begin(), live.end());
     if (auto guess = closest_match(name, candidates)) {
         throw UsageError(
@@ -1028,7 +1028,7 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
     summary.unmapped_columns = unmapped_columns(table, map);
 
     Workspace::Transaction tx(ws);
-    check_source_name(ws, source.name, options.new_source);
+    check_source_name(ws, source.name, options.new_source, options.declared_source);
     check_channel_count(ws, map);
     // A new source's rows are all hashed the schema-4 way; an older source may still hold rows
     // hashed the old way.

@@ -25,6 +25,8 @@ struct ImportOptions {
     std::vector<std::string> allow_dropped;
     /// The source name is meant to be new, even if close to an existing one (--new-source).
     bool new_source = false;
+    /// The source is declared in the plan: its name is deliberate, so no typo check.
+    bool declared_source = false;
     /// Messages may quote cell values (--show-pii); otherwise they are masked.
     bool show_pii = false;
 };

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <thread>
 
 #include "lists/normalize.hpp"
 
@@ -121,22 +123,21 @@ std::string shown_value(std::string_view value, bool show_pii) {
 
 namespace {
 
-/// Reads the whole file once, in chunks that end at an ASCII byte, and decides its encoding.
-EncodingChoice choose_encoding(const InputFile& file, std::optional<Encoding> forced) {
-    const Text given{"it was given with --encoding", "--encoding で指定されたため"};
-    if (forced == Encoding::cp932) return EncodingChoice{Encoding::cp932, given, false};
+/// Feeds bytes [begin, end) of `file` to `evidence`, in chunks that end at an ASCII byte.
+void gather_evidence(const InputFile& file, std::size_t begin, std::size_t end,
+                     EncodingEvidence& evidence) {
     constexpr std::size_t chunk = std::size_t{4} << 20;
     std::unique_ptr<char[]> buf(new char[chunk]);
-    EncodingEvidence evidence;
     std::size_t carry = 0;
-    std::size_t offset = 0;
+    std::size_t offset = begin;
     while (!evidence.decided()) {
-        const std::size_t got = file.read_at(buf.get() + carry, chunk - carry, offset);
+        const std::size_t want = std::min(chunk - carry, end - offset);
+        const std::size_t got = want == 0 ? 0 : file.read_at(buf.get() + carry, want, offset);
         offset += got;
         const std::size_t len = carry + got;
         if (got == 0) {
             evidence.feed(std::string_view(buf.get(), len));
-            break;
+            return;
         }
         std::size_t cut = len;
         while (cut > 0 && static_cast<unsigned char>(buf[cut - 1]) >= 0x80) --cut;
@@ -144,6 +145,48 @@ EncodingChoice choose_encoding(const InputFile& file, std::optional<Encoding> fo
         evidence.feed(std::string_view(buf.get(), cut));
         carry = len - cut;
         std::memmove(buf.get(), buf.get() + cut, carry);
+    }
+}
+
+/// Where to split a large file for two threads: just after a line break near the middle, or 0.
+std::size_t split_point(const InputFile& file) {
+    constexpr std::size_t window = 1 << 16;
+    const std::size_t mid = file.size() / 2;
+    char buf[window];
+    const std::size_t got = file.read_at(buf, window, mid);
+    const void* nl = std::memchr(buf, '\n', got);
+    return nl == nullptr ? 0
+                         : mid + static_cast<std::size_t>(static_cast<const char*>(nl) - buf) + 1;
+}
+
+/// Reads the whole file once and decides its encoding. A large file is read by two threads, one
+/// half each: every import waits for this before its first row.
+EncodingChoice choose_encoding(const InputFile& file, std::optional<Encoding> forced) {
+    const Text given{"it was given with --encoding", "--encoding で指定されたため"};
+    if (forced == Encoding::cp932) return EncodingChoice{Encoding::cp932, given, false};
+    EncodingEvidence evidence;
+    const std::size_t split = file.size() >= (std::size_t{8} << 20) ? split_point(file) : 0;
+    if (split == 0) {
+        gather_evidence(file, 0, file.size(), evidence);
+    } else {
+        EncodingEvidence second(false);
+        std::exception_ptr failed;
+        std::thread helper([&] {
+            try {
+                gather_evidence(file, split, file.size(), second);
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        try {
+            gather_evidence(file, 0, split, evidence);
+        } catch (...) {
+            helper.join();
+            throw;
+        }
+        helper.join();
+        if (failed && !evidence.decided()) std::rethrow_exception(failed);
+        evidence.append(second);
     }
     EncodingChoice choice = evidence.choose();
     if (forced) {

@@ -473,3 +473,33 @@ TEST_CASE("key table: an empty key (no name column) is found without touching it
     CHECK(*found == 7);
     CHECK(table.find("x") == nullptr);
 }
+
+TEST_CASE("encoding: evidence of two halves appended equals that of the whole") {
+    const std::string first = "email,name\na@example.jp,Müller\nb@example.jp,ﾅ\n";
+    for (const std::string second :
+         {std::string("c@example.jp,山田\nd@example.jp,Иванов\n"),
+          std::string("e@example.jp,x\xFF\n"),  // a bad byte: its offset counts the first half
+          to_cp932("f@example.jp,ﾅｲﾄｳ ﾐｷ\ng@example.jp,ﾄﾐﾀ\n")}) {
+        EncodingEvidence whole;
+        whole.feed(first + second);
+        EncodingEvidence a;
+        EncodingEvidence b(false);
+        a.feed(first);
+        b.feed(second);
+        a.append(b);
+        CHECK(a.choose().encoding == whole.choose().encoding);
+        CHECK(a.choose().reason.en == whole.choose().reason.en);
+        CHECK(a.choose().all_valid_utf8 == whole.choose().all_valid_utf8);
+    }
+    // And through a file large enough to be read by two threads.
+    TempDir dir;
+    std::string big = "email,name\n";
+    while (big.size() < (std::size_t{9} << 20)) big += "someone@example.co.jp,山田 太郎\n";
+    const std::size_t bad_at = big.size() + 13;
+    big += "x@example.jp,\x82\xA0\n";
+    write_file(dir / "big.csv", big);
+    TableReader table(dir / "big.csv", std::nullopt);
+    CHECK(table.encoding() == Encoding::utf8);
+    CHECK(table.encoding_choice().reason.en ==
+          "it is valid UTF-8 up to byte " + std::to_string(bad_at) + " (0x82), reported below");
+}
