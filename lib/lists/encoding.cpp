@@ -279,18 +279,19 @@ EncodingChoice EncodingEvidence::choose() const {
             // UTF-8 continuation bytes). Several well-formed characters before the first bad byte
             // mean UTF-8 with one damaged byte: say so at that byte, not "cannot decode as CP932".
             c.encoding = Encoding::utf8;
-            c.reason = {fmt::format("it is valid UTF-8 up to byte {} (0x{:02X}), reported below",
-                                    *first_invalid_, first_invalid_byte_),
-                        fmt::format("{} バイト目(0x{:02X})までは UTF-8 として正しいため(その"
-                                    "バイトは下で報告)",
-                                    *first_invalid_, first_invalid_byte_)};
+            c.reason = {
+                fmt::format("it is valid UTF-8 up to offset {} (byte 0x{:02X}), reported below",
+                            *first_invalid_, first_invalid_byte_),
+                fmt::format("オフセット {} (バイト 0x{:02X})までは UTF-8 として正しいため(その"
+                            "バイトは下で報告)",
+                            *first_invalid_, first_invalid_byte_)};
             return c;
         }
         c.encoding = Encoding::cp932;
-        c.reason = {
-            fmt::format("byte {} (0x{:02X}) is not UTF-8", *first_invalid_, first_invalid_byte_),
-            fmt::format("{} バイト目(0x{:02X})が UTF-8 ではないため", *first_invalid_,
-                        first_invalid_byte_)};
+        c.reason = {fmt::format("the byte at offset {} (0x{:02X}) is not UTF-8", *first_invalid_,
+                                first_invalid_byte_),
+                    fmt::format("オフセット {} のバイト(0x{:02X})が UTF-8 ではないため",
+                                *first_invalid_, first_invalid_byte_)};
         return c;
     }
     c.all_valid_utf8 = true;

@@ -38,7 +38,7 @@ TEST_CASE("e2e: two exports (one CP932 from Excel) / an opt-out file / audit / a
     CHECK(r.out == "event: imported " + data +
                        "/excel_cp932.csv as import #1 (cp932): 4 rows — 4 new, 0 changed, 0 "
                        "unchanged\n"
-                       "  encoding: cp932, because byte 0 (0x8C) is not UTF-8\n"
+                       "  encoding: cp932, because the byte at offset 0 (0x8C) is not UTF-8\n"
                        "  columns: id←顧客番号, email←メールアドレス, company←会社名, name←氏名, "
                        "phone←電話番号, consent←メール配信同意, consent_source←同意取得元\n"
                        "  not mapped: (none)\n"

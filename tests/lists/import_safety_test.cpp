@@ -500,6 +500,7 @@ TEST_CASE("encoding: evidence of two halves appended equals that of the whole") 
     write_file(dir / "big.csv", big);
     TableReader table(dir / "big.csv", std::nullopt);
     CHECK(table.encoding() == Encoding::utf8);
-    CHECK(table.encoding_choice().reason.en ==
-          "it is valid UTF-8 up to byte " + std::to_string(bad_at) + " (0x82), reported below");
+    CHECK(table.encoding_choice().reason.en == "it is valid UTF-8 up to offset " +
+                                                   std::to_string(bad_at) +
+                                                   " (byte 0x82), reported below");
 }
