@@ -99,6 +99,12 @@ TEST_CASE("e2e sources: re-import without the consent column stops with exit 4 /
           "import does not map it, which would clear consent on every record it updates (the "
           "file has no such column: map the new one with --map consent=COLUMN; or pass "
           "--allow-dropped consent to clear it)\n");
+    r = ws.run({"import", "b.csv", "--source", "crm", "--lang", "ja"});
+    CHECK(r.exit_code == 4);
+    CHECK(r.err ==
+          "ma-plan: ソース「crm」: 前回の取り込み(#1)は consent を列「Q7」から読みましたが、今回は"
+          "対応付けがなく、更新する全レコードの consent が消えます(ファイルにその列はありません: "
+          "新しい列を --map consent=列名 で指定。消してよいなら --allow-dropped consent)\n");
     CHECK(ws.fingerprint() == before);
     r = ws.run(
         {"import", "b.csv", "--source", "crm", "--allow-dropped", "consent", "--lang", "en"});
@@ -120,4 +126,20 @@ TEST_CASE("e2e sources: a bad consent value is masked unless --show-pii / exit 2
     CHECK(r.err ==
           "ma-plan: a.csv:2:2: error: unknown consent value \"山田太郎 090-1234-5678\" in column "
           "\"consent\"; use opt-in / opt-out (or 同意 / 拒否), or leave it empty\n");
+}
+
+TEST_CASE("e2e sources: every bad value at once in Japanese / exit 2 / nothing imported") {
+    Workspace ws;
+    write_file(ws.dir / "two.csv", "email,consent\na@example.jp,x1\nc@example.jp,x2\n");
+    const std::string before = ws.fingerprint();
+    auto r = ws.run({"import", "two.csv", "--source", "crm", "--lang", "ja"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err ==
+          "ma-plan: two.csv: エラー: 不正な値が 2 件あります。何も取り込んでいません(すべて直して"
+          "から取り込み直してください):\n"
+          "  two.csv:2:2: エラー: 列「consent」の同意の値「x***」(伏せ字。--show-pii で表示)は"
+          "解釈できません。opt-in / opt-out(または 同意 / 拒否)か空欄にしてください\n"
+          "  two.csv:3:2: エラー: 列「consent」の同意の値「x***」(伏せ字。--show-pii で表示)は"
+          "解釈できません。opt-in / opt-out(または 同意 / 拒否)か空欄にしてください\n");
+    CHECK(ws.fingerprint() == before);
 }
