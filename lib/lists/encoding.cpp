@@ -173,6 +173,7 @@ void EncodingEvidence::append(const EncodingEvidence& later) {
     stray_words_ += later.stray_words_;
     cp932_valid_ = cp932_valid_ && later.cp932_valid_;
     cp932_unchecked_ = cp932_unchecked_ || later.cp932_unchecked_;
+    scanned_all_ = scanned_all_ && later.scanned_all_;
     cp932_trail_pending_ = later.cp932_trail_pending_;
     if (later.offset_ > 0) last_byte_ = later.last_byte_;
 }
@@ -186,6 +187,13 @@ void EncodingEvidence::scan_words(std::string_view chunk) {
         cp932_trail_pending_ = false;
     }
     while (i < n) {
+        // Once CP932 is ruled out, the words cannot change the choice; only enough multi-byte
+        // characters to call a later bad byte damage are still counted. (Most of a Japanese UTF-8
+        // file comes after its first kanji: this pass is time every import waits.)
+        if ((cp932_unchecked_ || !cp932_valid_) && multibyte_ >= 4) {
+            scanned_all_ = false;
+            break;
+        }
         // ASCII between words: 8 bytes at a time.
         while (i + 8 <= n) {
             std::uint64_t w;
@@ -326,6 +334,19 @@ EncodingChoice EncodingEvidence::choose() const {
         return c;
     }
     c.encoding = Encoding::utf8;
+    if (!scanned_all_ && cp932_unchecked_) {
+        c.reason = {
+            "the whole file is valid UTF-8, with characters of three bytes or more (kana, "
+            "kanji ...) that CP932 half-width kana never produce",
+            "ファイル全体が UTF-8 として正しく、CP932 の半角カナからは生じない 3 バイト以上の"
+            "文字(かな・漢字など)を含むため"};
+        return c;
+    }
+    if (!scanned_all_) {
+        c.reason = {"the whole file is valid UTF-8 and is not valid CP932",
+                    "ファイル全体が UTF-8 として正しく、CP932 としては不正なため"};
+        return c;
+    }
     c.reason = {fmt::format("the whole file is valid UTF-8, and {} of its {} non-ASCII words are "
                             "Japanese",
                             japanese_words_, words_),

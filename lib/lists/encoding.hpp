@@ -74,6 +74,7 @@ class EncodingEvidence {
     std::size_t stray_words_ = 0;  ///< letters that read as text only in CP932
     bool cp932_valid_ = true;
     bool cp932_unchecked_ = false;      ///< a word of wide characters was not checked as CP932
+    bool scanned_all_ = true;           ///< every word was judged (not stopped once CP932 was out)
     bool cp932_trail_pending_ = false;  ///< a CP932 lead byte ended the last chunk
     struct Word {
         bool touches_letter = false;

@@ -36,8 +36,8 @@ TEST_CASE("e2e sources: the summary / a typo refused in both languages / sources
     REQUIRE(r.exit_code == 0);
     CHECK(r.out ==
           "expo: imported expo.csv as import #1 (utf-8): 2 rows — 2 new, 0 changed, 0 unchanged\n"
-          "  encoding: utf-8, because the whole file is valid UTF-8, and 11 of its 11 non-ASCII "
-          "words are Japanese\n"
+          "  encoding: utf-8, because the whole file is valid UTF-8, with characters of three "
+          "bytes or more (kana, kanji ...) that CP932 half-width kana never produce\n"
           "  columns: id←顧客ID, email←メールアドレス, name←氏名, consent←メール配信同意\n"
           "  not mapped: 備考\n");
 
