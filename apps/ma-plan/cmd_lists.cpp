@@ -15,6 +15,7 @@
 #include "core/errors.hpp"
 #include "core/escape.hpp"
 #include "lists/audit.hpp"
+#include "lists/batches.hpp"
 #include "lists/exclusions.hpp"
 #include "lists/extract.hpp"
 #include "lists/fields.hpp"
@@ -233,8 +234,10 @@ void add_init(CLI::App* lists, Context& ctx) {
 struct ImportFlags {
     CommonOptions common;
     std::string file, source, preset, encoding = "auto", consent_source;
-    std::vector<std::string> map;
+    std::vector<std::string> map, allow_dropped;
     std::vector<std::string> ignore_columns;
+    bool new_source = false;
+    bool show_pii = false;
 };
 
 SourceConfig source_from(const ImportFlags& f) {
@@ -290,25 +293,69 @@ void add_import(CLI::App* lists, Context& ctx) {
     cmd->add_option(
         "--consent-source", f->consent_source,
         "Consent source stored when the file has no such column / 同意の取得方法(列がない場合)");
+    cmd->add_option("--allow-dropped", f->allow_dropped,
+                    "Import without a field the source's last import mapped (its values are "
+                    "cleared) / 前回対応付けた項目なしで取り込む(値は消える)");
+    cmd->add_flag("--new-source", f->new_source,
+                  "The source is new, even if its name is close to an existing one / 既存に似た"
+                  "名前でも新しいソースとして取り込む");
+    cmd->add_flag("--show-pii", f->show_pii,
+                  "Quote cell values in error messages unmasked / エラーでセルの値を伏せずに表示");
     cmd->callback([&ctx, f] {
         const SourceConfig source = source_from(*f);
+        for (const auto& field : f->allow_dropped) {
+            if (!field.starts_with("channel.") && !parse_field(field)) {
+                throw UsageError({fmt::format("unknown field \"{}\" in --allow-dropped", field),
+                                  fmt::format("--allow-dropped の項目「{}」は不明です", field)});
+            }
+        }
         auto ws = open_ws(f->common);
         ImportSummary s;
         {
             ProgressBar bar(ctx.err, {"importing", "取り込み中"}, ctx.lang());
+            ImportOptions options;
+            options.progress = bar.fn();
             // The plan's domain and role rules go into the workspace with the batch, so that an
             // extract run without --plan still honours them.
-            s = import_contacts(ws, f->file, source, bar.fn(), f->common.config().exclusions);
+            options.plan_rules = f->common.config().exclusions;
+            options.allow_dropped = f->allow_dropped;
+            options.new_source = f->new_source;
+            // source_from() refused a name the plan does not declare.
+            options.declared_source = !f->common.plan.empty();
+            options.show_pii = f->show_pii;
+            s = import_contacts(ws, f->file, source, options);
         }
         std::string mapping;
         for (const auto& [field, column] : s.mapping)
             mapping += fmt::format("{}{}←{}", mapping.empty() ? "" : ", ", field, column);
-        if (ctx.lang() == Lang::ja) {
+        std::string unmapped;
+        for (const auto& column : s.unmapped_columns)
+            unmapped += fmt::format("{}{}", unmapped.empty() ? "" : ", ", column);
+        std::string repeated;
+        for (const auto& r : s.repeated)
+            repeated +=
+                fmt::format("{}{} (= {})", repeated.empty() ? "" : ", ", r.row, r.first_row);
+        if (s.repeated_rows > s.repeated.size()) repeated += ", ...";
+        const bool ja = ctx.lang() == Lang::ja;
+        if (ja) {
             ctx.out << fmt::format(
-                "{}: {} を取り込みました({}): {} 行 — 新規 {}、変更 {}、変更なし {}\n"
-                "  列の対応: {}\n",
-                s.source, s.file.string(), encoding_name(s.encoding), s.rows, s.new_rows,
-                s.changed_rows, s.unchanged_rows, mapping);
+                "{}: {} を取り込みました(取り込み #{}、{}): {} 行 — 新規 {}、変更 {}、変更なし "
+                "{}\n"
+                "  文字コード: {}({})\n"
+                "  列の対応: {}\n"
+                "  読まなかった列: {}\n",
+                s.source, s.file.string(), s.batch_id, encoding_name(s.encoding), s.rows,
+                s.new_rows, s.changed_rows, s.unchanged_rows, encoding_name(s.encoding),
+                s.encoding_reason.ja, mapping, unmapped.empty() ? "なし" : unmapped);
+            for (const auto& [field, column] : s.dropped)
+                ctx.out << fmt::format(
+                    "  --allow-dropped: {}(前回は列「{}」)を読まず、更新した行の値を消しました\n",
+                    field, column);
+            if (s.repeated_rows > 0)
+                ctx.out << fmt::format(
+                    "  同じ行の繰り返し {} 行(同じレコード、同じ値)は 1 回だけ数えました: {} 行目"
+                    "\n",
+                    s.repeated_rows, repeated);
             if (s.invalid_emails + s.missing_consent > 0)
                 ctx.out << fmt::format(
                     "  不正なアドレス {} 件、同意の記録なし {} 件(ma-plan lists audit で確認)\n",
@@ -318,10 +365,23 @@ void add_import(CLI::App* lists, Context& ctx) {
                                        s.plan_rules);
         } else {
             ctx.out << fmt::format(
-                "{}: imported {} ({}): {} rows — {} new, {} changed, {} unchanged\n"
-                "  columns: {}\n",
-                s.source, s.file.string(), encoding_name(s.encoding), s.rows, s.new_rows,
-                s.changed_rows, s.unchanged_rows, mapping);
+                "{}: imported {} as import #{} ({}): {} rows — {} new, {} changed, {} unchanged\n"
+                "  encoding: {}, because {}\n"
+                "  columns: {}\n"
+                "  not mapped: {}\n",
+                s.source, s.file.string(), s.batch_id, encoding_name(s.encoding), s.rows,
+                s.new_rows, s.changed_rows, s.unchanged_rows, encoding_name(s.encoding),
+                s.encoding_reason.en, mapping, unmapped.empty() ? "(none)" : unmapped);
+            for (const auto& [field, column] : s.dropped)
+                ctx.out << fmt::format(
+                    "  --allow-dropped: {} (column \"{}\" last time) not read; cleared on the "
+                    "rows updated\n",
+                    field, column);
+            if (s.repeated_rows > 0)
+                ctx.out << fmt::format(
+                    "  {} rows repeat an earlier row exactly (same record, same values) and were "
+                    "counted once: rows {}\n",
+                    s.repeated_rows, repeated);
             if (s.invalid_emails + s.missing_consent > 0)
                 ctx.out << fmt::format(
                     "  {} invalid addresses, {} without consent (see ma-plan lists audit)\n",
@@ -553,7 +613,8 @@ void add_status(CLI::App* lists, Context& ctx) {
     cmd->callback([&ctx, o] {
         auto ws = open_ws(*o);
         auto q = ws.prepare(
-            "SELECT b.id, b.kind, coalesce(s.name, ''), b.file, b.encoding, b.started_at, b.rows, "
+            "SELECT b.id, b.kind || CASE WHEN b.removed_at IS NULL THEN '' ELSE ' (removed)' END, "
+            "coalesce(s.name, ''), b.file, b.encoding, b.started_at, b.rows, "
             "b.new_rows, b.changed_rows, b.unchanged_rows FROM batches b LEFT JOIN sources s ON "
             "s.id = b.source_id ORDER BY b.id");
         ctx.out << (ctx.lang() == Lang::ja ? "| # | 種類 | ソース | ファイル | 文字コード | 日時 | "
@@ -570,6 +631,78 @@ void add_status(CLI::App* lists, Context& ctx) {
     });
 }
 
+void add_sources(CLI::App* lists, Context& ctx) {
+    auto o = std::make_shared<CommonOptions>();
+    auto* cmd = lists->add_subcommand(
+        "sources", "List the sources: contacts, imports, last import / データソースの一覧");
+    add_common(cmd, *o);
+    cmd->callback([&ctx, o] {
+        auto ws = open_ws(*o);
+        const bool ja = ctx.lang() == Lang::ja;
+        ctx.out << (ja ? "| ソース | 連絡先 | 取り込み | 最後の取り込み |\n"
+                       : "| source | contacts | imports | last import |\n");
+        ctx.out << "|---|---:|---:|---|\n";
+        for (const SourceInfo& s : list_sources(ws)) {
+            ctx.out << fmt::format("| {} | {} | {} | #{} {} |\n", markdown_escape(s.name),
+                                   s.contacts, s.imports, s.last_import, s.last_import_at);
+        }
+    });
+}
+
+struct RemoveFlags {
+    CommonOptions common;
+    std::int64_t import = 0;
+    std::string source, channel;
+};
+
+void add_remove(CLI::App* lists, Context& ctx) {
+    auto f = std::make_shared<RemoveFlags>();
+    auto* cmd = lists->add_subcommand(
+        "remove",
+        "Remove an import, a source or a channel (exclusions and opt-outs stay) / 取り込み・"
+        "ソース・チャネルを削除(除外と配信停止は残す)");
+    add_common(cmd, f->common);
+    auto* by_import =
+        cmd->add_option("--import", f->import,
+                        "Import number (lists status): its added and changed rows / 取り込み番号");
+    auto* by_source =
+        cmd->add_option("--source", f->source, "Every import of a source / ソースの全取り込み");
+    auto* by_channel = cmd->add_option("--channel", f->channel,
+                                       "A channel and its customer IDs / チャネルとその顧客 ID");
+    by_import->excludes(by_source)->excludes(by_channel);
+    by_source->excludes(by_channel);
+    cmd->callback([&ctx, f, by_import, by_source, by_channel] {
+        if (by_import->count() + by_source->count() + by_channel->count() == 0) {
+            throw UsageError({"give --import N, --source NAME or --channel NAME",
+                              "--import 番号、--source 名前、--channel 名前 のいずれかを指定"
+                              "してください"});
+        }
+        auto ws = open_ws(f->common);
+        const bool ja = ctx.lang() == Lang::ja;
+        if (by_channel->count() > 0) {
+            const RemoveSummary r = remove_channel(ws, f->channel);
+            ctx.out << (ja ? fmt::format("チャネル「{}」と顧客 ID {} 件を削除しました\n",
+                                         f->channel, r.channel_ids)
+                           : fmt::format("removed channel \"{}\" and {} customer IDs\n", f->channel,
+                                         r.channel_ids));
+            return;
+        }
+        const RemoveSummary r =
+            by_import->count() > 0 ? remove_import(ws, f->import) : remove_source(ws, f->source);
+        const std::string what = by_import->count() > 0
+                                     ? (ja ? fmt::format("取り込み #{}", f->import)
+                                           : fmt::format("import #{}", f->import))
+                                     : (ja ? fmt::format("ソース「{}」", f->source)
+                                           : fmt::format("source \"{}\"", f->source));
+        ctx.out << (ja ? fmt::format("{} を削除しました: 連絡先 {} 件、取り込み {} 件。配信停止 "
+                                     "{} 件は除外(理由 optout)として残しました\n",
+                                     what, r.contacts, r.imports, r.suppressions)
+                       : fmt::format("removed {}: {} contacts, {} imports; kept {} opt-outs as "
+                                     "exclusions (reason optout)\n",
+                                     what, r.contacts, r.imports, r.suppressions));
+    });
+}
+
 }  // namespace
 
 void register_lists_commands(CLI::App& app, Context& ctx) {
@@ -583,6 +716,8 @@ void register_lists_commands(CLI::App& app, Context& ctx) {
     add_extract(lists, ctx);
     add_check(lists, ctx);
     add_status(lists, ctx);
+    add_sources(lists, ctx);
+    add_remove(lists, ctx);
 }
 
 }  // namespace maplan::cli

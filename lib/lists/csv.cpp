@@ -4,22 +4,87 @@
 
 namespace maplan::lists {
 
+CsvReader::CsvReader(Source source, std::size_t chunk_bytes, char separator)
+    : final_(false),
+      sep_(separator),
+      source_(std::move(source)),
+      buffer_(new char[chunk_bytes]),
+      capacity_(chunk_bytes) {}
+
 bool CsvReader::next(std::vector<std::string_view>& fields) {
+    for (;;) {
+        const std::size_t pos = pos_;
+        const std::size_t row = row_;
+        switch (parse(fields)) {
+            case Parsed::record:
+                return true;
+            case Parsed::end:
+                return false;
+            case Parsed::need_more:
+                // The record runs past the bytes read so far: read it again from its start once
+                // the next chunk is in (records are short against a chunk, so this is rare).
+                pos_ = pos;
+                row_ = row;
+                refill();
+                break;
+        }
+    }
+}
+
+void CsvReader::refill() {
+    const std::size_t kept = data_.size() - pos_;
+    if (kept >= max_record_bytes) {
+        throw CsvSyntaxError(
+            row_ + 1, 1,
+            {"a record longer than 64 MiB (is a quote never closed?)",
+             "64 MiB を超えるレコードがあります(引用符が閉じられていないのでは?)"});
+    }
+    if (kept * 2 > capacity_) {
+        // A record as long as half the buffer: grow, so that each refill still reads a chunk.
+        const std::size_t grown = capacity_ * 2;
+        std::unique_ptr<char[]> bigger(new char[grown]);
+        std::memcpy(bigger.get(), data_.data() + pos_, kept);
+        buffer_ = std::move(bigger);
+        capacity_ = grown;
+    } else if (kept > 0) {
+        std::memmove(buffer_.get(), data_.data() + pos_, kept);
+    }
+    base_ += pos_;
+    pos_ = 0;
+    std::size_t size = kept;
+    while (size < capacity_) {
+        const std::size_t got = source_(buffer_.get() + size, capacity_ - size);
+        if (got == 0) {
+            final_ = true;
+            break;
+        }
+        size += got;
+    }
+    data_ = std::string_view(buffer_.get(), size);
+}
+
+CsvReader::Parsed CsvReader::parse(std::vector<std::string_view>& fields) {
     fields.clear();
     scratch_.clear();
     const std::size_t n = data_.size();
     const char* d = data_.data();
+    // Every test of "at the end of the bytes" below means the end of the input only when final_;
+    // otherwise the record may go on in the next chunk.
     // Skip blank lines; each is a row of its own.
     while (pos_ < n && (d[pos_] == '\n' || d[pos_] == '\r')) {
-        if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
+        if (d[pos_] == '\r') {
+            if (pos_ + 1 >= n && !final_) return Parsed::need_more;
+            if (pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
+        }
         ++pos_;
         ++row_;
     }
-    if (pos_ >= n) return false;
+    if (pos_ >= n) return final_ ? Parsed::end : Parsed::need_more;
     ++row_;
     const std::size_t row = row_;
     for (;;) {
         const std::size_t col = fields.size() + 1;
+        if (pos_ >= n && !final_) return Parsed::need_more;
         if (pos_ < n && d[pos_] == '"') {
             const std::size_t start = ++pos_;
             std::string* unescaped = nullptr;
@@ -35,11 +100,13 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
                          "NUL バイトがあります(UTF-16 またはバイナリファイルでは?)"});
                 }
                 if (q == nullptr) {
+                    if (!final_) return Parsed::need_more;
                     throw CsvSyntaxError(row, col,
                                          {"quoted field is never closed (unterminated quote)",
                                           "引用符で始まるフィールドが閉じられていません"});
                 }
                 const std::size_t qpos = static_cast<std::size_t>(static_cast<const char*>(q) - d);
+                if (qpos + 1 >= n && !final_) return Parsed::need_more;
                 if (qpos + 1 < n && d[qpos + 1] == '"') {
                     if (unescaped == nullptr) unescaped = &scratch_.emplace_back();
                     unescaped->append(d + chunk, qpos + 1 - chunk);  // keep one quote
@@ -75,19 +142,26 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
                 }
                 ++pos_;
             }
+            if (pos_ >= n && !final_) return Parsed::need_more;
             fields.emplace_back(d + start, pos_ - start);
         }
-        if (pos_ >= n) break;
+        if (pos_ >= n) {
+            if (!final_) return Parsed::need_more;
+            break;
+        }
         if (d[pos_] == sep_) {
             ++pos_;
             continue;
         }
         // End of record.
-        if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
+        if (d[pos_] == '\r') {
+            if (pos_ + 1 >= n && !final_) return Parsed::need_more;
+            if (pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
+        }
         ++pos_;
         break;
     }
-    return true;
+    return Parsed::record;
 }
 
 void append_csv_cell(std::string& out, std::string_view cell, CsvCell kind) {

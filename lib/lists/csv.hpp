@@ -1,8 +1,10 @@
 #pragma once
-// RFC 4180 CSV: a streaming reader over bytes already in memory (a mapped file) and a writer that
+// RFC 4180 CSV: a streaming reader (over bytes in memory or read chunk by chunk) and a writer that
 // makes cells safe to open in a spreadsheet.
 #include <cstddef>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,28 +25,48 @@ struct CsvSyntaxError : std::runtime_error {
     Text what_text;
 };
 
-/// Reads records one at a time. Fields are views into the input, or into scratch storage owned by
+/// Reads records one at a time, from bytes in memory or from a source read chunk by chunk (a file
+/// read with pread: never memory-mapped, because a mapped file that shrinks under the reader kills
+/// the process with SIGBUS). Fields are views into the input, or into scratch storage owned by
 /// the reader for quoted fields with doubled quotes; they stay valid until the next call to next().
 /// Quoted fields may contain separators, quotes ("") and line breaks. CRLF, LF and lone CR end a
 /// record. Blank lines are skipped (they still count as rows). A NUL byte is an error: it is never
 /// text, and usually means the file is UTF-16 or binary.
 class CsvReader {
   public:
+    /// Gives the next bytes of the input into `buf` (at most `size`); 0 at the end. May throw.
+    using Source = std::function<std::size_t(char* buf, std::size_t size)>;
+    /// The longest record a streaming reader holds (an unclosed quote would otherwise read the
+    /// whole file into memory).
+    static constexpr std::size_t max_record_bytes = std::size_t{64} << 20;
+
     explicit CsvReader(std::string_view data, char separator = ',')
-        : data_(data), sep_(separator) {}
+        : data_(data), final_(true), sep_(separator) {}
+    CsvReader(Source source, std::size_t chunk_bytes, char separator = ',');
 
     bool next(std::vector<std::string_view>& fields);
     /// Row of the record last returned by next().
     std::size_t row() const { return row_; }
     /// Bytes consumed so far (for progress reporting).
-    std::size_t offset() const { return pos_; }
+    std::size_t offset() const { return base_ + pos_; }
 
   private:
+    enum class Parsed { record, end, need_more };
+    Parsed parse(std::vector<std::string_view>& fields);
+    /// Drops the bytes before the current record and appends the next chunk; sets final_ at the
+    /// end of the source.
+    void refill();
+
     std::string_view data_;
+    bool final_;  ///< data_ holds the rest of the input (no more to read)
     char sep_;
-    std::size_t pos_ = 0;
+    std::size_t pos_ = 0;   ///< in data_
+    std::size_t base_ = 0;  ///< input offset of data_[0]
     std::size_t row_ = 0;
     std::deque<std::string> scratch_;
+    Source source_;
+    std::unique_ptr<char[]> buffer_;  ///< not a std::string: resizing one zero-fills every chunk
+    std::size_t capacity_ = 0;
 };
 
 /// The formula guard shared with the reports (core/escape.hpp).

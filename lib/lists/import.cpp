@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "core/suggest.hpp"
 #include "lists/exclusions.hpp"
 #include "lists/fields.hpp"
 #include "lists/key_table.hpp"
@@ -26,11 +27,37 @@ std::string fold_token(std::string_view value) {
     return name_key(value);
 }
 
-/// The row hash: FNV-1a over each mapped value followed by a 0x1f separator (stored; must not
-/// change).
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+/// The row hash before schema 4: FNV-1a over each mapped value followed by a 0x1f separator.
+/// Ambiguous (a 0x1f inside a value, or a value moved to another field, can leave it unchanged),
+/// so it is only compared against for sources whose rows may still carry it.
+std::uint64_t legacy_fnv1a(std::uint64_t h, std::string_view s) {
     return key_hash_append(key_hash_append(h, s), "\x1f");
 }
+
+/// The row hash since schema 4: FNV-1a over each mapped value as (tag byte, LEB128 length, bytes).
+/// A prefix-free encoding: no value can run into the next, and the same text under another field
+/// hashes differently. Two or three bytes of prefix per field, not eight: the hash is on the
+/// reading thread's path for every row.
+std::uint64_t hash_field(std::uint64_t h, unsigned char tag, std::string_view s) {
+    unsigned char prefix[1 + 10];
+    std::size_t n = 0;
+    prefix[n++] = tag;
+    for (std::size_t len = s.size();; len >>= 7) {
+        const auto low = static_cast<unsigned char>(len & 0x7f);
+        if (len < 0x80) {
+            prefix[n++] = low;
+            break;
+        }
+        prefix[n++] = low | 0x80;
+    }
+    h = key_hash_append(h, std::string_view(reinterpret_cast<const char*>(prefix), n));
+    return key_hash_append(h, s);
+}
+constexpr unsigned char channel_name_tag = 0xf0;
+constexpr unsigned char channel_value_tag = 0xf1;
+constexpr unsigned char default_consent_source_tag = 0xf2;
+constexpr unsigned char signal_column_tag = 0xf3;
+constexpr unsigned char signal_value_tag = 0xf4;
 
 /// Memoises a key function: real exports repeat the same company (and often the same name) on
 /// many rows, and NFKC through utf8proc is the dearest step per row. Bounded: past `limit`
@@ -255,10 +282,25 @@ ColumnMap resolve_columns(const TableReader& table, const SourceConfig& source,
     return map;
 }
 
+/// The header's columns that no field or channel reads, in file order.
+std::vector<std::string> unmapped_columns(const TableReader& table, const ColumnMap& map) {
+    std::vector<bool> read(table.header().size());
+    for (const auto& c : map.field) {
+        if (c) read[*c] = true;
+    }
+    for (const auto& [channel, c] : map.channels) read[c] = true;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        if (!read[i]) out.push_back(table.header()[i]);
+    }
+    return out;
+}
+
 /// A record already in the workspace (or inserted earlier in this import).
 struct Known {
     std::int64_t id;
     std::uint64_t row_hash;
+    std::size_t file_row = 0;  ///< where this file last had the record; 0: not yet
 };
 
 /// Bytes of one value in a batch's arena. `null` binds SQL NULL.
@@ -337,18 +379,22 @@ void set_email_key(RowOp& op, RowBatch& batch, std::string_view raw, const Norma
 }
 
 /// The reader thread's half: decodes rows, derives keys and hashes, decides new / changed /
-/// unchanged, and fills batches. Throws the file:row:col error for bad input.
+/// unchanged, and fills batches. Bad values go to `problems`; once there is one, no more rows are
+/// handed to the writer (the import will be rolled back), but every row is still checked.
 class RowPreparer {
   public:
     RowPreparer(TableReader& table, const ColumnMap& map, const SourceConfig& source,
                 std::vector<Known>& known, KeyTable& known_keys, std::int64_t next_id,
-                ImportSummary& summary)
+                bool legacy_hashes, bool show_pii, InputProblems& problems, ImportSummary& summary)
         : table_(table),
           map_(map),
           source_(source),
           known_(known),
           known_keys_(known_keys),
           next_id_(next_id),
+          legacy_hashes_(legacy_hashes),
+          show_pii_(show_pii),
+          problems_(problems),
           summary_(summary) {}
 
     /// Adds the next row's operation to `batch` (none when unchanged); false at the end.
@@ -362,6 +408,12 @@ class RowPreparer {
     std::optional<std::size_t> col_of(Field f) const {
         return map_.field[static_cast<std::size_t>(f)];
     }
+    std::uint64_t row_hash() const;
+    std::uint64_t legacy_row_hash() const;
+    /// The problem of a record key already seen in this file with other values.
+    void repeated_key(std::size_t first_row);
+
+    static constexpr std::size_t repeated_examples = 5;
 
     TableReader& table_;
     const ColumnMap& map_;
@@ -369,6 +421,9 @@ class RowPreparer {
     std::vector<Known>& known_;
     KeyTable& known_keys_;
     std::int64_t next_id_;
+    bool legacy_hashes_;
+    bool show_pii_;
+    InputProblems& problems_;
     ImportSummary& summary_;
     std::string source_key_;
     std::string person_key_;
@@ -378,6 +433,66 @@ class RowPreparer {
     ValueMemo<Consent> consents_{&parse_consent};
     ValueMemo<bool> flags_{&parse_flag};
 };
+
+std::uint64_t RowPreparer::row_hash() const {
+    const auto& v = table_.values();
+    std::uint64_t hash = key_hash_seed;
+    for (std::size_t f = 0; f < map_.field.size(); ++f) {
+        if (const auto& c = map_.field[f])
+            hash = hash_field(hash, static_cast<unsigned char>(f), v[*c]);
+    }
+    // Every do-not-mail column (a preset reads several), named so that a value moving from one
+    // column to another is a change.
+    for (const auto& [signal, c] : map_.signals) {
+        hash = hash_field(hash, signal_column_tag, table_.header()[c]);
+        hash = hash_field(hash, signal_value_tag, v[c]);
+    }
+    for (const auto& [channel, c] : map_.channels) {
+        hash = hash_field(hash, channel_name_tag, channel);
+        hash = hash_field(hash, channel_value_tag, v[c]);
+    }
+    if (!source_.default_consent_source.empty())
+        hash = hash_field(hash, default_consent_source_tag, source_.default_consent_source);
+    return hash;
+}
+
+std::uint64_t RowPreparer::legacy_row_hash() const {
+    const auto& v = table_.values();
+    std::uint64_t hash = key_hash_seed;
+    for (const auto& c : map_.field) {
+        if (c) hash = legacy_fnv1a(hash, v[*c]);
+    }
+    for (const auto& [channel, c] : map_.channels) hash = legacy_fnv1a(hash, v[c]);
+    if (!source_.default_consent_source.empty())
+        hash = legacy_fnv1a(hash, source_.default_consent_source);
+    return hash;
+}
+
+void RowPreparer::repeated_key(std::size_t first_row) {
+    if (auto c = col_of(Field::record_id); c && !value(Field::record_id).empty()) {
+        const std::string& column = table_.header()[*c];
+        const std::string id = show_pii_ ? fmt::format(" \"{}\"", value(Field::record_id)) : "";
+        table_.problem(*c + 1,
+                       {fmt::format("the record ID{} in column \"{}\" is also on row {}, with "
+                                    "other values; keep one of the two rows",
+                                    id, column, first_row),
+                        fmt::format("列「{}」のレコード ID{}は {} 行目にもあり、値が異なります。"
+                                    "どちらか一方の行だけを残してください",
+                                    column, id, first_row)});
+        return;
+    }
+    const std::size_t c = *col_of(Field::email);
+    const std::string& column = table_.header()[c];
+    const std::string email = show_pii_ ? fmt::format(" \"{}\"", value(Field::email)) : "";
+    table_.problem(c + 1,
+                   {fmt::format("the address{} in column \"{}\" (the record key: the file has no "
+                                "ID column) is also on row {}, with other values; keep one of the "
+                                "two rows",
+                                email, column, first_row),
+                    fmt::format("列「{}」のアドレス{}(ID 列がないためレコードのキー)は {} 行目"
+                                "にもあり、値が異なります。どちらか一方の行だけを残してください",
+                                column, email, first_row)});
+}
 
 bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
     if (!table_.next()) return false;
@@ -393,96 +508,117 @@ bool RowPreparer::next(RowBatch& batch, const ProgressFn& progress) {
                             static_cast<std::size_t>(std::min(estimate, double{1 << 24})));
     }
     const auto& v = table_.values();
-    const std::string_view raw_email = value(Field::email);
-    // The email key is needed here only when the record has no ID (it becomes the record key) or
-    // when the row turns out unchanged (to count invalid addresses); otherwise the writing thread
-    // normalises it, which evens out the work of the two threads.
-    const std::string_view record_id = value(Field::record_id);
-    bool email_done = record_id.empty();
-    if (email_done) {
-        normalize_email(raw_email, email_);
-        if (!email_.valid()) ++summary_.invalid_emails;
-    }
-
+    bool bad_row = table_.row_has_problem();  // an undecodable field, already recorded
     Consent consent = Consent::none;
     if (auto c = col_of(Field::consent)) {
-        auto parsed = consents_.get(v[*c]);
-        if (!parsed) {
-            table_.fail(*c + 1,
-                        {fmt::format("unknown consent value \"{}\" in column \"{}\"; use opt-in / "
-                                     "opt-out (or 同意 / 拒否), or leave it empty",
-                                     v[*c], table_.header()[*c]),
-                         fmt::format("列「{}」の同意の値「{}」は解釈できません。opt-in / opt-out"
-                                     "(または 同意 / 拒否)か空欄にしてください",
-                                     table_.header()[*c], v[*c])});
+        if (auto parsed = consents_.get(v[*c])) {
+            consent = *parsed;
+        } else {
+            const std::string shown = shown_value(v[*c], show_pii_);
+            const std::string& column = table_.header()[*c];
+            const std::string_view masked = show_pii_ ? "" : " (masked; --show-pii shows it)";
+            const std::string_view masked_ja = show_pii_ ? "" : "(伏せ字。--show-pii で表示)";
+            table_.problem(*c + 1,
+                           {fmt::format("unknown consent value \"{}\"{} in column \"{}\"; use "
+                                        "opt-in / opt-out (or 同意 / 拒否), or leave it empty",
+                                        shown, masked, column),
+                            fmt::format("列「{}」の同意の値「{}」{}は解釈できません。opt-in / "
+                                        "opt-out(または 同意 / 拒否)か空欄にしてください",
+                                        column, shown, masked_ja)});
+            bad_row = true;
         }
-        consent = *parsed;
     }
-    if (consent == Consent::none) ++summary_.missing_consent;
     bool opted_out = false;
     bool bounced = false;
     for (const auto& [signal, c] : map_.signals) {
         bool set = false;
         if (signal.value == SignalValue::any_text) {
             set = !trim_unicode_space(v[c]).empty();
-        } else {
-            auto parsed = flags_.get(v[c]);
-            if (!parsed) {
-                table_.fail(c + 1,
-                            {fmt::format("unknown yes/no value \"{}\" in column \"{}\"", v[c],
-                                         table_.header()[c]),
-                             fmt::format("列「{}」の値「{}」は はい/いいえ として解釈できません",
-                                         table_.header()[c], v[c])});
-            }
+        } else if (auto parsed = flags_.get(v[c])) {
             // An empty IsSubscribed says nothing; only an explicit "false" is a refusal.
             set = signal.value == SignalValue::inverted_flag
                       ? !*parsed && !trim_unicode_space(v[c]).empty()
                       : *parsed;
+        } else {
+            const std::string shown = shown_value(v[c], show_pii_);
+            const std::string& column = table_.header()[c];
+            const std::string_view masked = show_pii_ ? "" : " (masked; --show-pii shows it)";
+            const std::string_view masked_ja = show_pii_ ? "" : "(伏せ字。--show-pii で表示)";
+            table_.problem(c + 1, {fmt::format("unknown yes/no value \"{}\"{} in column \"{}\"",
+                                               shown, masked, column),
+                                   fmt::format("列「{}」の値「{}」{}は はい/いいえ として解釈"
+                                               "できません",
+                                               column, shown, masked_ja)});
+            bad_row = true;
         }
-        if (!set) continue;
-        (signal.field == Field::bounced ? bounced : opted_out) = true;
+        if (set) (signal.field == Field::bounced ? bounced : opted_out) = true;
     }
+    if (bad_row) return true;
+    if (consent == Consent::none) ++summary_.missing_consent;
 
-    std::uint64_t hash = key_hash_seed;
-    for (const auto& c : map_.field) {
-        if (c) hash = fnv1a(hash, v[*c]);
-    }
-    for (const auto& [signal, c] : map_.signals) hash = fnv1a(hash, v[c]);
-    for (const auto& [channel, c] : map_.channels) hash = fnv1a(hash, v[c]);
-    if (source_.default_consent_source.size() > 0)
-        hash = fnv1a(hash, source_.default_consent_source);
+    const std::string_view raw_email = value(Field::email);
+    // The email key is needed here only when the record has no ID (it becomes the record key) or
+    // when the row turns out unchanged (to count invalid addresses); otherwise the writing thread
+    // normalises it, which evens out the work of the two threads.
+    const std::string_view record_id = value(Field::record_id);
+    bool email_done = record_id.empty();
+    if (email_done) normalize_email(raw_email, email_);
 
+    const std::uint64_t hash = row_hash();
     source_key_.clear();
     if (!record_id.empty()) {
         source_key_.append("id:").append(record_id);
     } else if (!email_.key.empty()) {
         source_key_.append("email:").append(email_.key);
     } else {
-        source_key_.append(fmt::format("row-hash:{:016x}", hash));
+        // Sources from before schema 4 keyed these rows by the old hash: keep finding them.
+        source_key_.append(
+            fmt::format("row-hash:{:016x}", legacy_hashes_ ? legacy_row_hash() : hash));
     }
 
     RowOp op;
     auto [index, is_new] = known_keys_.try_emplace(source_key_, known_.size());
+    const std::size_t row = table_.row();
     if (is_new) {
         op.id = next_id_++;
-        known_.push_back({op.id, hash});
+        known_.push_back({op.id, hash, row});
         ++summary_.new_rows;
     } else {
         // Seen before: in the workspace, or earlier in this same file.
         Known& k = known_[index];
+        if (k.file_row != 0) {
+            // Twice in one file: an exact repeat is counted once; a different one is an error,
+            // since either version could be the current one (and one may say opt-out).
+            if (k.row_hash != hash) {
+                repeated_key(k.file_row);
+                return true;
+            }
+            ++summary_.repeated_rows;
+            if (summary_.repeated.size() < repeated_examples)
+                summary_.repeated.push_back({row, k.file_row});
+            return true;
+        }
+        k.file_row = row;
         if (k.row_hash == hash) {
             ++summary_.unchanged_rows;
-            if (!email_done) {
-                normalize_email(raw_email, email_);
-                if (!email_.valid()) ++summary_.invalid_emails;
-            }
+            if (!email_done) normalize_email(raw_email, email_);
+            if (!email_.valid()) ++summary_.invalid_emails;
             return true;
         }
         op.update = true;
         op.id = k.id;
+        // A row stored with the old hash that the old hash finds unchanged: rewritten (to store
+        // the new hash, and because the old hash could miss a real change) but not counted as a
+        // change.
+        if (legacy_hashes_ && k.row_hash == legacy_row_hash()) {
+            ++summary_.unchanged_rows;
+        } else {
+            ++summary_.changed_rows;
+        }
         k.row_hash = hash;
-        ++summary_.changed_rows;
     }
+    if (email_done && !email_.valid()) ++summary_.invalid_emails;
+    if (!problems_.empty()) return true;  // rolled back anyway: spare the writer
 
     // Company + person name key, stored as its hash (all the audit compares).
     person_key_.clear();
@@ -849,24 +985,170 @@ std::optional<bool> parse_flag(std::string_view value) {
     return std::nullopt;
 }
 
+namespace {
+
+/// Sources with at least one import that has not been removed, by name.
+std::vector<std::string> live_sources(Workspace& ws) {
+    std::vector<std::string> out;
+    auto st = ws.prepare(
+        "SELECT s.name FROM sources s WHERE EXISTS (SELECT 1 FROM batches b WHERE b.source_id = "
+        "s.id AND b.kind = 'import' AND b.removed_at IS NULL) ORDER BY s.name");
+    while (st.step()) out.emplace_back(st.text(0));
+    return out;
+}
+
+/// A mistyped --source would quietly start a second copy of the same contacts: a new name within a
+/// typo's distance of an existing source is refused unless it is declared new.
+void check_source_name(Workspace& ws, const std::string& name, bool new_source, bool declared) {
+    const std::vector<std::string> live = live_sources(ws);
+    const bool exists = std::find(live.begin(), live.end(), name) != live.end();
+    if (exists && new_source) {
+        throw UsageError(
+            {fmt::format("--new-source: the source \"{}\" already exists; leave out --new-source "
+                         "to import into it",
+                         name),
+             fmt::format("--new-source: ソース「{}」は既にあります。そこへ取り込むなら "
+                         "--new-source を外してください",
+                         name)});
+    }
+    if (exists || new_source || declared) return;
+    const std::vector<std::string_view> candidates(live.begin(), live.end());
+    if (auto guess = closest_match(name, candidates)) {
+        throw UsageError(
+            {fmt::format("there is no source \"{}\", and its name is close to the source \"{}\"; "
+                         "did you mean \"{}\"? (to start a new source \"{}\", pass --new-source)",
+                         name, *guess, *guess, name),
+             fmt::format("ソース「{}」はなく、既存のソース「{}」に似ています。「{}」の誤りでは"
+                         "ありませんか?(新しいソース「{}」を作るなら --new-source を指定)",
+                         name, *guess, *guess, name)});
+    }
+}
+
+/// Refuses to import without a field the source's last import mapped: the records this import
+/// updates would lose its values (consent, say) without a word. Fields the user lets go are
+/// listed in `dropped`.
+void check_dropped_fields(Workspace& ws, std::int64_t source_id, const std::string& source,
+                          const TableReader& table, const ImportOptions& options,
+                          ImportSummary& summary) {
+    auto last = ws.prepare(
+        "SELECT id FROM batches WHERE source_id = ? AND kind = 'import' AND removed_at IS NULL "
+        "ORDER BY id DESC LIMIT 1");
+    last.bind(1, source_id);
+    if (!last.step()) return;
+    const std::int64_t batch = last.integer(0);
+    last.reset();
+    auto fields = ws.prepare(
+        "SELECT field, column_name FROM batch_fields WHERE batch_id = ? ORDER BY position");
+    fields.bind(1, batch);
+    Text refused;
+    while (fields.step()) {
+        const std::string field(fields.text(0));
+        const std::string column(fields.text(1));
+        // A do-not-mail field reads several columns (a preset knows every column of its
+        // vendor): each one that goes missing is a signal no longer read, so it is compared by
+        // column too.
+        const auto parsed = parse_field(field);
+        const bool signal = parsed == Field::opted_out || parsed == Field::bounced;
+        const bool mapped = std::any_of(
+            summary.mapping.begin(), summary.mapping.end(),
+            [&](const auto& m) { return m.first == field && (!signal || m.second == column); });
+        if (mapped) continue;
+        if (std::find(options.allow_dropped.begin(), options.allow_dropped.end(), field) !=
+            options.allow_dropped.end()) {
+            summary.dropped.emplace_back(field, column);
+            continue;
+        }
+        const bool present = table.find_column(column).has_value();
+        const Text where =
+            present ? Text{fmt::format("the file has that column: add --map {}={}", field, column),
+                           fmt::format("ファイルにはその列があります: --map {}={} を指定", field,
+                                       column)}
+                    : Text{fmt::format("the file has no such column: map the new one with --map "
+                                       "{}=COLUMN",
+                                       field),
+                           fmt::format("ファイルにその列はありません: 新しい列を --map {}=列名 "
+                                       "で指定",
+                                       field)};
+        if (!refused.en.empty()) {
+            refused.en += "\n";
+            refused.ja += "\n";
+        }
+        refused.en += fmt::format(
+            "source \"{}\": its last import (#{}) mapped {} to column \"{}\", and this import does "
+            "not map it, which would clear {} on every record it updates ({}; or pass "
+            "--allow-dropped {} to clear it)",
+            source, batch, field, column, field, where.en, field);
+        refused.ja += fmt::format(
+            "ソース「{}」: 前回の取り込み(#{})は {} を列「{}」から読みましたが、今回は対応付けが"
+            "なく、更新する全レコードの {} が消えます({}。消してよいなら --allow-dropped {})",
+            source, batch, field, column, field, where.ja, field);
+    }
+    if (!refused.en.empty()) throw UsageError(refused);
+}
+
+/// The channels stay within max_channels (see there).
+void check_channel_count(Workspace& ws, const ColumnMap& map) {
+    std::vector<std::string> existing;
+    auto st = ws.prepare("SELECT name FROM channels");
+    while (st.step()) existing.emplace_back(st.text(0));
+    std::size_t added = 0;
+    for (const auto& [channel, col] : map.channels) {
+        (void)col;
+        if (std::find(existing.begin(), existing.end(), channel) == existing.end()) ++added;
+    }
+    if (existing.size() + added <= max_channels) return;
+    throw UsageError(
+        {fmt::format("this import maps {} channel IDs ({} of them new) and the workspace has {}; "
+                     "a workspace holds at most {} (the audit and the extract read each as a "
+                     "column). Map fewer, or remove channels no longer used with: ma-plan lists "
+                     "remove --channel NAME",
+                     map.channels.size(), added, existing.size(), max_channels),
+         fmt::format(
+             "この取り込みはチャネル ID を {} 個(うち新規 {} 個)対応付けており、"
+             "ワークスペースには既に {} 個あります。上限は {} 個です(監査と抽出は各チャネル"
+             "を 1 列として読むため)。対応付けを減らすか、使わないチャネルを削除してください: "
+             "ma-plan lists remove --channel 名前",
+             map.channels.size(), added, existing.size(), max_channels)});
+}
+
+}  // namespace
+
 ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
                               const SourceConfig& source, const ProgressFn& progress,
                               const ExclusionRules& plan_rules) {
+    ImportOptions options;
+    options.progress = progress;
+    options.plan_rules = plan_rules;
+    return import_contacts(ws, file, source, options);
+}
+
+ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
+                              const SourceConfig& source, const ImportOptions& options) {
+    const ProgressFn& progress = options.progress;
     ImportSummary summary;
     summary.source = source.name;
     summary.file = file;
-    TableReader table(file, source.encoding);
+    InputProblems problems(file);
+    TableReader table(file, source.encoding, &problems);
     summary.encoding = table.encoding();
+    summary.encoding_reason = table.encoding_choice().reason;
     const ColumnMap map = resolve_columns(table, source, summary.mapping);
+    summary.unmapped_columns = unmapped_columns(table, map);
 
     Workspace::Transaction tx(ws);
-    auto upsert_source =
-        ws.prepare("INSERT INTO sources(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
+    check_source_name(ws, source.name, options.new_source, options.declared_source);
+    check_channel_count(ws, map);
+    // A new source's rows are all hashed the schema-4 way; an older source may still hold rows
+    // hashed the old way.
+    auto upsert_source = ws.prepare(
+        "INSERT INTO sources(name, row_hash_version) VALUES(?, 2) ON CONFLICT(name) DO NOTHING");
     upsert_source.bind(1, source.name).run();
-    auto get_source = ws.prepare("SELECT id FROM sources WHERE name = ?");
+    auto get_source = ws.prepare("SELECT id, row_hash_version FROM sources WHERE name = ?");
     get_source.bind(1, source.name).step();
     const std::int64_t source_id = get_source.integer(0);
+    const bool legacy_hashes = get_source.integer(1) < 2;
     get_source.reset();
+    check_dropped_fields(ws, source_id, source.name, table, options, summary);
 
     auto new_batch = ws.prepare(
         "INSERT INTO batches(kind, source_id, file, encoding) VALUES('import', ?, ?, ?)");
@@ -875,6 +1157,15 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
         .bind(3, encoding_name(summary.encoding))
         .run();
     const std::int64_t batch_id = ws.last_insert_rowid();
+    summary.batch_id = batch_id;
+    {
+        auto field = ws.prepare(
+            "INSERT INTO batch_fields(batch_id, position, field, column_name) VALUES(?, ?, ?, "
+            "?)");
+        std::int64_t order = 0;
+        for (const auto& [id, column] : summary.mapping)
+            field.bind(1, batch_id).bind(2, order++).bind(3, id).bind(4, column).run();
+    }
 
     for (const auto& [channel, col] : map.channels) {
         (void)col;
@@ -911,14 +1202,26 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
     std::jthread reader([&] {
         ::pthread_setname_np(::pthread_self(), "ma-plan-read");  // shows in top and perf
         try {
-            RowPreparer prep(table, map, source, known, known_keys, next_id, summary);
+            RowPreparer prep(table, map, source, known, known_keys, next_id, legacy_hashes,
+                             options.show_pii, problems, summary);
             auto batch = pipe.take_empty();
             while (batch && prep.next(*batch, progress)) {
                 if (batch->full()) batch = pipe.send(std::move(batch));
             }
-            if (batch) {
+            if (!problems.empty()) {
+                pipe.fail(std::make_exception_ptr(problems.error()));
+            } else if (batch) {
                 batch->last = true;
                 pipe.put(std::move(batch));
+            }
+        } catch (const IoError& e) {
+            // Reading stopped (a broken quote, a file cut short): report it after the bad values
+            // found before it, so that none of them is lost.
+            if (problems.empty()) {
+                pipe.fail(std::current_exception());
+            } else {
+                problems.add_line(e.message());
+                pipe.fail(std::make_exception_ptr(problems.error()));
             }
         } catch (...) {
             pipe.fail(std::current_exception());
@@ -955,7 +1258,7 @@ ImportSummary import_contacts(Workspace& ws, const std::filesystem::path& file,
         .bind(4, static_cast<std::int64_t>(summary.unchanged_rows))
         .bind(5, batch_id)
         .run();
-    summary.plan_rules = store_exclusion_rules(ws, plan_rules);
+    summary.plan_rules = store_exclusion_rules(ws, options.plan_rules);
     tx.commit();
     if (progress) progress(table.bytes_total(), table.bytes_total());
     return summary;

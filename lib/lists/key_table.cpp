@@ -29,8 +29,10 @@ std::size_t KeyTable::find_slot(std::string_view key, std::uint64_t hash) const 
         if (slot == 0) return i;
         if ((slot >> 32) != tag) continue;
         const Entry& e = entries_[(slot & 0xffffffffu) - 1];
+        // An empty key has no bytes to compare (and key.data() may be null: memcmp's arguments
+        // must be valid pointers even for a length of 0).
         if (e.length == key.size() &&
-            std::memcmp(arena_.data() + e.offset, key.data(), key.size()) == 0)
+            (key.empty() || std::memcmp(arena_.data() + e.offset, key.data(), key.size()) == 0))
             return i;
     }
 }

@@ -1,6 +1,7 @@
 # Customer-list workspace (issue 5). Sources are listed explicitly.
 add_library(ma_plan_lists STATIC
     lists/audit.cpp
+    lists/batches.cpp
     lists/csv.cpp
     lists/encoding.cpp
     lists/exclusions.cpp

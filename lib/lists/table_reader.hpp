@@ -1,5 +1,5 @@
 #pragma once
-// A CSV file as decoded text: maps the file, picks the encoding, checks every record against the
+// A CSV file as decoded text: reads the file, picks the encoding, checks every record against the
 // header and turns every problem into one "FILE:ROW:COL: error: ..." line.
 #include <cstddef>
 #include <filesystem>
@@ -14,18 +14,23 @@
 
 namespace maplan::lists {
 
-/// A read-only memory mapping of a whole file (the CSV reader streams over it; the kernel pages it
-/// in and out, so a 1M-row file never sits in our heap).
-class MappedFile {
+/// A file read with pread, never memory-mapped: a mapped file that is truncated while it is read
+/// kills the process with SIGBUS; a read just comes back short, which we report.
+class InputFile {
   public:
-    explicit MappedFile(const std::filesystem::path& path);
-    ~MappedFile();
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-    std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+    explicit InputFile(const std::filesystem::path& path);
+    ~InputFile();
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    /// The size when the file was opened: all we read.
+    std::size_t size() const { return size_; }
+    /// Reads up to `n` bytes at `offset` (less only at the size above). Throws IoError when the
+    /// file has become shorter or cannot be read.
+    std::size_t read_at(char* buf, std::size_t n, std::size_t offset) const;
 
   private:
-    void* data_ = nullptr;
+    std::filesystem::path path_;
+    int fd_ = -1;
     std::size_t size_ = 0;
 };
 
@@ -33,23 +38,60 @@ class MappedFile {
 IoError input_error(const std::filesystem::path& file, std::size_t row, std::size_t col,
                     const Text& what);
 
+/// The bad values of one file, collected so that the user can fix them all at once: every one is
+/// counted, the first `shown` are kept with their position.
+class InputProblems {
+  public:
+    static constexpr std::size_t shown = 20;
+    explicit InputProblems(std::filesystem::path file) : file_(std::move(file)) {}
+    void add(std::size_t row, std::size_t col, const Text& what);
+    /// A whole "FILE:ROW:COL: error: ..." line (an error that stopped the reading).
+    void add_line(const Text& line);
+    bool empty() const { return count_ == 0; }
+    std::size_t count() const { return count_; }
+    /// One problem: its line. Several: a line with the count, then one line each for the first
+    /// `shown`, then how many more.
+    IoError error() const;
+
+  private:
+    std::filesystem::path file_;
+    std::vector<Text> lines_;
+    std::size_t count_ = 0;
+};
+
+/// A cell value for a message: masked ("山***") unless the user asked for personal data.
+std::string shown_value(std::string_view value, bool show_pii);
+
 class TableReader {
   public:
-    TableReader(const std::filesystem::path& path, std::optional<Encoding> forced);
+    /// Reads `path`: first the whole file once to choose its encoding (unless `forced` is CP932),
+    /// then record by record. With `problems`, a bad field (undecodable bytes) or a ragged row is
+    /// recorded there and reading goes on (row_has_problem() tells); without, it is thrown.
+    TableReader(const std::filesystem::path& path, std::optional<Encoding> forced,
+                InputProblems* problems = nullptr, std::size_t chunk_bytes = default_chunk);
+    TableReader(const TableReader&) = delete;  // the CSV reader reads through `this`
+    TableReader& operator=(const TableReader&) = delete;
+
+    static constexpr std::size_t default_chunk = std::size_t{1} << 20;
 
     const std::vector<std::string>& header() const { return header_; }
     /// Reads and decodes the next record; false at the end of the file.
     bool next();
     /// The current record's fields, decoded; valid until the next call to next().
     const std::vector<std::string_view>& values() const { return views_; }
+    /// The current record had a problem, recorded in `problems`.
+    bool row_has_problem() const { return row_problem_; }
     std::size_t row() const { return csv_.row(); }
-    Encoding encoding() const { return encoding_; }
-    std::size_t bytes_done() const { return csv_.offset(); }
-    std::size_t bytes_total() const { return body_.size(); }
+    Encoding encoding() const { return choice_.encoding; }
+    const EncodingChoice& encoding_choice() const { return choice_; }
+    std::size_t bytes_done() const { return body_start_ + csv_.offset(); }
+    std::size_t bytes_total() const { return file_.size(); }
     const std::filesystem::path& path() const { return path_; }
 
     /// Throws input_error for the current row and a 1-based column.
     [[noreturn]] void fail(std::size_t col, const Text& what) const;
+    /// Records a problem of the current row (or throws it, without `problems`).
+    void problem(std::size_t col, const Text& what);
     /// Index of the header matching `name` (case-insensitive, trimmed), or nullopt.
     std::optional<std::size_t> find_column(std::string_view name) const;
 
@@ -59,16 +101,18 @@ class TableReader {
     bool read_raw();
 
     std::filesystem::path path_;
-    MappedFile file_;
-    std::string_view body_;
-    Encoding encoding_;
-    bool all_valid_utf8_ = false;  ///< the whole file is valid UTF-8 (fields need no check)
+    InputFile file_;
+    EncodingChoice choice_;
+    std::size_t body_start_ = 0;  ///< after a byte-order mark
+    std::size_t read_offset_ = 0;
+    InputProblems* problems_;
+    bool row_problem_ = false;
     CsvReader csv_;
     std::optional<Cp932Codec> codec_;
     std::vector<std::string_view> raw_;
     std::vector<std::string> header_;
     std::vector<std::string> decoded_;     ///< storage for fields that needed decoding
-    std::vector<std::string_view> views_;  ///< into the file, the CSV reader or decoded_
+    std::vector<std::string_view> views_;  ///< into the CSV reader's buffer or decoded_
 };
 
 }  // namespace maplan::lists

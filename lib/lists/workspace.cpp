@@ -147,6 +147,25 @@ DELETE FROM exclusions
     WHERE kind IN ('domain', 'email') AND value GLOB '*[^ -~]*'
       AND ma_plan_valid_email_key_v4(value) IS NOT NULL;
 )sql",
+    // 4 -> 5 (import safety, issue 9). batch_fields: what each import mapped (field id -> column,
+    // in mapping order; the do-not-mail fields opted_out and bounced may read several columns), so that the next import of the source can refuse to drop a field (and
+    // with it, say, every record's consent) without a word. batches.removed_at: `lists remove`
+    // marks an import removed instead of deleting its history. sources.row_hash_version: rows of
+    // sources imported before this version carry the old, ambiguous row hash (1); new sources
+    // start at 2.
+    R"sql(
+-- The key columns come first: SQLite 3.40's integrity_check misreads NOT NULL columns of a
+-- WITHOUT ROWID table that sit before the last key column.
+CREATE TABLE batch_fields(
+    batch_id INTEGER NOT NULL REFERENCES batches(id),
+    field TEXT NOT NULL,
+    column_name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, field, column_name)
+) WITHOUT ROWID;
+ALTER TABLE batches ADD COLUMN removed_at TEXT;
+ALTER TABLE sources ADD COLUMN row_hash_version INTEGER NOT NULL DEFAULT 1;
+)sql",
 };
 constexpr int migration_count = static_cast<int>(std::size(migrations));
 

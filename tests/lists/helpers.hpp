@@ -28,10 +28,27 @@ inline std::string db_fingerprint(const std::filesystem::path& db_path) {
         sqlite3_close(db);
         throw std::runtime_error("cannot open " + db_path.string());
     }
+    // Every table the schema has (so a table added by a migration is covered too), and the
+    // schema itself.
+    std::vector<std::string> tables;
+    {
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                           -1, &st, nullptr);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+        sqlite3_finalize(st);
+    }
     std::string out;
-    for (const char* table :
-         {"sources", "batches", "contacts", "contact_channels", "channels", "exclusions"}) {
-        std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1, 2";
+    {
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            out += "[user_version " + std::to_string(sqlite3_column_int(st, 0)) + "]\n";
+        sqlite3_finalize(st);
+    }
+    for (const std::string& table : tables) {
+        std::string sql = "SELECT * FROM \"" + table + "\" ORDER BY 1, 2";
         sqlite3_stmt* st = nullptr;
         sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
         out += std::string("[") + table + "]\n";

@@ -74,7 +74,9 @@ TEST_CASE("import: new / changed and unchanged rows per batch") {
     CHECK(st.integer(1) == 1);
 }
 
-TEST_CASE("import: a record repeated in one file / ids continue after another source's") {
+TEST_CASE(
+    "import: a record repeated exactly in one file is counted once / ids continue after another "
+    "source's") {
     Fixture f;
     SourceConfig event;
     event.name = "event";
@@ -83,34 +85,53 @@ TEST_CASE("import: a record repeated in one file / ids continue after another so
     std::string body = header;
     for (int i = 0; i < 5000; ++i)
         body += std::to_string(i) + ",u" + std::to_string(i) + "@example.jp,x,y,z,同意\n";
-    body += "7,u7@example.jp,x,y,z,同意\n";        // the same as before: unchanged
-    body += "8,u8@example.jp,changed,y,z,同意\n";  // changed: the later row wins
-    body += "8,u8@example.jp,changed,y,z,同意\n";  // and then unchanged
+    body += "7,u7@example.jp,x,y,z,同意\n";  // row 5002 repeats row 9
+    body += "8,u8@example.jp,x,y,z,同意\n";  // row 5003 repeats row 10
     auto s = f.import("crm.csv", body);
-    CHECK(s.rows == 5003);
+    CHECK(s.rows == 5002);
     CHECK(s.new_rows == 5000);
-    CHECK(s.unchanged_rows == 2);
-    CHECK(s.changed_rows == 1);
+    CHECK(s.unchanged_rows == 0);
+    CHECK(s.changed_rows == 0);
+    CHECK(s.repeated_rows == 2);
+    REQUIRE(s.repeated.size() == 2);
+    CHECK(s.repeated[0].row == 5002);
+    CHECK(s.repeated[0].first_row == 9);
+    CHECK(s.repeated[1].row == 5003);
+    CHECK(s.repeated[1].first_row == 10);
     {
         auto ws = Workspace::open(f.db);
         auto st = ws.prepare(
-            "SELECT count(*), min(id), max(id), sum(company = 'changed'), "
+            "SELECT count(*), min(id), max(id), "
             "(SELECT row_no FROM contacts WHERE source_key = 'id:8') FROM contacts "
             "WHERE source_id = (SELECT id FROM sources WHERE name = 'crm')");
         REQUIRE(st.step());
         CHECK(st.integer(0) == 5000);
         CHECK(st.integer(1) == 2);  // after the event source's contact 1
         CHECK(st.integer(2) == 5001);
-        CHECK(st.integer(3) == 1);
-        CHECK(st.integer(4) == 5003);  // the row that changed it, not the identical repeat
+        CHECK(st.integer(3) == 10);  // the first of the two identical rows
         st.reset();
         CHECK(ws.integrity_check() == "ok");
     }
-    // The whole file again: nothing new, and record 8 flips to its first version and back.
+    // The whole file again: nothing new, nothing changed, the same repeats.
     auto again = f.import("crm2.csv", body);
     CHECK(again.new_rows == 0);
-    CHECK(again.changed_rows == 2);
-    CHECK(again.unchanged_rows == 5001);
+    CHECK(again.changed_rows == 0);
+    CHECK(again.unchanged_rows == 5000);
+    CHECK(again.repeated_rows == 2);
+}
+
+TEST_CASE("import: a record repeated with other values names both rows and changes nothing") {
+    Fixture f;
+    CHECK(f.failing("dup.csv", header + "1,a@example.jp,x,y,z,同意\n"
+                                        "2,b@example.jp,x,y,z,同意\n"
+                                        "1,a@example.jp,x,y,z,拒否\n") ==
+          "FILE:4:1: error: the record ID in column \"顧客ID\" is also on row 2, with other "
+          "values; keep one of the two rows");
+    // Without an ID column the address is the record key; it is not quoted (personal data).
+    CHECK(f.failing("dup-email.csv",
+                    "email,consent\ntaro@example.jp,opt-in\nTaro@Example.jp,opt-out\n") ==
+          "FILE:3:1: error: the address in column \"email\" (the record key: the file has no ID "
+          "column) is also on row 2, with other values; keep one of the two rows");
 }
 
 TEST_CASE("import: original text is stored unchanged / keys beside it") {
@@ -185,9 +206,8 @@ TEST_CASE("import: bad input is one line with file / row and column / and change
     CHECK(f.failing("header-only.csv", header) ==
           "FILE: error: the file has a header but no data rows");
     CHECK(f.failing("consent.csv", header + "2,a@example.jp,x,y,z,maybe\n") ==
-          "FILE:2:6: error: unknown consent value \"maybe\" in column \"メール配信同意\"; use "
-          "opt-in / "
-          "opt-out (or 同意 / 拒否), or leave it empty");
+          "FILE:2:6: error: unknown consent value \"m***\" (masked; --show-pii shows it) in "
+          "column \"メール配信同意\"; use opt-in / opt-out (or 同意 / 拒否), or leave it empty");
     SourceConfig mapped;
     mapped.columns = {{"email", "E-Mail Address"}};
     CHECK(f.failing("nomap.csv", header + "2,a@example.jp,x,y,z,同意\n", mapped) ==

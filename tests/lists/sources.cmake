@@ -8,6 +8,8 @@ add_executable(test_lists
     lists/normalize_test.cpp
     lists/workspace_test.cpp
     lists/import_test.cpp
+    lists/import_safety_test.cpp
+    lists/sources_e2e_test.cpp
     lists/audit_extract_test.cpp
     lists/e2e_test.cpp
     lists/output_files_test.cpp

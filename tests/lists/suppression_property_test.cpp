@@ -133,6 +133,8 @@ TEST_CASE("suppression property: no opted-out person ever reaches the extract") 
         MemoryDir dir;
         auto ws = Workspace::create(dir / "w.db");
         std::vector<Row> rows;
+        // Names far apart, so that none reads as a typo of another (import refuses those).
+        constexpr const char* source_names[] = {"crm", "expo", "webform"};
         const int n_sources = 1 + static_cast<int>(rng() % 3);
         for (int s = 0; s < n_sources; ++s) {
             std::string file = "id,email,consent,consent_source,consent_at,opted_out,bounced\n";
@@ -153,10 +155,10 @@ TEST_CASE("suppression property: no opted-out person ever reaches the extract") 
                         (row.opted_out ? "yes" : "no") + "," + (row.bounced ? "1" : "0") + "\n";
                 rows.push_back(row);
             }
-            const std::string name = "s" + std::to_string(s) + ".csv";
+            const std::string name = source_names[s] + std::string(".csv");
             write_file(dir / name, file);
             SourceConfig source;
-            source.name = "s" + std::to_string(s);
+            source.name = source_names[s];
             import_contacts(ws, dir / name, source);
         }
         // Exclusion files: opt-outs and bounces, in the forms people paste.

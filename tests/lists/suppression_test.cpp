@@ -771,8 +771,10 @@ TEST_CASE("suppression e2e: an unmapped do-not-mail column exits 4 / --ignore-co
                     dir.path);
     CHECK(r.exit_code == 0);
     CHECK(r.out ==
-          "crm: imported crm.csv (utf-8): 1 rows — 1 new, 0 changed, 0 unchanged\n"
-          "  columns: email←email, consent←consent, consent_source←consent_source\n");
+          "crm: imported crm.csv as import #1 (utf-8): 1 rows — 1 new, 0 changed, 0 unchanged\n"
+          "  encoding: utf-8, because every byte is ASCII\n"
+          "  columns: email←email, consent←consent, consent_source←consent_source\n"
+          "  not mapped: Do Not Email\n");
 }
 
 TEST_CASE("suppression e2e: the issue's scenario on a fresh workspace") {

@@ -194,7 +194,7 @@ TEST_CASE(
             "'optout', 2),"
             "('domain', 'rival.co.jp', 'competitor', NULL);");
     }
-    auto ws = Workspace::open(dir / "w.db");
+    auto ws = Workspace::open(dir / "w.db", OpenOptions{.target_version = 4});
     CHECK(ws.schema_version() == 4);
     auto st = ws.prepare("SELECT id, email_key, email_problem, bounced FROM contacts ORDER BY id");
     REQUIRE(st.step());
