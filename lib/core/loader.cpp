@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/placeholder.hpp"
 #include "core/schema.hpp"
 #include "core/suggest.hpp"
 
@@ -87,8 +88,17 @@ class Loader {
     explicit Loader(const SourceFile& source) : source_(source) {}
 
     std::vector<Finding> findings;
-    std::set<std::string> read_keys;      // "Type.key" the loader asked for
-    std::set<std::string> accepted_keys;  // "Type.key" present in the input and in the schema
+    std::set<std::string> read_keys;        // "Type.key" the loader asked for
+    std::set<std::string> accepted_keys;    // "Type.key" present in the input and in the schema
+    std::vector<Placeholder> placeholders;  // section filled in once the whole file is read
+
+    /// A placeholder stands for a value not written yet: it is recorded, never checked against
+    /// the key's type (so "<<目標値>>" for a number is no type error), and reads as absent.
+    bool take_placeholder(const Node& n, std::string_view key) {
+        if (!n.is_scalar() || !is_placeholder(n.value)) return false;
+        placeholders.push_back({std::string(key), {}, {n.value, n.pos}});
+        return true;
+    }
 
     void report(std::string_view rule, SourcePos pos, Text message, Text hint = {}) {
         findings.push_back(Finding{std::string(rule), Severity::error, source_.path(), pos,
@@ -110,6 +120,7 @@ class Loader {
     /// Checks a scalar against a scalar kind; returns false (after reporting) if it does not fit.
     bool check_scalar(const Node& n, std::string_view key, const schema::Type& type) {
         visit(n);
+        if (take_placeholder(n, key)) return false;
         if (!n.is_scalar()) {
             wrong_type(n, key, kind_name(type.kind));
             return false;
@@ -281,6 +292,7 @@ class ObjectReader {
         const Node* v = value(key);
         if (v == nullptr) return;
         loader_.visit(*v);
+        if (loader_.take_placeholder(*v, key)) return;
         if (v->is_scalar() && !v->quoted) {
             if (v->value == "true" || v->value == "True" || v->value == "TRUE") {
                 out = {true, v->pos};
@@ -356,6 +368,7 @@ class ObjectReader {
 
     std::optional<double> number(const Node& v, std::string_view key, const schema::Type& type) {
         loader_.visit(v);
+        if (loader_.take_placeholder(v, key)) return std::nullopt;
         double n = 0;
         bool parsed = false;
         if (v.is_scalar() && !v.quoted) {
@@ -777,6 +790,14 @@ LoadResult load_project(SourceFilePtr source, const yaml::Limits& limits) {
              fmt::format("エイリアスの展開で値が {} を超えます", max_visits)}};
         return result;
     }
+    // Each placeholder belongs to the last top-level key written before it (entries are in
+    // document order), which is what the checklist needs to know what it still stands for.
+    for (Placeholder& ph : loader.placeholders) {
+        for (const auto& [key, value] : root.entries) {
+            if (key->pos <= ph.text.pos) ph.section = key->value;
+        }
+    }
+    project->placeholders = std::move(loader.placeholders);
     for (const std::string& key : loader.accepted_keys) {
         if (!loader.read_keys.count(key)) result.unread_schema_keys.push_back(key);
     }

@@ -322,6 +322,13 @@ struct Operations {
     std::vector<PausePolicy> pause_policy;
 };
 
+/// A placeholder the plan still holds (core/placeholder.hpp). Its value is absent from the model.
+struct Placeholder {
+    std::string key;      ///< the key it was written under ("definition")
+    std::string section;  ///< the top-level key it sits in ("lifecycle")
+    LString text;         ///< as written, with its position
+};
+
 /// The whole plan file.
 struct Project {
     SourceFilePtr source;
@@ -363,6 +370,11 @@ struct Project {
     std::vector<KpiMeasurement> kpi_measurement;
     std::optional<Reporting> reporting;
     std::optional<Operations> operations;
+    /// Placeholders left from `ma-plan init`, in file order.
+    std::vector<Placeholder> placeholders;
+
+    /// True if a placeholder is left in the top-level section `section` ("goals").
+    bool has_placeholder_in(std::string_view section) const;
 
     // Look-ups used by rules and renderers.
     const Stakeholder* find_stakeholder(std::string_view id) const;

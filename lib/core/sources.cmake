@@ -7,6 +7,7 @@ add_library(ma_plan_core STATIC
     core/json_writer.cpp
     core/loader.cpp
     core/model.cpp
+    core/placeholder.cpp
     core/schema.cpp
     core/source.cpp
     core/starter.cpp

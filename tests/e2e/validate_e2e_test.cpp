@@ -16,6 +16,10 @@ void write(const fs::path& p, const std::string& content) {
     std::ofstream(p, std::ios::binary) << content;
 }
 
+std::string fmt_name(int n) {
+    return "plan" + std::to_string(n) + ".yaml";
+}
+
 }  // namespace
 
 TEST_CASE("the bundled Japanese example validates clean", "[e2e]") {
@@ -179,6 +183,60 @@ TEST_CASE("init writes a starter that validates / and never overwrites", "[e2e]"
         CHECK(again.err.find("already exists") != std::string::npos);
         CHECK(e2e::read_file(plan) == before);
     }
+    fs::remove_all(dir);
+}
+
+namespace {
+
+std::string shell_quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+}  // namespace
+
+TEST_CASE("init round trip with hostile names: validate reads it and status shows the name",
+          "[e2e]") {
+    auto dir = e2e::scratch_dir("init-hostile");
+    const std::string names[] = {"A社: MA導入 #2期", "key: value",    "#hash first",
+                                 "say \"hi\"",       "it's",          "two\nlines",
+                                 "emoji 😀",          "[not, a, list]"};
+    int n = 0;
+    for (const std::string& name : names) {
+        for (const char* lang : {"ja", "en"}) {
+            INFO(name << " / " << lang);
+            fs::path plan = dir / fmt_name(++n);
+            auto init = ma_plan(std::string("--lang ") + lang + " init " + plan.string() +
+                                " --name " + shell_quoted(name));
+            REQUIRE(init.exit_code == 0);
+            auto v = ma_plan("validate --fail-on error " + plan.string());
+            INFO(v.out << v.err);
+            CHECK(v.exit_code == 0);
+            CHECK(v.out.find("PLACEHOLDER-001") != std::string::npos);
+            auto status = ma_plan(std::string("--lang ") + lang + " status --today 2026-12-01 " +
+                                  plan.string());
+            CHECK(status.exit_code == 0);
+            std::string title = std::string(lang) == "ja"
+                                    ? "準備状況: " + name + " (基準日 2026-12-01)\n"
+                                    : "Readiness: " + name + " (as of 2026-12-01)\n";
+            CHECK(status.out.rfind(title, 0) == 0);
+            // Nothing the starter proposes counts as done.
+            std::size_t total = status.out.find(std::string(lang) == "ja" ? "\n合計 " : "\nTotal ");
+            REQUIRE(total != std::string::npos);
+            std::string row =
+                status.out.substr(total + 1, status.out.find('\n', total + 1) - total);
+            CHECK(row.find(" 0/50 ") != std::string::npos);
+            CHECK(row.find(" 0% ") != std::string::npos);
+            auto checklist = ma_plan(std::string("--lang ") + lang +
+                                     " checklist --today 2026-12-01 " + plan.string());
+            CHECK(checklist.out.find("[x]") == std::string::npos);
+        }
+    }
+    auto bad = ma_plan("init " + (dir / "bad.yaml").string() + " --name \"$(printf '\\377')\"");
+    CHECK(bad.exit_code == 4);  // a value not allowed
+    CHECK(bad.err == "ma-plan: --name is not valid UTF-8 (byte 1)\n");
+    CHECK_FALSE(fs::exists(dir / "bad.yaml"));
     fs::remove_all(dir);
 }
 
