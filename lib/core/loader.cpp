@@ -456,7 +456,8 @@ MA_PLAN_READER(Persona, "Persona", r.get("id", out.id); r.get("name", out.name);
 MA_PLAN_READER(Communication, "Communication", r.get("id", out.id); r.get("stage", out.stage);
                r.get("persona", out.persona); r.get("content", out.content);
                r.get("content_status", out.content_status); r.get("channel", out.channel);
-               r.get("timing", out.timing); r.get("owner", out.owner); r.get("kind", out.kind);)
+               r.get("timing", out.timing); r.get("owner", out.owner); r.get("kind", out.kind);
+               r.get("production_task", out.production_task);)
 MA_PLAN_READER(HandoffCondition, "HandoffCondition", r.get("attributes", out.attributes);
                r.get("state", out.state);)
 MA_PLAN_READER(Handoff, "Handoff", r.get("from", out.from); r.get("to", out.to);
@@ -505,7 +506,7 @@ MA_PLAN_READER(ReviewMeeting, "ReviewMeeting", r.get("cadence", out.cadence);
                r.get("minutes", out.minutes); r.get("members", out.members);)
 MA_PLAN_READER(ErrorResponse, "ErrorResponse", r.get("first_responder", out.first_responder);
                r.get("escalation", out.escalation); r.get("runbook", out.runbook);)
-MA_PLAN_READER(PausePolicy, "PausePolicy", r.get("scenario", out.scenario);
+MA_PLAN_READER(PausePolicy, "PausePolicy", r.get("scenario", out.scenario); r.get("kind", out.kind);
                r.get("on_resume", out.on_resume);)
 MA_PLAN_READER(Operations, "Operations", r.get("review_meeting", out.review_meeting);
                r.get("error_response", out.error_response);
@@ -584,6 +585,7 @@ bool ObjectReader::read<Task>(Loader& loader, const Node& node, Task& out) {
         r.get("status", out.status);
         r.get("due", out.due);
         r.get("notes", out.notes);
+        r.get("produces", out.produces);
         r.field("roles");
         if (const Node* roles = r.value("roles")) {
             static const schema::Type label_type{schema::Kind::string};

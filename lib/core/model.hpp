@@ -99,6 +99,7 @@ struct Task {
     LString status;  ///< todo | in_progress | done | blocked | not_applicable
     LString due;     ///< YYYY-MM-DD
     LString notes;
+    LStrings produces;  ///< communication IDs whose content this task produces
 };
 
 // ----- step 3: targets -----
@@ -143,8 +144,9 @@ struct Communication {
     LString content_status;  ///< new | existing | needs_update
     LString channel;
     LString timing;
-    LString owner;  ///< stakeholder ID
-    LString kind;   ///< one_off | always_on | nurture | event_follow
+    LString owner;            ///< stakeholder ID
+    LString kind;             ///< one_off | always_on | nurture | event_follow
+    LString production_task;  ///< ID of the task that produces the content
 };
 
 struct HandoffCondition {
@@ -312,6 +314,7 @@ struct ErrorResponse {
 struct PausePolicy {
     SourcePos pos;
     LString scenario;
+    LString kind;       ///< holiday | disaster | incident | maintenance | other
     LString on_resume;  ///< skip_missed | send_missed | review_each_program
 };
 
