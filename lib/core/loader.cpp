@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/fold.hpp"
 #include "core/placeholder.hpp"
 #include "core/schema.hpp"
 #include "core/suggest.hpp"
@@ -155,13 +156,10 @@ class Loader {
                 for (auto name : names) {
                     if (name == v) return true;
                 }
-                auto guess = closest_match(v, names);
+                Text guess = did_you_mean(guess_enum_value(v, type));
                 report(schema_rule::value_not_allowed, n.pos,
-                       {fmt::format("\"{}\" is not allowed for \"{}\"{}", v, key,
-                                    guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
-                        fmt::format(
-                            "「{}」は「{}」に使えません{}", v, key,
-                            guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")},
+                       {fmt::format("\"{}\" is not allowed for \"{}\"{}", v, key, guess.en),
+                        fmt::format("「{}」は「{}」に使えません{}", v, key, guess.ja)},
                        {fmt::format("allowed: {}", quoted_list(names)),
                         fmt::format("使える値: {}", quoted_list(names))});
                 return false;
@@ -211,14 +209,12 @@ class ObjectReader {
                 continue;
             }
             if (type.field(key->value) == nullptr) {
-                auto guess = closest_match(key->value, type.keys());
+                Text guess = did_you_mean(guess_name(key->value, type.keys()));
                 loader.report(
                     schema_rule::unknown_key, key->pos,
-                    {fmt::format("unknown key \"{}\" in {}{}", key->value, type.name,
-                                 guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
-                     fmt::format(
-                         "{} に未知のキー「{}」があります{}", type.name, key->value,
-                         guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")},
+                    {fmt::format("unknown key \"{}\" in {}{}", key->value, type.name, guess.en),
+                     fmt::format("{} に未知のキー「{}」があります{}", type.name, key->value,
+                                 guess.ja)},
                     {fmt::format("known keys: {}", quoted_list(type.keys())),
                      fmt::format("使えるキー: {}", quoted_list(type.keys()))});
                 continue;
@@ -677,13 +673,11 @@ void resolve_role_kinds(Loader& loader, Project& project) {
             std::vector<std::string> known = {"主担当", "共有", "受領", "R", "A", "C", "I"};
             for (const auto& [kind, label] : project.role_labels) known.push_back(label.value);
             std::vector<std::string_view> views(known.begin(), known.end());
-            auto guess = closest_match(a.label.value, views);
+            Text guess = did_you_mean(guess_name(a.label.value, views));
             loader.report(
                 schema_rule::value_not_allowed, a.label.pos,
-                {fmt::format("unknown role label \"{}\"{}", a.label.value,
-                             guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
-                 fmt::format("役割ラベル「{}」は定義されていません{}", a.label.value,
-                             guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")},
+                {fmt::format("unknown role label \"{}\"{}", a.label.value, guess.en),
+                 fmt::format("役割ラベル「{}」は定義されていません{}", a.label.value, guess.ja)},
                 {"use 主担当, 共有, 受領, R, A, C or I, or declare the label in role_labels",
                  "主担当・共有・受領・R・A・C・I を使うか、role_labels で定義してください"});
         }

@@ -3,6 +3,7 @@ add_library(ma_plan_core STATIC
     core/errors.cpp
     core/escape.cpp
     core/finding.cpp
+    core/fold.cpp
     core/inputs.cpp
     core/json_writer.cpp
     core/loader.cpp
