@@ -110,6 +110,35 @@ class Loader {
         if (++visits_ > max_visits) throw TooManyVisits{n.pos};
     }
 
+    /// Keeps the YAML path of what is being read ("communications[2].owner"), so messages name
+    /// the place in the user's file, never a C++ type. Indices count from 0, as in yq and jq.
+    class [[nodiscard]] PathScope {
+      public:
+        PathScope(Loader& loader, std::string segment) : loader_(loader) {
+            loader_.path_.push_back(std::move(segment));
+        }
+        PathScope(const PathScope&) = delete;
+        PathScope& operator=(const PathScope&) = delete;
+        ~PathScope() { loader_.path_.pop_back(); }
+
+      private:
+        Loader& loader_;
+    };
+    PathScope enter(std::string_view key) { return PathScope(*this, std::string(key)); }
+    PathScope enter(std::size_t index) { return PathScope(*this, fmt::format("[{}]", index)); }
+
+    /// "romi", "communications[2]", or the top level.
+    Text where() const {
+        // The Japanese form is followed directly by a particle: "最上位に", "romi に".
+        if (path_.empty()) return {"the top level", "最上位"};
+        std::string out;
+        for (const std::string& segment : path_) {
+            if (!out.empty() && segment.front() != '[') out += '.';
+            out += segment;
+        }
+        return {out, out + " "};
+    }
+
     void wrong_type(const Node& n, std::string_view key, Text expected) {
         Text found = yaml::describe_kind(n);
         report(schema_rule::wrong_type, n.pos,
@@ -175,18 +204,19 @@ class Loader {
   private:
     const SourceFile& source_;
     std::size_t visits_ = 0;
+    std::vector<std::string> path_;
 };
 
 /// Reads one mapping against an object type: reports duplicates, unknown keys and missing
 /// required keys once, then hands out values by key.
 class ObjectReader {
   public:
-    ObjectReader(Loader& loader, const Node& node, const schema::Type& type,
-                 std::string_view context)
+    ObjectReader(Loader& loader, const Node& node, const schema::Type& type)
         : loader_(loader), node_(node), type_(type) {
         loader.visit(node);
         if (!node.is_mapping()) {
-            if (!is_plain_null(node)) loader.wrong_type(node, context, kind_name(Kind::object));
+            if (!is_plain_null(node))
+                loader.wrong_type(node, loader.where().en, kind_name(Kind::object));
             return;
         }
         ok_ = true;
@@ -194,7 +224,7 @@ class ObjectReader {
         for (const auto& [key, value] : node.entries) {
             loader.visit(*key);
             if (!key->is_scalar()) {
-                loader.wrong_type(*key, context, {"a plain key", "単純なキー"});
+                loader.wrong_type(*key, loader.where().en, {"a plain key", "単純なキー"});
                 continue;
             }
             if (!seen.insert(key->value).second) {
@@ -210,13 +240,14 @@ class ObjectReader {
             }
             if (type.field(key->value) == nullptr) {
                 Text guess = did_you_mean(guess_name(key->value, type.keys()));
-                loader.report(
-                    schema_rule::unknown_key, key->pos,
-                    {fmt::format("unknown key \"{}\" in {}{}", key->value, type.name, guess.en),
-                     fmt::format("{} に未知のキー「{}」があります{}", type.name, key->value,
-                                 guess.ja)},
-                    {fmt::format("known keys: {}", quoted_list(type.keys())),
-                     fmt::format("使えるキー: {}", quoted_list(type.keys()))});
+                loader.report(schema_rule::unknown_key, key->pos,
+                              {fmt::format("unknown key \"{}\" {} {}{}", key->value,
+                                           loader.where().en == "the top level" ? "at" : "in",
+                                           loader.where().en, guess.en),
+                               fmt::format("{}に未知のキー「{}」があります{}", loader.where().ja,
+                                           key->value, guess.ja)},
+                              {fmt::format("known keys: {}", quoted_list(type.keys())),
+                               fmt::format("使えるキー: {}", quoted_list(type.keys()))});
                 continue;
             }
             loader.accepted_keys.insert(fmt::format("{}.{}", type.name, key->value));
@@ -226,10 +257,10 @@ class ObjectReader {
             if (f.required && (v == nullptr || is_plain_null(*v))) {
                 SourcePos at = v != nullptr ? find_key(f.key)->pos : node.pos;
                 loader.report(schema_rule::missing_key, at,
-                              {fmt::format("{} is missing required key \"{}\" ({})", type.name,
-                                           f.key, f.description.en),
-                               fmt::format("{} に必須のキー「{}」({}) がありません", type.name,
-                                           f.key, f.description.ja)});
+                              {fmt::format("{} is missing required key \"{}\" ({})",
+                                           loader.where().en, f.key, f.description.en),
+                               fmt::format("{}に必須のキー「{}」({}) がありません",
+                                           loader.where().ja, f.key, f.description.ja)});
             }
         }
     }
@@ -318,6 +349,7 @@ class ObjectReader {
         field(key);
         const Node* v = value(key);
         if (v == nullptr) return;
+        auto in_key = loader_.enter(key);
         T item;
         if (read(loader_, *v, item)) out = std::move(item);
     }
@@ -332,9 +364,11 @@ class ObjectReader {
             loader_.wrong_type(*v, key, kind_name(Kind::list));
             return;
         }
-        for (const Node* item : v->items) {
+        auto in_key = loader_.enter(key);
+        for (std::size_t i = 0; i < v->items.size(); ++i) {
+            auto in_item = loader_.enter(i);
             T value;
-            if (read(loader_, *item, value)) out.push_back(std::move(value));
+            if (read(loader_, *v->items[i], value)) out.push_back(std::move(value));
         }
     }
 
@@ -416,7 +450,7 @@ const schema::Type& type_of(std::string_view name) {
 /// Applies `fn(reader)` to a node read as the named object type; false if it was not a mapping.
 template <class Fn>
 bool with_object(Loader& loader, const Node& node, std::string_view type_name, Fn&& fn) {
-    ObjectReader r(loader, node, type_of(type_name), type_name);
+    ObjectReader r(loader, node, type_of(type_name));
     if (!r.ok()) return false;
     fn(r);
     return true;
@@ -607,6 +641,8 @@ bool ObjectReader::read<Journey>(Loader& loader, const Node& node, Journey& out)
             for_each_entry(loader, *map, "map", [&](const Node& persona, const Node& stages) {
                 for_each_entry(
                     loader, stages, persona.value, [&](const Node& stage, const Node& entry) {
+                        auto in_entry =
+                            loader.enter(fmt::format("map.{}.{}", persona.value, stage.value));
                         JourneyEntry e;
                         e.persona = {persona.value, persona.pos};
                         e.stage = {stage.value, stage.pos};
@@ -685,7 +721,7 @@ void resolve_role_kinds(Loader& loader, Project& project) {
 }
 
 void read_project(Loader& loader, const Node& root, Project& p) {
-    ObjectReader r(loader, root, schema::project_file(), "ProjectFile");
+    ObjectReader r(loader, root, schema::project_file());
     p.pos = root.pos;
     r.get("ma_plan", p.format_version);
     if (p.format_version.present() && p.format_version.value != schema::format_version) {
@@ -698,8 +734,10 @@ void read_project(Loader& loader, const Node& root, Project& p) {
                          p.format_version.value, schema::format_version)});
     }
     r.field("project");
-    if (const Node* info = r.value("project"))
+    if (const Node* info = r.value("project")) {
+        auto in_project = loader.enter("project");
         ObjectReader::read<ProjectInfo>(loader, *info, p.project);
+    }
     r.get("problems", p.problems);
     r.get("goals", p.goals);
     r.field("lifecycle");
@@ -708,9 +746,11 @@ void read_project(Loader& loader, const Node& root, Project& p) {
         if (!lc->is_sequence()) {
             loader.wrong_type(*lc, "lifecycle", kind_name(Kind::list));
         } else {
-            for (const Node* item : lc->items) {
+            auto in_lifecycle = loader.enter("lifecycle");
+            for (std::size_t i = 0; i < lc->items.size(); ++i) {
+                auto in_stage = loader.enter(i);
                 LifecycleStage stage;
-                if (ObjectReader::read(loader, *item, stage))
+                if (ObjectReader::read(loader, *lc->items[i], stage))
                     p.lifecycle.push_back(std::move(stage));
             }
         }
@@ -719,6 +759,7 @@ void read_project(Loader& loader, const Node& root, Project& p) {
     r.get("stakeholders", p.stakeholders);
     r.field("role_labels");
     if (const Node* labels = r.value("role_labels")) {
+        auto in_labels = loader.enter("role_labels");
         with_object(loader, *labels, "RoleLabels", [&](ObjectReader& lr) {
             for (std::string_view kind :
                  {"owner", "responsible", "consulted", "informed", "receives"}) {

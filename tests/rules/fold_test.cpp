@@ -42,18 +42,19 @@ TEST_CASE("a full-width key gets did-you-mean with full-width", "[fold]") {
     check_mistake({"ma_plan: 1\nproject:\n  ｎａｍｅ: テスト\n  tool: eloqua\n",
                    "SCHEMA-001",
                    {3, 3},
-                   "unknown key \"ｎａｍｅ\" in ProjectInfo; did you mean \"name\" (full-width)?",
-                   "ProjectInfo に未知のキー「ｎａｍｅ」があります。「name」(全角) の誤りではありま"
+                   "unknown key \"ｎａｍｅ\" in project; did you mean \"name\" (full-width)?",
+                   "project に未知のキー「ｎａｍｅ」があります。「name」(全角) の誤りではありま"
                    "せんか?"});
 }
 
 TEST_CASE("a full-width key with a typo still gets the key", "[fold]") {
-    check_mistake({bare("ｇｏａｌ:\n  - {id: g1, statement: S}\n"),
-                   "SCHEMA-001",
-                   {3, 1},
-                   "unknown key \"ｇｏａｌ\" in ProjectFile; did you mean \"goals\" (full-width)?",
-                   "ProjectFile に未知のキー「ｇｏａｌ」があります。「goals」(全角) の誤りではあり"
-                   "ませんか?"});
+    check_mistake(
+        {bare("ｇｏａｌ:\n  - {id: g1, statement: S}\n"),
+         "SCHEMA-001",
+         {3, 1},
+         "unknown key \"ｇｏａｌ\" at the top level; did you mean \"goals\" (full-width)?",
+         "最上位に未知のキー「ｇｏａｌ」があります。「goals」(全角) の誤りではあり"
+         "ませんか?"});
 }
 
 TEST_CASE("a full-width enum value gets did-you-mean with full-width", "[fold]") {
