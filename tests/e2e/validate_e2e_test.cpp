@@ -240,6 +240,55 @@ TEST_CASE("init round trip with hostile names: validate reads it and status show
     fs::remove_all(dir);
 }
 
+TEST_CASE("command-line mistakes in both languages with the nearest option", "[e2e]") {
+    struct Mistake {
+        std::string args;
+        std::string en;
+        std::string ja;
+    };
+    const Mistake mistakes[] = {
+        {"validate --formt json config-examples/minimal.yaml",
+         "ma-plan: unexpected argument \"--formt\"; did you mean \"--format\"?\n"
+         "Run 'ma-plan validate --help' for usage\n",
+         "ma-plan: 想定外の引数「--formt」があります。「--format」の誤りではありませんか?\n"
+         "'ma-plan validate --help' で使い方を表示します\n"},
+        {"validate", "ma-plan: \"files\" is required\nRun 'ma-plan validate --help' for usage\n",
+         "ma-plan: 「files」を指定してください\n'ma-plan validate --help' で使い方を表示します\n"},
+        {"validate config-examples/minimal.yaml --fail-on warnin",
+         "ma-plan: --fail-on: \"warnin\" is not allowed; did you mean \"warning\"? (allowed: "
+         "error, warning, info)\nRun 'ma-plan validate --help' for usage\n",
+         "ma-plan: --fail-on に「warnin」は使えません。「warning」の誤りではありませんか? "
+         "(使える値: error・warning・info)\n'ma-plan validate --help' で使い方を表示します\n"},
+        {"validate --format",
+         "ma-plan: --format needs a value (FORMAT[=FILE])\n"
+         "Run 'ma-plan validate --help' for usage\n",
+         "ma-plan: --format には値 (FORMAT[=FILE]) が必要です\n"
+         "'ma-plan validate --help' で使い方を表示します\n"},
+        {"lists imprt",
+         "ma-plan: unknown command \"lists imprt\"; did you mean \"import\"?\n"
+         "Run 'ma-plan lists --help' for the list of commands\n",
+         "ma-plan: 不明なコマンド「lists imprt」です。「import」の誤りではありませんか?\n"
+         "'ma-plan lists --help' でコマンド一覧を表示します\n"},
+        {"", "ma-plan: a command is required\nRun 'ma-plan --help' for usage\n",
+         "ma-plan: コマンドを指定してください\n'ma-plan --help' で使い方を表示します\n"},
+    };
+    for (const Mistake& m : mistakes) {
+        INFO(m.args);
+        auto en = ma_plan("--lang en " + m.args);
+        CHECK(en.exit_code == 3);
+        CHECK(en.err == m.en);
+        auto ja = ma_plan("--lang ja " + m.args);
+        CHECK(ja.exit_code == 3);
+        CHECK(ja.err == m.ja);
+        // The language is known before parsing, from MA_PLAN_LANG too.
+        auto env = ma_plan(m.args, "NO_COLOR=1 LANG=C.UTF-8 MA_PLAN_LANG=ja");
+        CHECK(env.err == m.ja);
+    }
+    // --lang after the mistake counts as well.
+    auto late = ma_plan("validate --formt json config-examples/minimal.yaml --lang ja");
+    CHECK(late.err == mistakes[0].ja);
+}
+
 TEST_CASE("rules: list / one rule / did-you-mean for unknown IDs", "[e2e]") {
     auto list = ma_plan("rules");
     CHECK(list.exit_code == 0);
