@@ -24,8 +24,11 @@ struct Context {
     bool color_stderr() const;
 };
 
-/// If the first word is not a known command, prints "did you mean" and returns the exit code.
+/// If a command word (at any level: "lists imprt") is not a known command, prints "did you
+/// mean" and returns the exit code; else 0.
 int explain_unknown_command(const CLI::App& app, int argc, char** argv, Context& ctx);
+/// Prints a CLI11 parse error in the user's language with the nearest option (lib/core/cli_text).
+int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& ctx);
 
 /// Each command group registers its subcommands; each file owns one group.
 void register_validate_command(CLI::App& app, Context& ctx);

@@ -3,8 +3,8 @@
 #include <cstdlib>
 
 #include "cli.hpp"
+#include "core/cli_text.hpp"
 #include "core/errors.hpp"
-#include "core/suggest.hpp"
 
 #include <fmt/format.h>
 
@@ -36,37 +36,49 @@ bool Context::color_stderr() const {
 }
 
 int explain_unknown_command(const CLI::App& app, int argc, char** argv, Context& ctx) {
-    // The first word that is not an option is the command the user meant.
-    std::string word;
+    // Follow the words that are not options down the command tree ("lists imprt"): the first
+    // one that names no subcommand of a command that has subcommands is the typo.
+    const CLI::App* current = &app;
+    std::string parent;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--lang") {
             ++i;
             continue;
         }
-        if (!arg.empty() && arg[0] != '-') {
-            word = arg;
-            break;
+        if (arg.empty() || arg[0] == '-') continue;
+        auto subs = current->get_subcommands([](const CLI::App*) { return true; });
+        if (subs.empty()) return 0;
+        std::vector<std::string> names;
+        for (const CLI::App* sub : subs) names.push_back(sub->get_name());
+        auto found = std::find(names.begin(), names.end(), arg);
+        if (found == names.end()) {
+            ctx.err << maplan::explain_unknown_command(parent, arg, names).in(ctx.lang());
+            return exit_code::usage_error;
+        }
+        current = subs[static_cast<std::size_t>(found - names.begin())];
+        parent = parent.empty() ? arg : parent + " " + arg;
+    }
+    return 0;
+}
+
+int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& ctx) {
+    // The deepest command parsed so far is the one whose options the user meant.
+    const CLI::App* current = &app;
+    std::string command;
+    while (true) {
+        auto parsed = current->get_subcommands();
+        if (parsed.empty()) break;
+        current = parsed.front();
+        command = command.empty() ? current->get_name() : command + " " + current->get_name();
+    }
+    std::vector<std::string> options;
+    for (const CLI::App* a = current; a != nullptr; a = a->get_parent()) {
+        for (const CLI::Option* opt : a->get_options()) {
+            for (const std::string& name : opt->get_lnames()) options.push_back("--" + name);
         }
     }
-    if (word.empty()) return 0;
-    std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-        names.push_back(sub->get_name());
-    }
-    if (std::find(names.begin(), names.end(), word) != names.end()) return 0;
-    std::vector<std::string_view> views(names.begin(), names.end());
-    auto guess = closest_match(word, views);
-    Lang lang = ctx.lang();
-    if (lang == Lang::ja) {
-        ctx.err << fmt::format(
-            "ma-plan: 不明なコマンド「{}」です{}\n'ma-plan --help' でコマンド一覧を表示します\n",
-            word, guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "");
-    } else {
-        ctx.err << fmt::format(
-            "ma-plan: unknown command \"{}\"{}\nRun 'ma-plan --help' for the list of commands\n",
-            word, guess ? fmt::format("; did you mean \"{}\"?", *guess) : "");
-    }
+    ctx.err << maplan::explain_parse_error(e.get_name(), e.what(), options, command).in(ctx.lang());
     return exit_code::usage_error;
 }
 
@@ -91,12 +103,19 @@ int main(int argc, char** argv) {
     cli::register_schema_command(app, ctx);
     cli::register_domain_commands(app, ctx);
     cli::register_completion_command(app, ctx);  // last: it walks the commands above
+    // CLI11 stores --lang only once parsing succeeds; its own errors need the language first.
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::string_view(argv[i]) == "--lang") ctx.lang_name = argv[i + 1];
+    }
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]).starts_with("--lang=")) ctx.lang_name = argv[i] + 7;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (int code = cli::explain_unknown_command(app, argc, argv, ctx); code != 0) return code;
-        int code = app.exit(e);
-        return code == 0 ? 0 : exit_code::usage_error;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        return cli::explain_parse_error(app, e, ctx);
     } catch (const UsageError& e) {
         ctx.err << "ma-plan: " << e.message().in(ctx.lang()) << "\n";
         return exit_code::bad_option;

@@ -7,6 +7,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/fold.hpp"
+#include "core/placeholder.hpp"
 #include "core/schema.hpp"
 #include "core/suggest.hpp"
 
@@ -87,8 +89,17 @@ class Loader {
     explicit Loader(const SourceFile& source) : source_(source) {}
 
     std::vector<Finding> findings;
-    std::set<std::string> read_keys;      // "Type.key" the loader asked for
-    std::set<std::string> accepted_keys;  // "Type.key" present in the input and in the schema
+    std::set<std::string> read_keys;        // "Type.key" the loader asked for
+    std::set<std::string> accepted_keys;    // "Type.key" present in the input and in the schema
+    std::vector<Placeholder> placeholders;  // section filled in once the whole file is read
+
+    /// A placeholder stands for a value not written yet: it is recorded, never checked against
+    /// the key's type (so "<<目標値>>" for a number is no type error), and reads as absent.
+    bool take_placeholder(const Node& n, std::string_view key) {
+        if (!n.is_scalar() || !is_placeholder(n.value)) return false;
+        placeholders.push_back({std::string(key), {}, {n.value, n.pos}});
+        return true;
+    }
 
     void report(std::string_view rule, SourcePos pos, Text message, Text hint = {}) {
         findings.push_back(Finding{std::string(rule), Severity::error, source_.path(), pos,
@@ -97,6 +108,35 @@ class Loader {
 
     void visit(const Node& n) {
         if (++visits_ > max_visits) throw TooManyVisits{n.pos};
+    }
+
+    /// Keeps the YAML path of what is being read ("communications[2].owner"), so messages name
+    /// the place in the user's file, never a C++ type. Indices count from 0, as in yq and jq.
+    class [[nodiscard]] PathScope {
+      public:
+        PathScope(Loader& loader, std::string segment) : loader_(loader) {
+            loader_.path_.push_back(std::move(segment));
+        }
+        PathScope(const PathScope&) = delete;
+        PathScope& operator=(const PathScope&) = delete;
+        ~PathScope() { loader_.path_.pop_back(); }
+
+      private:
+        Loader& loader_;
+    };
+    PathScope enter(std::string_view key) { return PathScope(*this, std::string(key)); }
+    PathScope enter(std::size_t index) { return PathScope(*this, fmt::format("[{}]", index)); }
+
+    /// "romi", "communications[2]", or the top level.
+    Text where() const {
+        // The Japanese form is followed directly by a particle: "最上位に", "romi に".
+        if (path_.empty()) return {"the top level", "最上位"};
+        std::string out;
+        for (const std::string& segment : path_) {
+            if (!out.empty() && segment.front() != '[') out += '.';
+            out += segment;
+        }
+        return {out, out + " "};
     }
 
     void wrong_type(const Node& n, std::string_view key, Text expected) {
@@ -110,6 +150,7 @@ class Loader {
     /// Checks a scalar against a scalar kind; returns false (after reporting) if it does not fit.
     bool check_scalar(const Node& n, std::string_view key, const schema::Type& type) {
         visit(n);
+        if (take_placeholder(n, key)) return false;
         if (!n.is_scalar()) {
             wrong_type(n, key, kind_name(type.kind));
             return false;
@@ -144,13 +185,10 @@ class Loader {
                 for (auto name : names) {
                     if (name == v) return true;
                 }
-                auto guess = closest_match(v, names);
+                Text guess = did_you_mean(guess_enum_value(v, type));
                 report(schema_rule::value_not_allowed, n.pos,
-                       {fmt::format("\"{}\" is not allowed for \"{}\"{}", v, key,
-                                    guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
-                        fmt::format(
-                            "「{}」は「{}」に使えません{}", v, key,
-                            guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")},
+                       {fmt::format("\"{}\" is not allowed for \"{}\"{}", v, key, guess.en),
+                        fmt::format("「{}」は「{}」に使えません{}", v, key, guess.ja)},
                        {fmt::format("allowed: {}", quoted_list(names)),
                         fmt::format("使える値: {}", quoted_list(names))});
                 return false;
@@ -166,18 +204,19 @@ class Loader {
   private:
     const SourceFile& source_;
     std::size_t visits_ = 0;
+    std::vector<std::string> path_;
 };
 
 /// Reads one mapping against an object type: reports duplicates, unknown keys and missing
 /// required keys once, then hands out values by key.
 class ObjectReader {
   public:
-    ObjectReader(Loader& loader, const Node& node, const schema::Type& type,
-                 std::string_view context)
+    ObjectReader(Loader& loader, const Node& node, const schema::Type& type)
         : loader_(loader), node_(node), type_(type) {
         loader.visit(node);
         if (!node.is_mapping()) {
-            if (!is_plain_null(node)) loader.wrong_type(node, context, kind_name(Kind::object));
+            if (!is_plain_null(node))
+                loader.wrong_type(node, loader.where().en, kind_name(Kind::object));
             return;
         }
         ok_ = true;
@@ -185,7 +224,7 @@ class ObjectReader {
         for (const auto& [key, value] : node.entries) {
             loader.visit(*key);
             if (!key->is_scalar()) {
-                loader.wrong_type(*key, context, {"a plain key", "単純なキー"});
+                loader.wrong_type(*key, loader.where().en, {"a plain key", "単純なキー"});
                 continue;
             }
             if (!seen.insert(key->value).second) {
@@ -200,16 +239,15 @@ class ObjectReader {
                 continue;
             }
             if (type.field(key->value) == nullptr) {
-                auto guess = closest_match(key->value, type.keys());
-                loader.report(
-                    schema_rule::unknown_key, key->pos,
-                    {fmt::format("unknown key \"{}\" in {}{}", key->value, type.name,
-                                 guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
-                     fmt::format(
-                         "{} に未知のキー「{}」があります{}", type.name, key->value,
-                         guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")},
-                    {fmt::format("known keys: {}", quoted_list(type.keys())),
-                     fmt::format("使えるキー: {}", quoted_list(type.keys()))});
+                Text guess = did_you_mean(guess_name(key->value, type.keys()));
+                loader.report(schema_rule::unknown_key, key->pos,
+                              {fmt::format("unknown key \"{}\" {} {}{}", key->value,
+                                           loader.where().en == "the top level" ? "at" : "in",
+                                           loader.where().en, guess.en),
+                               fmt::format("{}に未知のキー「{}」があります{}", loader.where().ja,
+                                           key->value, guess.ja)},
+                              {fmt::format("known keys: {}", quoted_list(type.keys())),
+                               fmt::format("使えるキー: {}", quoted_list(type.keys()))});
                 continue;
             }
             loader.accepted_keys.insert(fmt::format("{}.{}", type.name, key->value));
@@ -219,10 +257,10 @@ class ObjectReader {
             if (f.required && (v == nullptr || is_plain_null(*v))) {
                 SourcePos at = v != nullptr ? find_key(f.key)->pos : node.pos;
                 loader.report(schema_rule::missing_key, at,
-                              {fmt::format("{} is missing required key \"{}\" ({})", type.name,
-                                           f.key, f.description.en),
-                               fmt::format("{} に必須のキー「{}」({}) がありません", type.name,
-                                           f.key, f.description.ja)});
+                              {fmt::format("{} is missing required key \"{}\" ({})",
+                                           loader.where().en, f.key, f.description.en),
+                               fmt::format("{}に必須のキー「{}」({}) がありません",
+                                           loader.where().ja, f.key, f.description.ja)});
             }
         }
     }
@@ -281,6 +319,7 @@ class ObjectReader {
         const Node* v = value(key);
         if (v == nullptr) return;
         loader_.visit(*v);
+        if (loader_.take_placeholder(*v, key)) return;
         if (v->is_scalar() && !v->quoted) {
             if (v->value == "true" || v->value == "True" || v->value == "TRUE") {
                 out = {true, v->pos};
@@ -310,6 +349,7 @@ class ObjectReader {
         field(key);
         const Node* v = value(key);
         if (v == nullptr) return;
+        auto in_key = loader_.enter(key);
         T item;
         if (read(loader_, *v, item)) out = std::move(item);
     }
@@ -324,9 +364,11 @@ class ObjectReader {
             loader_.wrong_type(*v, key, kind_name(Kind::list));
             return;
         }
-        for (const Node* item : v->items) {
+        auto in_key = loader_.enter(key);
+        for (std::size_t i = 0; i < v->items.size(); ++i) {
+            auto in_item = loader_.enter(i);
             T value;
-            if (read(loader_, *item, value)) out.push_back(std::move(value));
+            if (read(loader_, *v->items[i], value)) out.push_back(std::move(value));
         }
     }
 
@@ -356,6 +398,7 @@ class ObjectReader {
 
     std::optional<double> number(const Node& v, std::string_view key, const schema::Type& type) {
         loader_.visit(v);
+        if (loader_.take_placeholder(v, key)) return std::nullopt;
         double n = 0;
         bool parsed = false;
         if (v.is_scalar() && !v.quoted) {
@@ -407,7 +450,7 @@ const schema::Type& type_of(std::string_view name) {
 /// Applies `fn(reader)` to a node read as the named object type; false if it was not a mapping.
 template <class Fn>
 bool with_object(Loader& loader, const Node& node, std::string_view type_name, Fn&& fn) {
-    ObjectReader r(loader, node, type_of(type_name), type_name);
+    ObjectReader r(loader, node, type_of(type_name));
     if (!r.ok()) return false;
     fn(r);
     return true;
@@ -443,7 +486,8 @@ MA_PLAN_READER(Persona, "Persona", r.get("id", out.id); r.get("name", out.name);
 MA_PLAN_READER(Communication, "Communication", r.get("id", out.id); r.get("stage", out.stage);
                r.get("persona", out.persona); r.get("content", out.content);
                r.get("content_status", out.content_status); r.get("channel", out.channel);
-               r.get("timing", out.timing); r.get("owner", out.owner); r.get("kind", out.kind);)
+               r.get("timing", out.timing); r.get("owner", out.owner); r.get("kind", out.kind);
+               r.get("production_task", out.production_task);)
 MA_PLAN_READER(HandoffCondition, "HandoffCondition", r.get("attributes", out.attributes);
                r.get("state", out.state);)
 MA_PLAN_READER(Handoff, "Handoff", r.get("from", out.from); r.get("to", out.to);
@@ -494,7 +538,7 @@ MA_PLAN_READER(ReviewMeeting, "ReviewMeeting", r.get("cadence", out.cadence);
                r.get("minutes", out.minutes); r.get("members", out.members);)
 MA_PLAN_READER(ErrorResponse, "ErrorResponse", r.get("first_responder", out.first_responder);
                r.get("escalation", out.escalation); r.get("runbook", out.runbook);)
-MA_PLAN_READER(PausePolicy, "PausePolicy", r.get("scenario", out.scenario);
+MA_PLAN_READER(PausePolicy, "PausePolicy", r.get("scenario", out.scenario); r.get("kind", out.kind);
                r.get("on_resume", out.on_resume);)
 MA_PLAN_READER(Operations, "Operations", r.get("review_meeting", out.review_meeting);
                r.get("error_response", out.error_response);
@@ -573,6 +617,7 @@ bool ObjectReader::read<Task>(Loader& loader, const Node& node, Task& out) {
         r.get("status", out.status);
         r.get("due", out.due);
         r.get("notes", out.notes);
+        r.get("produces", out.produces);
         r.field("roles");
         if (const Node* roles = r.value("roles")) {
             static const schema::Type label_type{schema::Kind::string};
@@ -598,6 +643,8 @@ bool ObjectReader::read<Journey>(Loader& loader, const Node& node, Journey& out)
             for_each_entry(loader, *map, "map", [&](const Node& persona, const Node& stages) {
                 for_each_entry(
                     loader, stages, persona.value, [&](const Node& stage, const Node& entry) {
+                        auto in_entry =
+                            loader.enter(fmt::format("map.{}.{}", persona.value, stage.value));
                         JourneyEntry e;
                         e.persona = {persona.value, persona.pos};
                         e.stage = {stage.value, stage.pos};
@@ -664,13 +711,11 @@ void resolve_role_kinds(Loader& loader, Project& project) {
             std::vector<std::string> known = {"主担当", "共有", "受領", "R", "A", "C", "I"};
             for (const auto& [kind, label] : project.role_labels) known.push_back(label.value);
             std::vector<std::string_view> views(known.begin(), known.end());
-            auto guess = closest_match(a.label.value, views);
+            Text guess = did_you_mean(guess_name(a.label.value, views));
             loader.report(
                 schema_rule::value_not_allowed, a.label.pos,
-                {fmt::format("unknown role label \"{}\"{}", a.label.value,
-                             guess ? fmt::format("; did you mean \"{}\"?", *guess) : ""),
-                 fmt::format("役割ラベル「{}」は定義されていません{}", a.label.value,
-                             guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")},
+                {fmt::format("unknown role label \"{}\"{}", a.label.value, guess.en),
+                 fmt::format("役割ラベル「{}」は定義されていません{}", a.label.value, guess.ja)},
                 {"use 主担当, 共有, 受領, R, A, C or I, or declare the label in role_labels",
                  "主担当・共有・受領・R・A・C・I を使うか、role_labels で定義してください"});
         }
@@ -678,7 +723,7 @@ void resolve_role_kinds(Loader& loader, Project& project) {
 }
 
 void read_project(Loader& loader, const Node& root, Project& p) {
-    ObjectReader r(loader, root, schema::project_file(), "ProjectFile");
+    ObjectReader r(loader, root, schema::project_file());
     p.pos = root.pos;
     r.get("ma_plan", p.format_version);
     if (p.format_version.present() && p.format_version.value != schema::format_version) {
@@ -691,8 +736,10 @@ void read_project(Loader& loader, const Node& root, Project& p) {
                          p.format_version.value, schema::format_version)});
     }
     r.field("project");
-    if (const Node* info = r.value("project"))
+    if (const Node* info = r.value("project")) {
+        auto in_project = loader.enter("project");
         ObjectReader::read<ProjectInfo>(loader, *info, p.project);
+    }
     r.get("problems", p.problems);
     r.get("goals", p.goals);
     r.field("lifecycle");
@@ -701,9 +748,11 @@ void read_project(Loader& loader, const Node& root, Project& p) {
         if (!lc->is_sequence()) {
             loader.wrong_type(*lc, "lifecycle", kind_name(Kind::list));
         } else {
-            for (const Node* item : lc->items) {
+            auto in_lifecycle = loader.enter("lifecycle");
+            for (std::size_t i = 0; i < lc->items.size(); ++i) {
+                auto in_stage = loader.enter(i);
                 LifecycleStage stage;
-                if (ObjectReader::read(loader, *item, stage))
+                if (ObjectReader::read(loader, *lc->items[i], stage))
                     p.lifecycle.push_back(std::move(stage));
             }
         }
@@ -712,6 +761,7 @@ void read_project(Loader& loader, const Node& root, Project& p) {
     r.get("stakeholders", p.stakeholders);
     r.field("role_labels");
     if (const Node* labels = r.value("role_labels")) {
+        auto in_labels = loader.enter("role_labels");
         with_object(loader, *labels, "RoleLabels", [&](ObjectReader& lr) {
             for (std::string_view kind :
                  {"owner", "responsible", "consulted", "informed", "receives"}) {
@@ -779,6 +829,14 @@ LoadResult load_project(SourceFilePtr source, const yaml::Limits& limits) {
              fmt::format("エイリアスの展開で値が {} を超えます", max_visits)}};
         return result;
     }
+    // Each placeholder belongs to the last top-level key written before it (entries are in
+    // document order), which is what the checklist needs to know what it still stands for.
+    for (Placeholder& ph : loader.placeholders) {
+        for (const auto& [key, value] : root.entries) {
+            if (key->pos <= ph.text.pos) ph.section = key->value;
+        }
+    }
+    project->placeholders = std::move(loader.placeholders);
     for (const std::string& key : loader.accepted_keys) {
         if (!loader.read_keys.count(key)) result.unread_schema_keys.push_back(key);
     }

@@ -9,6 +9,13 @@ const Stakeholder* Project::find_stakeholder(std::string_view id) const {
     return nullptr;
 }
 
+bool Project::has_placeholder_in(std::string_view section) const {
+    for (const Placeholder& p : placeholders) {
+        if (p.section == section) return true;
+    }
+    return false;
+}
+
 const Goal* Project::find_goal(std::string_view id) const {
     for (const Goal& g : goals) {
         if (g.id.value == id) return &g;

@@ -99,6 +99,7 @@ struct Task {
     LString status;  ///< todo | in_progress | done | blocked | not_applicable
     LString due;     ///< YYYY-MM-DD
     LString notes;
+    LStrings produces;  ///< communication IDs whose content this task produces
 };
 
 // ----- step 3: targets -----
@@ -143,8 +144,9 @@ struct Communication {
     LString content_status;  ///< new | existing | needs_update
     LString channel;
     LString timing;
-    LString owner;  ///< stakeholder ID
-    LString kind;   ///< one_off | always_on | nurture | event_follow
+    LString owner;            ///< stakeholder ID
+    LString kind;             ///< one_off | always_on | nurture | event_follow
+    LString production_task;  ///< ID of the task that produces the content
 };
 
 struct HandoffCondition {
@@ -322,6 +324,7 @@ struct ErrorResponse {
 struct PausePolicy {
     SourcePos pos;
     LString scenario;
+    LString kind;       ///< holiday | disaster | incident | maintenance | other
     LString on_resume;  ///< skip_missed | send_missed | review_each_program
 };
 
@@ -330,6 +333,13 @@ struct Operations {
     std::optional<ReviewMeeting> review_meeting;
     std::optional<ErrorResponse> error_response;
     std::vector<PausePolicy> pause_policy;
+};
+
+/// A placeholder the plan still holds (core/placeholder.hpp). Its value is absent from the model.
+struct Placeholder {
+    std::string key;      ///< the key it was written under ("definition")
+    std::string section;  ///< the top-level key it sits in ("lifecycle")
+    LString text;         ///< as written, with its position
 };
 
 /// The whole plan file.
@@ -373,6 +383,11 @@ struct Project {
     std::vector<KpiMeasurement> kpi_measurement;
     std::optional<Reporting> reporting;
     std::optional<Operations> operations;
+    /// Placeholders left from `ma-plan init`, in file order.
+    std::vector<Placeholder> placeholders;
+
+    /// True if a placeholder is left in the top-level section `section` ("goals").
+    bool has_placeholder_in(std::string_view section) const;
 
     // Look-ups used by rules and renderers.
     const Stakeholder* find_stakeholder(std::string_view id) const;

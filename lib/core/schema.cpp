@@ -85,6 +85,14 @@ const Type content_status_t = enumeration({
     {"existing", {"exists and can be used", "既存"}},
     {"needs_update", {"exists but needs an update", "要更新"}},
 });
+const Type pause_kind_t = enumeration({
+    {"holiday", {"holidays (e.g. year end, Golden Week)", "連休 (年末年始・GW など)"}},
+    {"disaster", {"a disaster (earthquake, typhoon)", "災害 (地震・台風など)"}},
+    {"incident",
+     {"an incident (data leak, system failure)", "事故・障害 (情報漏えい・システム障害)"}},
+    {"maintenance", {"planned maintenance", "計画メンテナンス"}},
+    {"other", {"another reason", "その他"}},
+});
 const Type channel_t = enumeration({
     {"email", {"email", "メール"}},
     {"web", {"web site", "Web サイト"}},
@@ -312,6 +320,11 @@ const Type task_t{
         {"status", &task_status_t, false, {"progress", "進捗"}},
         {"due", &date_t, false, {"due date (YYYY-MM-DD)", "期限 (YYYY-MM-DD)"}},
         {"notes", &string_t, false, {"notes", "メモ"}},
+        {"produces",
+         &id_list_t,
+         false,
+         {"IDs of the communication items whose content this task produces",
+          "このタスクでコンテンツを制作するコミュニケーション項目の ID"}},
     }};
 
 const Type segment_t{.kind = Kind::object,
@@ -378,6 +391,11 @@ const Type communication_t{
         {"timing", &string_t, false, {"when it is sent", "タイミング"}},
         {"owner", &id_t, false, {"owner stakeholder ID", "担当部門 ID"}},
         {"kind", &communication_kind_t, false, {"kind of program", "施策の種類"}},
+        {"production_task",
+         &id_t,
+         false,
+         {"ID of the task that produces the content (new or needs_update)",
+          "コンテンツ (新規作成・要更新) を制作するタスクの ID"}},
     }};
 
 const Type handoff_condition_t{
@@ -678,6 +696,11 @@ const Type pause_policy_t{
          &string_t,
          true,
          {"pause scenario (e.g. 年末年始, 大規模災害)", "停止シナリオ (例: 年末年始、大規模災害)"}},
+        {"kind",
+         &pause_kind_t,
+         false,
+         {"what causes the pause (holiday, disaster, incident, maintenance, other)",
+          "停止の種類 (holiday・disaster・incident・maintenance・other)"}},
         {"on_resume",
          &on_resume_t,
          true,

@@ -1,13 +1,16 @@
 add_library(ma_plan_core STATIC
     core/atomic_file.cpp
+    core/cli_text.cpp
     core/errors.cpp
     core/escape.cpp
     core/finding.cpp
+    core/fold.cpp
     core/inputs.cpp
     core/json_writer.cpp
     core/loader.cpp
     core/model.cpp
     core/scalar_position.cpp
+    core/placeholder.cpp
     core/schema.cpp
     core/source.cpp
     core/starter.cpp

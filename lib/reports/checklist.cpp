@@ -440,6 +440,76 @@ void step7(const Project& p, ItemBuilder& b) {
         .prevents = GoLivePhase::after;
 }
 
+/// The top-level sections each derived item reads, by key prefix. An item whose sections still
+/// hold a placeholder from `ma-plan init` is not done: what the starter wrote beside a `<<…>>`
+/// (the example agreement, the suggested stages) is the tool's proposal, not the plan's content.
+struct Evidence {
+    std::string_view key_prefix;
+    std::string_view sections[2];
+};
+constexpr Evidence evidence[] = {
+    {"problems", {"problems"}},
+    {"goal", {"goals"}},  // goals, goal-kpi:…, goals-agreed
+    {"lifecycle", {"lifecycle"}},
+    {"definition:", {"lifecycle"}},
+    {"romi", {"romi"}},
+    {"stakeholder", {"stakeholders"}},  // stakeholders, stakeholder:…
+    {"role-matrix", {"tasks", "role_labels"}},
+    {"one-owner-per-task", {"tasks", "role_labels"}},
+    {"coordinator", {"project", "stakeholders"}},
+    {"target-segments", {"segments"}},
+    {"personas", {"personas"}},
+    {"journey", {"journey"}},
+    {"communications", {"communications"}},
+    {"beyond-one-off", {"communications"}},
+    {"sql-trigger", {"lifecycle"}},
+    {"scoring", {"scoring"}},
+    {"handoff", {"handoffs"}},
+    {"data-source", {"data_sources"}},
+    {"customer-id-key", {"customer_id_key", "data_sources"}},
+    {"column-mapping", {"data_sources"}},
+    {"master-update", {"data_sources"}},
+    {"exclusions", {"exclusions"}},
+    {"consent", {"consent"}},
+    {"withdrawal", {"consent"}},
+    {"environments", {"environments"}},
+    {"test-recipients", {"environments"}},
+    {"security:", {"security"}},
+    {"sender-authentication", {"email"}},
+    {"ip-warming", {"email"}},
+    {"reply-handling", {"email"}},
+    {"one-click-unsubscribe", {"email"}},
+    {"crm-integration", {"integrations"}},
+    {"systems-department-integration", {"integrations"}},
+    {"channel-integration", {"integrations"}},
+    {"id-mapping:", {"integrations"}},
+    {"capabilities-in-contract", {"contracts"}},
+    {"personal-data-agreement", {"contracts"}},
+    {"budget", {"budget"}},
+    {"kpi-measurement", {"kpi_measurement", "goals"}},
+    {"reporting", {"reporting"}},
+    {"review-meeting", {"operations"}},
+    {"error-response", {"operations"}},
+    {"pause-policy", {"operations"}},
+};
+
+void untick_placeholders(const Project& p, std::vector<ChecklistItem>& items) {
+    if (p.placeholders.empty()) return;
+    for (ChecklistItem& item : items) {
+        if (!item.done) continue;
+        for (const Evidence& e : evidence) {
+            if (!item.key.starts_with(e.key_prefix)) continue;
+            for (std::string_view section : e.sections) {
+                if (!section.empty() && p.has_placeholder_in(section)) {
+                    item.done = false;
+                    item.status = "todo";
+                }
+            }
+            break;
+        }
+    }
+}
+
 void tracked_tasks(const Project& p, const Date& today, std::vector<ChecklistItem>& items) {
     for (std::size_t i = 0; i < p.tasks.size(); ++i) {
         const Task& t = p.tasks[i];
@@ -654,6 +724,7 @@ Checklist build_checklist(const Project& project, const Date& today) {
     step6(project, builder);
     step7(project, builder);
     std::vector<ChecklistItem> items = builder.take();
+    untick_placeholders(project, items);
     tracked_tasks(project, today, items);
 
     Checklist c;

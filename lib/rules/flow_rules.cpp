@@ -3,6 +3,7 @@
 // departments is defined before the campaign starts, with its SLA and the feedback of lost leads.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,6 @@ std::string_view kind_of(const Project& p, const LString& id) {
 
 std::string handoff_label(const Handoff& h) {
     return fmt::format("{} → {}", h.from.value, h.to.value);
-}
-
-bool contains_ascii_ci(std::string_view text, std::string_view word) {
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower.find(word) != std::string::npos;
 }
 
 void check_no_communications(RuleContext& ctx) {
@@ -48,31 +43,26 @@ void check_owner_timing(RuleContext& ctx) {
 
 void check_content_production(RuleContext& ctx) {
     const Project& p = ctx.project;
-    std::vector<const Communication*> to_make;
+    // The plan says which task produces which content, from either side: the item names its
+    // production_task, or the task lists the item in produces. Task names are never read.
     for (const Communication& c : p.communications) {
-        if (c.content_status.value == "new" || c.content_status.value == "needs_update")
-            to_make.push_back(&c);
+        const std::string& status = c.content_status.value;
+        if (status != "new" && status != "needs_update") continue;
+        if (c.production_task.present()) continue;  // a dangling ID is REF-002's finding
+        bool produced = std::any_of(p.tasks.begin(), p.tasks.end(), [&](const Task& t) {
+            return std::any_of(t.produces.begin(), t.produces.end(),
+                               [&](const LString& id) { return id.value == c.id.value; });
+        });
+        if (produced) continue;
+        ctx.report(
+            c.content_status.pos,
+            {fmt::format("communication \"{}\" needs {} content, but no task produces it "
+                         "(no production_task, and no task lists it in produces)",
+                         c.id.value, status == "new" ? "new" : "updated"),
+             fmt::format("コミュニケーション「{}」のコンテンツ ({}) を制作するタスクがありません "
+                         "(production_task がなく、produces に挙げたタスクもありません)",
+                         c.id.value, status == "new" ? "新規作成" : "要更新")});
     }
-    if (to_make.empty()) return;
-    // A content task is recognised by its step and its name; users write either language.
-    for (const Task& t : p.tasks) {
-        if (t.step.value != 4) continue;
-        if (contains_ascii_ci(t.name.value, "content") ||
-            t.name.value.find("コンテンツ") != std::string::npos ||
-            t.name.value.find("制作") != std::string::npos)
-            return;
-    }
-    std::string ids;
-    for (const Communication* c : to_make) {
-        ids += fmt::format("{}\"{}\"", ids.empty() ? "" : ", ", c->id.value);
-    }
-    ctx.report(to_make.front()->content_status.pos,
-               {fmt::format("{} communication item(s) need new or updated content ({}), but no "
-                            "step-4 task plans content production",
-                            to_make.size(), ids),
-                fmt::format("{} 件のコミュニケーション ({}) で新規作成・更新が必要なコンテンツが"
-                            "ありますが、ステップ4にコンテンツ制作のタスクがありません",
-                            to_make.size(), ids)});
 }
 
 void check_always_on(RuleContext& ctx) {
@@ -197,12 +187,17 @@ std::vector<RuleDescriptor> flow_rules() {
          Severity::warning,
          {"New content without a production task", "制作タスクのない新規コンテンツ"},
          {"Content marked new or needs_update does not exist yet; it is the usual critical path "
-          "of a rollout, so the role matrix needs a step-4 content production task with an "
-          "owner (seeds 000, 001).",
+          "of a rollout, so each such item needs a task in the role matrix that produces it, with "
+          "an owner (seeds 000, 001). The link is structural: the item's `production_task` names "
+          "the task's ID, or the task lists the item's ID in `produces`; task names are not read.",
           "new・needs_update のコンテンツはまだ存在せず、導入のクリティカルパスになりがちです。"
-          "役割表にステップ4のコンテンツ制作タスクと主担当が必要です (記事000・001)。"},
-         {"Add a step-4 task such as \"コンテンツの企画・制作\" with an owner and due date.",
-          "「コンテンツの企画・制作」などステップ4のタスクを主担当・期限付きで追加してください。"},
+          "そうした項目ごとに、役割表に主担当付きの制作タスクが必要です (記事000・001)。"
+          "つながりは構造で示します: 項目の `production_task` にタスクの ID を書くか、タスクの "
+          "`produces` に項目の ID を挙げます。タスク名は読みません。"},
+         {"Add a task such as \"ホワイトペーパー作成\" with an `id`, an owner and a due date, and "
+          "set `production_task:` on the item (or `produces: [item-id]` on the task).",
+          "「ホワイトペーパー作成」などのタスクを `id`・主担当・期限付きで追加し、項目に "
+          "`production_task:` を書いてください (またはタスクに `produces: [項目ID]`)。"},
          check_content_production},
         {"FLOW-004",
          4,

@@ -245,14 +245,22 @@ std::vector<RuleDescriptor> list_rules() {
          check_consent_missing},
         {"LIST-007",
          5,
-         Severity::warning,
+         Severity::info,
          {"Consent record incomplete", "同意の記録項目が不足"},
          {"The sender must keep a record of how consent was obtained (Specified Electronic Mail "
           "Act §3(2)); GDPR Art. 7(1) and the UK ICO ask for who, when, how and what they were "
-          "told (notice version).",
+          "told (notice version). `record_fields` are free text, so this rule is a keyword "
+          "fallback and only info: a field counts as the date/time if it contains 日時, 日付, "
+          "取得日, when, date or time; as the method if 方法, 経路, how, method, source or "
+          "channel; as the notice version if 文言, バージョン, 版, notice, version, wording or "
+          "text (ASCII case ignored).",
           "送信者は同意の取得状況を記録・保存しなければなりません (特定電子メール法 第3条第2項)。"
           "GDPR 第7条第1項と英国 ICO は、誰が・いつ・どのように・どの文言に同意したかの記録を"
-          "求めます。"},
+          "求めます。`record_fields` は自由記述のため、この規則はキーワードによる補助判定で、"
+          "重大度は情報です: 日時・日付・取得日・when・date・time を含む項目を取得日時、"
+          "方法・経路・how・method・source・channel を含む項目を取得方法、文言・バージョン・版・"
+          "notice・version・wording・text を含む項目を同意文言のバージョンとみなします "
+          "(英字の大文字小文字は区別しません)。"},
          {"List the date/time, the method and the notice version in `record_fields`.",
           "`record_fields` に取得日時・取得方法・同意文言バージョンを書いてください。"},
          check_record_fields},

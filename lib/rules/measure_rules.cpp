@@ -97,13 +97,11 @@ void check_disaster_scenario(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.operations || p.operations->pause_policy.empty()) return;
     for (const PausePolicy& pp : p.operations->pause_policy) {
-        if (contains_any(pp.scenario.value,
-                         {"災害", "地震", "震災", "disaster", "earthquake", "emergency"}))
-            return;
+        if (pp.kind.value == "disaster") return;  // the kind, never the scenario's wording
     }
-    ctx.report(
-        p.operations->pause_policy.front().pos,
-        {"pause_policy has no disaster scenario", "pause_policy に災害時のシナリオがありません"});
+    ctx.report(p.operations->pause_policy.front().pos,
+               {"pause_policy has no scenario of kind disaster",
+                "pause_policy に kind: disaster (災害) のシナリオがありません"});
 }
 
 void check_budget(RuleContext& ctx) {
@@ -224,9 +222,10 @@ std::vector<RuleDescriptor> measure_rules() {
           "mail queued during the pause damages the brand; the decision must exist beforehand.",
           "記事002は年末年始と並んで災害を挙げています。大規模災害の後に、停止中にたまった販促"
           "メールが届くとブランドを損ないます。判断は事前に決めておく必要があります。"},
-         {"Add a scenario such as `{scenario: 大規模災害, on_resume: review_each_program}`.",
-          "`{scenario: 大規模災害, on_resume: review_each_program}` などのシナリオを追加して"
-          "ください。"},
+         {"Add a scenario such as `{scenario: 大規模災害, kind: disaster, on_resume: "
+          "review_each_program}`; the rule reads `kind`, not the scenario's wording.",
+          "`{scenario: 大規模災害, kind: disaster, on_resume: review_each_program}` などの"
+          "シナリオを追加してください。判定は `kind` で行い、scenario の文言は読みません。"},
          check_disaster_scenario},
         {"OPS-006",
          7,

@@ -96,6 +96,15 @@ void check_target_refs(RuleContext& ctx) {
     }
     for (const KpiMeasurement& k : p.kpi_measurement)
         goal_refs.push_back({&k.goal, "kpi_measurement.goal"});
+    std::vector<Reference> task_refs, communication_refs;
+    for (const Communication& c : p.communications)
+        task_refs.push_back({&c.production_task, "communications.production_task"});
+    for (const Task& t : p.tasks) {
+        for (const LString& id : t.produces) communication_refs.push_back({&id, "tasks.produces"});
+    }
+    check_refs(ctx, task_refs, ids_of(p.tasks), {"task", "タスク"});
+    check_refs(ctx, communication_refs, ids_of(p.communications),
+               {"communication item", "コミュニケーション項目"});
     check_refs(ctx, segment_refs, ids_of(p.segments), {"segment", "セグメント"});
     check_refs(ctx, persona_refs, ids_of(p.personas), {"persona", "ペルソナ"});
     check_refs(ctx, goal_refs, ids_of(p.goals), {"goal", "ゴール"});
@@ -157,11 +166,13 @@ std::vector<RuleDescriptor> reference_rules() {
         {"REF-002",
          0,
          Severity::error,
-         {"Unknown segment, persona or goal", "未定義のセグメント・ペルソナ・ゴール"},
+         {"Unknown segment, persona, goal, task or communication item",
+          "未定義のセグメント・ペルソナ・ゴール・タスク・コミュニケーション項目"},
          {"Personas belong to segments, communication items and journey entries to personas, KPI "
-          "measurements to goals; a dangling reference breaks the chain from goal to message.",
+          "measurements to goals, content to the task that produces it; a dangling reference "
+          "breaks the chain from goal to message.",
           "ペルソナはセグメントに、コミュニケーションとジャーニーはペルソナに、KPI "
-          "測定はゴールに紐づきます。"
+          "測定はゴールに、コンテンツは制作タスクに紐づきます。"
           "参照先がないと、ゴールからメッセージまでのつながりが切れます。"},
          {"Declare the entry or fix the ID.", "参照先を定義するか、ID を直してください。"},
          check_target_refs},

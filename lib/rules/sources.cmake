@@ -3,6 +3,7 @@ add_library(ma_plan_rules STATIC
     rules/goal_rules.cpp
     rules/list_rules.cpp
     rules/measure_rules.cpp
+    rules/placeholder_rules.cpp
     rules/reference_rules.cpp
     rules/registry.cpp
     rules/role_rules.cpp

@@ -37,7 +37,7 @@ TEST_CASE("suppress: disable-next-line and disable-line hide exactly their findi
         "  languag: ja  # ma-plan: disable-line SCHEMA-001 -- kept for the old tool\n"
         "  clent: A社\n";
     CHECK(findings(plan) ==
-          std::vector<std::string>{"9:3: error: unknown key \"clent\" in ProjectInfo; did you mean "
+          std::vector<std::string>{"9:3: error: unknown key \"clent\" in project; did you mean "
                                    "\"client\"? [SCHEMA-001]"});
 }
 
@@ -93,7 +93,7 @@ TEST_CASE("suppress: malformed suppressions get did-you-mean") {
               "\"SCHEMA-005\"? [SUPPRESS-002]",
               "5:3: error: unknown suppression \"disable-nextline\"; did you mean "
               "\"disable-next-line\"? [SUPPRESS-002]",
-              "6:3: error: unknown key \"languag\" in ProjectInfo; did you mean \"language\"? "
+              "6:3: error: unknown key \"languag\" in project; did you mean \"language\"? "
               "[SCHEMA-001]",
               "7:14: error: \"disable-line\" names no rule to suppress [SUPPRESS-002]",
               "8:3: warning: suppression of SCHEMA-001 gives no reason [SUPPRESS-003]",

@@ -16,6 +16,10 @@ void write(const fs::path& p, const std::string& content) {
     std::ofstream(p, std::ios::binary) << content;
 }
 
+std::string fmt_name(int n) {
+    return "plan" + std::to_string(n) + ".yaml";
+}
+
 }  // namespace
 
 TEST_CASE("the bundled Japanese example validates clean", "[e2e]") {
@@ -180,6 +184,109 @@ TEST_CASE("init writes a starter that validates / and never overwrites", "[e2e]"
         CHECK(e2e::read_file(plan) == before);
     }
     fs::remove_all(dir);
+}
+
+namespace {
+
+std::string shell_quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+}  // namespace
+
+TEST_CASE("init round trip with hostile names: validate reads it and status shows the name",
+          "[e2e]") {
+    auto dir = e2e::scratch_dir("init-hostile");
+    const std::string names[] = {"A社: MA導入 #2期", "key: value",    "#hash first",
+                                 "say \"hi\"",       "it's",          "two\nlines",
+                                 "emoji 😀",          "[not, a, list]"};
+    int n = 0;
+    for (const std::string& name : names) {
+        for (const char* lang : {"ja", "en"}) {
+            INFO(name << " / " << lang);
+            fs::path plan = dir / fmt_name(++n);
+            auto init = ma_plan(std::string("--lang ") + lang + " init " + plan.string() +
+                                " --name " + shell_quoted(name));
+            REQUIRE(init.exit_code == 0);
+            auto v = ma_plan("validate --fail-on error " + plan.string());
+            INFO(v.out << v.err);
+            CHECK(v.exit_code == 0);
+            CHECK(v.out.find("PLACEHOLDER-001") != std::string::npos);
+            auto status = ma_plan(std::string("--lang ") + lang + " status --today 2026-12-01 " +
+                                  plan.string());
+            CHECK(status.exit_code == 0);
+            std::string title = std::string(lang) == "ja"
+                                    ? "準備状況: " + name + " (基準日 2026-12-01)\n"
+                                    : "Readiness: " + name + " (as of 2026-12-01)\n";
+            CHECK(status.out.rfind(title, 0) == 0);
+            // Nothing the starter proposes counts as done.
+            std::size_t total = status.out.find(std::string(lang) == "ja" ? "\n合計 " : "\nTotal ");
+            REQUIRE(total != std::string::npos);
+            std::string row =
+                status.out.substr(total + 1, status.out.find('\n', total + 1) - total);
+            CHECK(row.find(" 0/50 ") != std::string::npos);
+            CHECK(row.find(" 0% ") != std::string::npos);
+            auto checklist = ma_plan(std::string("--lang ") + lang +
+                                     " checklist --today 2026-12-01 " + plan.string());
+            CHECK(checklist.out.find("[x]") == std::string::npos);
+        }
+    }
+    auto bad = ma_plan("init " + (dir / "bad.yaml").string() + " --name \"$(printf '\\377')\"");
+    CHECK(bad.exit_code == 4);  // a value not allowed
+    CHECK(bad.err == "ma-plan: --name is not valid UTF-8 (byte 1)\n");
+    CHECK_FALSE(fs::exists(dir / "bad.yaml"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("command-line mistakes in both languages with the nearest option", "[e2e]") {
+    struct Mistake {
+        std::string args;
+        std::string en;
+        std::string ja;
+    };
+    const Mistake mistakes[] = {
+        {"validate --formt json config-examples/minimal.yaml",
+         "ma-plan: unexpected argument \"--formt\"; did you mean \"--format\"?\n"
+         "Run 'ma-plan validate --help' for usage\n",
+         "ma-plan: 想定外の引数「--formt」があります。「--format」の誤りではありませんか?\n"
+         "'ma-plan validate --help' で使い方を表示します\n"},
+        {"validate", "ma-plan: \"files\" is required\nRun 'ma-plan validate --help' for usage\n",
+         "ma-plan: 「files」を指定してください\n'ma-plan validate --help' で使い方を表示します\n"},
+        {"validate config-examples/minimal.yaml --fail-on warnin",
+         "ma-plan: --fail-on: \"warnin\" is not allowed; did you mean \"warning\"? (allowed: "
+         "error, warning, info)\nRun 'ma-plan validate --help' for usage\n",
+         "ma-plan: --fail-on に「warnin」は使えません。「warning」の誤りではありませんか? "
+         "(使える値: error・warning・info)\n'ma-plan validate --help' で使い方を表示します\n"},
+        {"validate --format",
+         "ma-plan: --format needs a value (FORMAT[=FILE])\n"
+         "Run 'ma-plan validate --help' for usage\n",
+         "ma-plan: --format には値 (FORMAT[=FILE]) が必要です\n"
+         "'ma-plan validate --help' で使い方を表示します\n"},
+        {"lists imprt",
+         "ma-plan: unknown command \"lists imprt\"; did you mean \"import\"?\n"
+         "Run 'ma-plan lists --help' for the list of commands\n",
+         "ma-plan: 不明なコマンド「lists imprt」です。「import」の誤りではありませんか?\n"
+         "'ma-plan lists --help' でコマンド一覧を表示します\n"},
+        {"", "ma-plan: a command is required\nRun 'ma-plan --help' for usage\n",
+         "ma-plan: コマンドを指定してください\n'ma-plan --help' で使い方を表示します\n"},
+    };
+    for (const Mistake& m : mistakes) {
+        INFO(m.args);
+        auto en = ma_plan("--lang en " + m.args);
+        CHECK(en.exit_code == 3);
+        CHECK(en.err == m.en);
+        auto ja = ma_plan("--lang ja " + m.args);
+        CHECK(ja.exit_code == 3);
+        CHECK(ja.err == m.ja);
+        // The language is known before parsing, from MA_PLAN_LANG too.
+        auto env = ma_plan(m.args, "NO_COLOR=1 LANG=C.UTF-8 MA_PLAN_LANG=ja");
+        CHECK(env.err == m.ja);
+    }
+    // --lang after the mistake counts as well.
+    auto late = ma_plan("validate --formt json config-examples/minimal.yaml --lang ja");
+    CHECK(late.err == mistakes[0].ja);
 }
 
 TEST_CASE("rules: list / one rule / did-you-mean for unknown IDs", "[e2e]") {

@@ -8,6 +8,7 @@ add_executable(test_reports
     reports/raci_test.cpp
     reports/status_test.cpp
     reports/warmup_test.cpp
+    reports/starter_test.cpp
 )
 target_link_libraries(test_reports PRIVATE ma_plan_reports ma_plan_rules ma_plan_core Catch2::Catch2)
 target_compile_definitions(test_reports PRIVATE ${MA_PLAN_TEST_DEFINITIONS}

@@ -58,15 +58,27 @@ RULE_CASE("OPS-004", plan("operations:\n  error_response: {first_responder: mk}\
 
 RULE_CASE(
     "OPS-005",
+    // Must fire even though the scenario's words say 災害: only `kind` counts.
     plan("operations:\n"
          "  pause_policy:\n"
-         "    - {scenario: 年末年始, on_resume: skip_missed}\n"
-         "    - {scenario: システム障害, on_resume: send_missed}\n"),
+         "    - {scenario: 年末年始, kind: holiday, on_resume: skip_missed}\n"
+         "    - {scenario: 大規模災害, kind: incident, on_resume: send_missed}\n"),
     plan("operations:\n"
          "  pause_policy:\n"
-         "    - {scenario: 年末年始, on_resume: skip_missed}\n"
-         "    - {scenario: Major earthquake or other disaster, on_resume: review_each_program}\n"),
-    "plan.yaml:11:7: warning: pause_policy has no disaster scenario [OPS-005]")
+         "    - {scenario: 年末年始, kind: holiday, on_resume: skip_missed}\n"
+         "    - {scenario: 台風で物流停止, kind: disaster, on_resume: review_each_program}\n"),
+    "plan.yaml:11:7: warning: pause_policy has no scenario of kind disaster [OPS-005]")
+
+TEST_CASE("OPS-005 in Japanese", "[rule]") {
+    auto findings = rules_test::validate(
+        plan("operations:\n  pause_policy:\n    - {scenario: 年末年始, on_resume: skip_missed}\n"));
+    for (const auto& f : findings) {
+        if (f.rule_id != "OPS-005") continue;
+        CHECK(f.pos == maplan::SourcePos{11, 7});
+        CHECK(f.message.ja == "pause_policy に kind: disaster (災害) のシナリオがありません");
+    }
+    CHECK(rules_test::lines_for(findings, "OPS-005").size() == 1);
+}
 
 RULE_CASE("OPS-006", bare("budget: {operators: 2}\n"),
           bare("budget: {operating_jpy_per_year: 12000000, operators: 2}\n"),

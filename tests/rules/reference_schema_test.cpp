@@ -6,16 +6,16 @@ using rules_test::plan;
 
 RULE_CASE("SCHEMA-001", bare("goal:\n  - {id: g1, statement: S}\n"),
           bare("goals:\n  - {id: g1, statement: S}\n"),
-          "plan.yaml:3:1: error: unknown key \"goal\" in ProjectFile; did you mean \"goals\"? "
+          "plan.yaml:3:1: error: unknown key \"goal\" at the top level; did you mean \"goals\"? "
           "[SCHEMA-001]")
 
 RULE_CASE("SCHEMA-002", bare("goals: {id: g1}\n"), bare("goals: []\n"),
           "plan.yaml:3:8: error: \"goals\" must be a list, not a mapping [SCHEMA-002]")
 
-RULE_CASE("SCHEMA-003", bare("goals:\n  - {id: g1}\n"),
-          bare("goals:\n  - {id: g1, statement: S}\n"),
-          "plan.yaml:4:5: error: Goal is missing required key \"statement\" (the goal in words) "
-          "[SCHEMA-003]")
+RULE_CASE(
+    "SCHEMA-003", bare("goals:\n  - {id: g1}\n"), bare("goals:\n  - {id: g1, statement: S}\n"),
+    "plan.yaml:4:5: error: goals[0] is missing required key \"statement\" (the goal in words) "
+    "[SCHEMA-003]")
 
 RULE_CASE("SCHEMA-004", bare("budget:\n  operators: 1\n  operators: 2\n"),
           bare("budget:\n  operators: 1\n"),

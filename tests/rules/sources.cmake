@@ -8,6 +8,8 @@ add_executable(test_rules
     rules/tool_test.cpp
     rules/measure_test.cpp
     rules/reference_schema_test.cpp
+    rules/placeholder_test.cpp
+    rules/fold_test.cpp
     rules/registry_test.cpp
     rules/examples_docs_test.cpp
 )

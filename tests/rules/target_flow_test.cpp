@@ -111,27 +111,53 @@ RULE_CASE("FLOW-002",
           "plan.yaml:11:5: warning: communication \"c2\" has no owner [FLOW-002]",
           "plan.yaml:12:5: warning: communication \"c3\" has no owner and no timing [FLOW-002]")
 
+// The task's name says content production, but nothing links it to the items: still fires.
+// Quiet: one item names its production_task, the other is listed in a task's produces (the
+// task named ホワイトペーパー作成, which the old keyword match missed).
 RULE_CASE("FLOW-003",
           plan("tasks:\n"
-               "  - {name: リード定義, step: 4, roles: {mk: 主担当}}\n"
+               "  - {name: コンテンツの企画・制作, step: 4, roles: {mk: 主担当}}\n"
                "communications:\n"
                "  - {id: c1, content: 事例, channel: email, content_status: existing}\n"
                "  - {id: c2, content: 比較表, channel: email, content_status: new}\n"
                "  - {id: c3, content: 事例集, channel: email, content_status: needs_update}\n"),
           plan("tasks:\n"
-               "  - {name: コンテンツの企画・制作, step: 4, roles: {mk: 主担当}}\n"
+               "  - {id: t-wp, name: ホワイトペーパー作成, step: 4, roles: {mk: 主担当}, "
+               "produces: [c3]}\n"
+               "  - {id: t-cmp, name: 比較表, step: 4, roles: {mk: 主担当}}\n"
                "communications:\n"
-               "  - {id: c2, content: 比較表, channel: email, content_status: new}\n"),
-          "plan.yaml:13:60: warning: 2 communication item(s) need new or updated content (\"c2\", "
-          "\"c3\"), but no step-4 task plans content production [FLOW-003]")
+               "  - {id: c2, content: 比較表, channel: email, content_status: new, "
+               "production_task: t-cmp}\n"
+               "  - {id: c3, content: 事例集, channel: email, content_status: needs_update}\n"),
+          "plan.yaml:13:60: warning: communication \"c2\" needs new content, but no task produces "
+          "it (no production_task, and no task lists it in produces) [FLOW-003]",
+          "plan.yaml:14:60: warning: communication \"c3\" needs updated content, but no task "
+          "produces it (no production_task, and no task lists it in produces) [FLOW-003]")
 
-TEST_CASE("FLOW-003 recognises an English content task", "[rule]") {
+TEST_CASE("FLOW-003 in Japanese", "[rule]") {
     auto findings = rules_test::validate(
-        plan("tasks:\n"
-             "  - {name: Content production, step: 4, roles: {mk: A}}\n"
-             "communications:\n"
-             "  - {id: c2, content: Comparison, channel: email, content_status: new}\n"));
+        plan("communications:\n"
+             "  - {id: c2, content: 比較表, channel: email, content_status: new}\n"));
+    REQUIRE(rules_test::lines_for(findings, "FLOW-003").size() == 1);
+    for (const auto& f : findings) {
+        if (f.rule_id != "FLOW-003") continue;
+        CHECK(f.pos == maplan::SourcePos{10, 60});
+        CHECK(f.message.ja ==
+              "コミュニケーション「c2」のコンテンツ (新規作成) を制作するタスクがありません "
+              "(production_task がなく、produces に挙げたタスクもありません)");
+    }
+}
+
+TEST_CASE("FLOW-003 leaves a dangling production_task to REF-002", "[rule]") {
+    auto findings = rules_test::validate(
+        plan("communications:\n"
+             "  - {id: c2, content: 比較表, channel: email, content_status: new, "
+             "production_task: t-x}\n"));
     CHECK(rules_test::lines_for(findings, "FLOW-003").empty());
+    CHECK(rules_test::lines_for(findings, "REF-002") ==
+          std::vector<std::string>{
+              "plan.yaml:10:82: error: \"t-x\" in communications.production_task is not a known "
+              "task [REF-002]"});
 }
 
 RULE_CASE("FLOW-004",

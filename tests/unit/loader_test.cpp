@@ -38,11 +38,11 @@ TEST_CASE("a minimal plan loads without findings", "[loader]") {
 
 TEST_CASE("unknown keys get a did-you-mean", "[loader]") {
     auto r = load_text(header + "stakeholdrs: []\n");
-    CHECK(lines_of(r) == std::vector<std::string>{"5:1 SCHEMA-001 unknown key \"stakeholdrs\" in "
-                                                  "ProjectFile; did you mean \"stakeholders\"?"});
+    CHECK(lines_of(r) == std::vector<std::string>{"5:1 SCHEMA-001 unknown key \"stakeholdrs\" at "
+                                                  "the top level; did you mean \"stakeholders\"?"});
     auto far = load_text(header + "zzz: 1\n");
     CHECK(lines_of(far) ==
-          std::vector<std::string>{"5:1 SCHEMA-001 unknown key \"zzz\" in ProjectFile"});
+          std::vector<std::string>{"5:1 SCHEMA-001 unknown key \"zzz\" at the top level"});
 }
 
 TEST_CASE("duplicate keys are reported at the second occurrence", "[loader]") {
@@ -73,12 +73,13 @@ TEST_CASE("wrong types name what was expected and what was found", "[loader]") {
 
 TEST_CASE("missing required keys point at the object", "[loader]") {
     auto r = load_text(header + "stakeholders:\n  - {id: it, name: 情報システム部}\n");
-    CHECK(lines_of(r) == std::vector<std::string>{"6:5 SCHEMA-003 Stakeholder is missing required "
-                                                  "key \"kind\" (what the department governs)"});
+    CHECK(lines_of(r) ==
+          std::vector<std::string>{"6:5 SCHEMA-003 stakeholders[0] is missing required "
+                                   "key \"kind\" (what the department governs)"});
     auto no_project = load_text("ma_plan: 1\n");
     CHECK(lines_of(no_project) ==
           std::vector<std::string>{
-              "1:1 SCHEMA-003 ProjectFile is missing required key \"project\" (the project)"});
+              "1:1 SCHEMA-003 the top level is missing required key \"project\" (the project)"});
 }
 
 TEST_CASE("enum values get a suggestion and the allowed list as a hint", "[loader]") {
