@@ -122,8 +122,8 @@ TEST_CASE("a file of hundreds of MB is refused by size / not read", "[e2e][hosti
     }
     auto r = ma_plan("validate " + (dir / "huge.yaml").string());
     CHECK(r.exit_code == 2);
-    CHECK(r.out.find("huge.yaml: error: file is 300.0 MiB; the limit is 16 MiB\n") !=
-          std::string::npos);
+    CHECK(r.out.find("huge.yaml: error: file is 300.0 MiB (314,572,801 bytes); the limit is 16 MiB "
+                     "(16,777,216 bytes)\n") != std::string::npos);
     fs::remove_all(dir);
 }
 
