@@ -1,5 +1,6 @@
 add_executable(test_e2e
     unit/catch_main.cpp
+    e2e/hostile_e2e_test.cpp
     e2e/validate_e2e_test.cpp
 )
 target_link_libraries(test_e2e PRIVATE Catch2::Catch2)
