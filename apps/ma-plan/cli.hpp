@@ -22,6 +22,11 @@ struct Context {
     /// Colour on stdout/stderr: only on a terminal, never with NO_COLOR set (https://no-color.org).
     bool color_stdout() const;
     bool color_stderr() const;
+    /// Inside a GitHub Actions job (GITHUB_ACTIONS=true), where stdout lines can be commands.
+    bool in_github_actions() const;
+    /// Writes text for people to stdout; inside GitHub Actions no line of it can start a
+    /// workflow command (github_neutralize_lines). Not for --format github itself.
+    void print(std::string_view text);
 };
 
 /// If a command word (at any level: "lists imprt") is not a known command, prints "did you

@@ -81,7 +81,12 @@ void emit(const CommonArgs& args, const std::string& text, Context& ctx) {
     // The whole document is rendered before anything is written, and -o goes through a temporary
     // file: a failed run never truncates an existing output file.
     if (args.output.empty() || is_standard_output(args.output)) {
-        ctx.out << text;
+        // JSON escapes line breaks inside strings; the other formats are guarded in CI logs.
+        if (args.format == "json") {
+            ctx.out << text;
+        } else {
+            ctx.print(text);
+        }
         ctx.out.flush();
     } else {
         write_file_atomically(args.output, text, {.inputs = {args.plan}});

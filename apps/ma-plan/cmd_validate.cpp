@@ -34,11 +34,13 @@ struct ValidateArgs {
     std::string config;
     bool no_inline_suppressions = false;
     unsigned jobs = 0;
+    std::size_t max_findings = 0;
     // Set when the value came from the command line or its MA_PLAN_* variable, which both win
     // over the configuration file.
     CLI::Option* fail_on_option = nullptr;
     CLI::Option* strict_option = nullptr;
     CLI::Option* suppressions_option = nullptr;
+    CLI::Option* max_findings_option = nullptr;
 };
 
 struct FormatTarget {
@@ -94,14 +96,18 @@ class ConfigCache {
         return for_directory(fs::path(path).parent_path());
     }
 
-    /// Every mistake in every file read, as one message (exit code 4).
+    /// Every mistake in every file read, as one message: exit code 4, or 2 when a file could
+    /// not be read at all.
     void throw_errors() const {
         if (errors_.empty()) return;
         std::string en, ja;
+        bool unreadable = false;
         for (const config::ConfigError& e : errors_) {
             en += (en.empty() ? "" : "\n") + e.format(Lang::en);
             ja += (ja.empty() ? "" : "\n") + e.format(Lang::ja);
+            unreadable = unreadable || e.unreadable;
         }
+        if (unreadable) throw IoError({en, ja});
         throw UsageError({en, ja});
     }
 
@@ -212,8 +218,7 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
         targets.push_back({render::OutputFormat::text, ""});
         // In a GitHub Actions job, findings also become annotations on the pull request, as
         // yamllint's "auto" format does.
-        const char* gha = std::getenv("GITHUB_ACTIONS");
-        if (gha != nullptr && std::string_view(gha) == "true") {
+        if (ctx.in_github_actions()) {
             targets.push_back({render::OutputFormat::github, ""});
         }
     }
@@ -232,8 +237,9 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
         const config::Config* c = &configs.for_plan(path);
         auto it = options_by_config.find(c);
         if (it == options_by_config.end()) {
-            it = options_by_config.emplace(c, config::validate_options(*c, inline_suppressions))
-                     .first;
+            ValidateOptions o = config::validate_options(*c, inline_suppressions);
+            if (args.max_findings_option->count() > 0) o.max_findings_per_rule = args.max_findings;
+            it = options_by_config.emplace(c, std::move(o)).first;
         }
         options.push_back(&it->second);
     }
@@ -269,7 +275,14 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
         render_options.color =
             to_stdout && target.format == render::OutputFormat::text && ctx.color_stdout();
         std::string text = render::render(report, target.format, render_options);
-        if (to_stdout) {
+        // JSON and SARIF escape every line break inside strings, so no line can start with plan
+        // text; github output is workflow commands on purpose, their data escaped. Text and JUnit
+        // (XML keeps line breaks in text) are guarded.
+        bool guarded = target.format == render::OutputFormat::text ||
+                       target.format == render::OutputFormat::junit;
+        if (to_stdout && guarded) {
+            ctx.print(text);
+        } else if (to_stdout) {
             ctx.out << text;
         } else {
             write_file_atomically(target.path, text, {.inputs = inputs});
@@ -330,6 +343,14 @@ void register_validate_command(CLI::App& app, Context& ctx) {
         cmd->add_flag("--no-inline-suppressions", args->no_inline_suppressions,
                       "Ignore '# ma-plan: disable-…' comments and report every finding")
             ->envname("MA_PLAN_NO_INLINE_SUPPRESSIONS");
+    args->max_findings_option =
+        cmd->add_option("--max-findings", args->max_findings,
+                        fmt::format("Findings shown per rule and file; the rest are counted in a "
+                                    "line \"and N more RULE-ID\" (default {}, 0: all)",
+                                    ValidateOptions::default_max_findings_per_rule))
+            ->type_name("N")
+            ->check(CLI::Range(std::size_t{0}, std::size_t{1'000'000}))
+            ->envname("MA_PLAN_MAX_FINDINGS");
     cmd->add_option("-j,--jobs", args->jobs,
                     "Files validated in parallel (default: number of cores)")
         ->type_name("N")

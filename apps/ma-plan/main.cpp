@@ -5,6 +5,8 @@
 #include "cli.hpp"
 #include "core/cli_text.hpp"
 #include "core/errors.hpp"
+#include "core/escape.hpp"
+#include "core/suggest.hpp"
 
 #include <fmt/format.h>
 
@@ -33,6 +35,19 @@ bool Context::color_stdout() const {
 }
 bool Context::color_stderr() const {
     return color_allowed(STDERR_FILENO);
+}
+
+bool Context::in_github_actions() const {
+    const char* gha = std::getenv("GITHUB_ACTIONS");
+    return gha != nullptr && std::string_view(gha) == "true";
+}
+
+void Context::print(std::string_view text) {
+    if (in_github_actions()) {
+        out << github_neutralize_lines(text);
+    } else {
+        out << text;
+    }
 }
 
 int explain_unknown_command(const CLI::App& app, int argc, char** argv, Context& ctx) {

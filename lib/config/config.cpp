@@ -8,6 +8,7 @@
 #include <set>
 #include <variant>
 
+#include "core/numbers.hpp"
 #include "core/suggest.hpp"
 #include "core/yaml_tree.hpp"
 #include "mail/spf_budget.hpp"
@@ -22,22 +23,29 @@ using yaml::Node;
 
 /// The configurable thresholds, one row each, so the key list, the "did you mean" candidates
 /// and the documentation come from one place.
+/// Each with the range of values that make sense for it (an int member's range must fit an int).
 struct ThresholdField {
     std::string_view key;
     std::variant<double rules::Thresholds::*, int rules::Thresholds::*> member;
+    double minimum;
+    double maximum;
 };
 
-constexpr ThresholdField threshold_fields[] = {
-    {"bulk_daily_volume", &rules::Thresholds::bulk_daily_volume},
-    {"min_ip_warming_weeks", &rules::Thresholds::min_ip_warming_weeks},
-    {"min_dkim_bits", &rules::Thresholds::min_dkim_bits},
-    {"recommended_dkim_bits", &rules::Thresholds::recommended_dkim_bits},
-    {"max_owner_share", &rules::Thresholds::max_owner_share},
-    {"unsubscribe_max_days", &rules::Thresholds::unsubscribe_max_days},
+const ThresholdField threshold_fields[] = {
+    {"bulk_daily_volume", &rules::Thresholds::bulk_daily_volume, 0, 1e9},
+    {"min_ip_warming_weeks", &rules::Thresholds::min_ip_warming_weeks, 0, 52},
+    {"min_dkim_bits", &rules::Thresholds::min_dkim_bits, 512, 16384},
+    {"recommended_dkim_bits", &rules::Thresholds::recommended_dkim_bits, 512, 16384},
+    {"max_owner_share", &rules::Thresholds::max_owner_share, 0, 1},
+    {"unsubscribe_max_days", &rules::Thresholds::unsubscribe_max_days, 0, 365},
 };
+
+/// The range of `max_findings_per_rule` (0: no cap).
+constexpr double max_findings_limit = 1'000'000;
 
 const std::vector<std::string_view> top_level_keys = {
-    "language", "fail_on", "inline_suppressions", "rules", "thresholds", "spf_includes"};
+    "language", "fail_on",    "inline_suppressions", "max_findings_per_rule",
+    "rules",    "thresholds", "spf_includes"};
 const std::vector<std::string_view> spf_include_keys = {"nested_lookups", "measured", "source",
                                                         "vendor"};
 const std::vector<std::string_view> rule_levels = {"off", "error", "warning", "info"};
@@ -115,6 +123,9 @@ class ConfigReader {
             } else if (key == "inline_suppressions") {
                 if (auto s = choice(*v, key, {"true", "false"}))
                     c.inline_suppressions = *s == "true";
+            } else if (key == "max_findings_per_rule") {
+                if (auto n = checked(*v, key, NumberRange{0.0, max_findings_limit, true}))
+                    c.max_findings_per_rule = static_cast<std::size_t>(*n);
             } else if (key == "rules") {
                 read_rules(*v);
             } else if (key == "thresholds") {
@@ -128,6 +139,23 @@ class ConfigReader {
     }
 
   private:
+    /// A number through the one checked conversion; reports and returns nullopt if it does not
+    /// fit the key's range.
+    std::optional<double> checked(const Node& v, std::string_view key, const NumberRange& range) {
+        CheckedNumber n;
+        n.problem = NumberProblem::not_a_number;
+        if (v.is_scalar() && !v.quoted) n = check_number(v.value, range);
+        if (n.ok()) return n.value;
+        std::string range_text = describe_range(range);
+        const char* kind_en = range.whole ? "a whole number" : "a number";
+        const char* kind_ja = range.whole ? "整数" : "数値";
+        error(v.pos, {fmt::format("\"{}\" must be {} in {}, not \"{}\"", key, kind_en, range_text,
+                                  v.value),
+                      fmt::format("「{}」は {} の{}で書いてください (「{}」になっています)", key,
+                                  range_text, kind_ja, v.value)});
+        return std::nullopt;
+    }
+
     void unknown_key(const Node& key, const std::vector<std::string_view>& known) {
         auto guess = closest_match(key.value, known);
         std::string list = fmt::format("{}", fmt::join(known, ", "));
@@ -175,28 +203,13 @@ class ConfigReader {
                 continue;
             }
             bool integer = std::holds_alternative<int rules::Thresholds::*>(field->member);
-            double n = 0;
-            bool ok = false;
-            if (v->is_scalar() && !v->quoted) {
-                const char* b = v->value.data();
-                const char* e = b + v->value.size();
-                auto [p, ec] = std::from_chars(b, e, n);
-                ok = ec == std::errc() && p == e && std::isfinite(n) && n >= 0 &&
-                     (!integer || n == std::floor(n));
-            }
-            if (!ok) {
-                error(v->pos,
-                      {fmt::format("\"{}\" must be a {} of at least 0, not \"{}\"", k->value,
-                                   integer ? "whole number" : "number", v->value),
-                       fmt::format("「{}」は 0 以上の{}で書いてください (「{}」になっています)",
-                                   k->value, integer ? "整数" : "数値", v->value)});
-                continue;
-            }
+            auto n = checked(*v, k->value, NumberRange{field->minimum, field->maximum, integer});
+            if (!n) continue;
             if (integer) {
                 result.config.thresholds.*std::get<int rules::Thresholds::*>(field->member) =
-                    static_cast<int>(n);
+                    static_cast<int>(*n);  // within the field's range, which fits an int
             } else {
-                result.config.thresholds.*std::get<double rules::Thresholds::*>(field->member) = n;
+                result.config.thresholds.*std::get<double rules::Thresholds::*>(field->member) = *n;
             }
         }
     }
@@ -303,7 +316,8 @@ LoadedConfig load_config(const fs::path& path) {
     if (read.error) {
         LoadedConfig result;
         result.config.path = path.string();
-        result.errors.push_back(ConfigError{path.string(), read.error->pos, read.error->message});
+        result.errors.push_back(
+            ConfigError{path.string(), read.error->pos, read.error->message, true});
         return result;
     }
     return parse_config(read.source);
@@ -333,6 +347,7 @@ ValidateOptions validate_options(const Config& config, std::optional<bool> inlin
     options.severity_overrides = config.severity_overrides;
     options.inline_suppressions =
         inline_suppressions.value_or(config.inline_suppressions.value_or(true));
+    if (config.max_findings_per_rule) options.max_findings_per_rule = *config.max_findings_per_rule;
     return options;
 }
 

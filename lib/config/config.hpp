@@ -6,6 +6,7 @@
 //   language: ja                 # ja | en
 //   fail_on: warning             # error | warning | info
 //   inline_suppressions: false   # ignore `# ma-plan: disable-…` comments
+//   max_findings_per_rule: 100   # per rule and file; the rest are counted (0: all)
 //   rules:                       # RULE-ID: off | error | warning | info
 //     RACI-002: warning
 //     REF-003: off
@@ -35,6 +36,7 @@ struct Config {
     std::optional<Lang> language;
     std::optional<Severity> fail_on;
     std::optional<bool> inline_suppressions;
+    std::optional<std::size_t> max_findings_per_rule;  ///< 0: no cap
     std::set<std::string> disabled_rules;
     std::map<std::string, Severity> severity_overrides;
     rules::Thresholds thresholds;
@@ -45,6 +47,8 @@ struct ConfigError {
     std::string path;
     SourcePos pos;
     Text message;
+    /// The file itself could not be read (missing, a device, too large): exit code 2, not 4.
+    bool unreadable = false;
     /// "path:line:col: message" as printed.
     std::string format(Lang lang) const;
 };

@@ -27,6 +27,20 @@ std::string csv_field(std::string_view text);
 /// The UTF-8 byte order mark, which makes Excel read a CSV file as UTF-8 instead of CP932.
 inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
+/// Text for a terminal or a CI log: control characters that a terminal or log viewer would act
+/// on are written as escapes, so plan text cannot clear the screen, set colours, retitle the
+/// window, hide itself, or start a new line. C0 controls and DEL become `\xNN` (`\t`, `\n`,
+/// `\r` for the common three), C1 controls, bidirectional overrides and isolates and zero-width
+/// characters become `\uNNNN`, and bytes that are not UTF-8 become `\xNN`. Everything else,
+/// Japanese included, is unchanged.
+std::string terminal_escape(std::string_view text);
+
+/// Text for a line of ordinary output inside GitHub Actions: a line whose first non-blank
+/// characters are "::" would be run as a workflow command (`::add-mask::`, `::error …`), so its
+/// first colon is written `\x3a`; the older `##[command]` form, recognised anywhere in a line,
+/// becomes `#\x23[`. Apply to whole lines of already terminal-escaped text.
+std::string github_neutralize_lines(std::string_view text);
+
 /// Text for HTML element content and double-quoted attribute values.
 std::string html_escape(std::string_view text);
 

@@ -8,6 +8,8 @@
 #include <stdexcept>
 
 #include "core/fold.hpp"
+#include "core/identifier.hpp"
+#include "core/numbers.hpp"
 #include "core/placeholder.hpp"
 #include "core/schema.hpp"
 #include "core/suggest.hpp"
@@ -160,12 +162,21 @@ class Loader {
             case Kind::string:
                 return true;
             case Kind::identifier:
-                if (v.empty() || v.find_first_of(" \t\n") != std::string::npos) {
+                if (v.empty()) {
                     report(schema_rule::bad_value, n.pos,
-                           {fmt::format("\"{}\" is not a valid ID for \"{}\": IDs have no spaces",
-                                        v, key),
-                            fmt::format("「{}」は「{}」の ID として使えません (空白を含めない)", v,
-                                        key)});
+                           {fmt::format("the ID for \"{}\" is empty", key),
+                            fmt::format("「{}」の ID が空です", key)});
+                    return false;
+                }
+                if (auto problem = find_id_problem(v)) {
+                    std::string shown = id_for_message(v);
+                    report(schema_rule::bad_value, n.pos,
+                           {fmt::format("\"{}\" is not a valid ID for \"{}\": character {} is {}; "
+                                        "IDs hold letters, digits, \"_\", \"-\" and \".\"",
+                                        shown, key, problem->index, problem->name),
+                            fmt::format("「{}」は「{}」の ID として使えません: {} 文字目が {} "
+                                        "です。ID に使えるのは文字・数字・「_」「-」「.」です",
+                                        shown, key, problem->index, problem->name)});
                     return false;
                 }
                 return true;
@@ -305,12 +316,9 @@ class ObjectReader {
         const schema::Field& f = field(key);
         const Node* v = value(key);
         if (v == nullptr) return;
+        // number() checked the value is whole and within ±2^53 (or the key's range): exact.
         auto n = number(*v, key, *f.type);
         if (!n) return;
-        if (*n != std::floor(*n)) {
-            loader_.wrong_type(*v, key, kind_name(Kind::integer));
-            return;
-        }
         out = {static_cast<long long>(*n), v->pos};
     }
 
@@ -320,7 +328,7 @@ class ObjectReader {
         if (v == nullptr) return;
         loader_.visit(*v);
         if (loader_.take_placeholder(*v, key)) return;
-        if (v->is_scalar() && !v->quoted) {
+        if (v->is_scalar() && (!v->quoted || v->tag == yaml::tag_bool)) {
             if (v->value == "true" || v->value == "True" || v->value == "TRUE") {
                 out = {true, v->pos};
                 return;
@@ -399,39 +407,48 @@ class ObjectReader {
     std::optional<double> number(const Node& v, std::string_view key, const schema::Type& type) {
         loader_.visit(v);
         if (loader_.take_placeholder(v, key)) return std::nullopt;
-        double n = 0;
-        bool parsed = false;
-        if (v.is_scalar() && !v.quoted) {
-            const char* begin = v.value.data();
-            const char* end = begin + v.value.size();
-            if (begin != end && *begin == '+') ++begin;
-            auto [p, ec] = std::from_chars(begin, end, n);
-            parsed = ec == std::errc() && p == end && std::isfinite(n);
+        Text expected = kind_name(type.kind);
+        if (!v.is_scalar()) {
+            loader_.wrong_type(v, key, expected);
+            return std::nullopt;
         }
-        if (!parsed) {
-            Text expected = kind_name(type.kind);
-            if (v.is_scalar()) {
-                loader_.report(schema_rule::wrong_type, v.pos,
-                               {fmt::format("\"{}\" must be {}, not \"{}\"{}", key, expected.en,
-                                            v.value, v.quoted ? " (remove the quotes)" : ""),
-                                fmt::format("「{}」は{}で書いてください (「{}」になっています){}",
-                                            key, expected.ja, v.value,
-                                            v.quoted ? "。引用符を外してください" : "")});
-            } else {
-                loader_.wrong_type(v, key, expected);
+        NumberRange range{type.minimum, type.maximum, type.kind == Kind::integer};
+        // `!!int 120` and `!!float 1.5` are numbers by their tag; quotes or `!!str` make text.
+        bool numeric_tag = v.tag == yaml::tag_int || v.tag == yaml::tag_float;
+        CheckedNumber n;
+        n.problem = NumberProblem::not_a_number;
+        if (!v.quoted || numeric_tag) n = check_number(v.value, range);
+        if (n.problem == NumberProblem::not_a_number || n.problem == NumberProblem::not_whole) {
+            if (n.problem == NumberProblem::not_whole) {
+                loader_.wrong_type(v, key, kind_name(Kind::integer));
+                return std::nullopt;
             }
+            std::string why_en, why_ja;
+            if (!v.tag.empty() && !numeric_tag) {
+                why_en =
+                    fmt::format(" (the tag {} makes it text; remove the tag)", v.tag_as_written);
+                why_ja = fmt::format("。タグ {} で文字列になっています。タグを外してください",
+                                     v.tag_as_written);
+            } else if (v.quoted && !numeric_tag) {
+                why_en = " (remove the quotes)";
+                why_ja = "。引用符を外してください";
+            }
+            loader_.report(
+                schema_rule::wrong_type, v.pos,
+                {fmt::format("\"{}\" must be {}, not \"{}\"{}", key, expected.en, v.value, why_en),
+                 fmt::format("「{}」は{}で書いてください (「{}」になっています){}", key,
+                             expected.ja, v.value, why_ja)});
             return std::nullopt;
         }
-        if ((type.minimum && n < *type.minimum) || (type.maximum && n > *type.maximum)) {
-            std::string range = type.maximum
-                                    ? fmt::format("{}..{}", type.minimum.value_or(0), *type.maximum)
-                                    : fmt::format(">= {}", type.minimum.value_or(0));
-            loader_.report(schema_rule::bad_value, v.pos,
-                           {fmt::format("\"{}\" is {}; it must be in {}", key, v.value, range),
-                            fmt::format("「{}」が {} です。範囲は {} です", key, v.value, range)});
+        if (n.problem == NumberProblem::out_of_range) {
+            std::string range_text = describe_range(range);
+            loader_.report(
+                schema_rule::bad_value, v.pos,
+                {fmt::format("\"{}\" is {}; it must be in {}", key, v.value, range_text),
+                 fmt::format("「{}」が {} です。範囲は {} です", key, v.value, range_text)});
             return std::nullopt;
         }
-        return n;
+        return n.value;
     }
 
     Loader& loader_;

@@ -32,7 +32,7 @@ const Type number_t{Kind::number};
 const Type non_negative_t{.kind = Kind::number, .minimum = 0.0};
 const Type rate_t{.kind = Kind::number, .minimum = 0.0, .maximum = 1.0};
 const Type step_t{.kind = Kind::integer, .minimum = 1.0, .maximum = 7.0};
-const Type version_t{.kind = Kind::integer, .minimum = 1.0};
+const Type version_t{.kind = Kind::integer, .minimum = 1.0, .maximum = 1000.0};
 const Type key_bits_t{.kind = Kind::integer, .minimum = 512.0, .maximum = 8192.0};
 const Type string_list_t{.kind = Kind::list, .item = &string_t};
 const Type id_list_t{.kind = Kind::list, .item = &id_t};

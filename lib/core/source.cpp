@@ -12,6 +12,20 @@ SourceFile::SourceFile(std::string path, std::string content)
     for (std::size_t i = 0; i < content_.size(); ++i) {
         if (content_[i] == '\n') line_starts_.push_back(i + 1);
     }
+    block_code_points_.reserve(content_.size() / block_bytes + 1);
+    std::uint32_t count = 0;
+    for (std::size_t i = 0; i < content_.size(); ++i) {
+        if (i % block_bytes == 0) block_code_points_.push_back(count);
+        if ((static_cast<unsigned char>(content_[i]) & 0xC0) != 0x80) ++count;
+    }
+    if (content_.size() % block_bytes == 0) block_code_points_.push_back(count);
+}
+
+std::size_t SourceFile::code_points_before(std::size_t offset) const {
+    std::size_t block = offset / block_bytes;
+    std::size_t begin = block * block_bytes;
+    return block_code_points_[block] +
+           utf8_length(std::string_view(content_.data() + begin, offset - begin));
 }
 
 std::string_view SourceFile::line(std::uint32_t line) const {
@@ -28,21 +42,31 @@ SourcePos SourceFile::pos_of_offset(std::size_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
     std::size_t begin = line_starts_[line_index];
-    std::string_view prefix(content_.data() + begin, offset - begin);
     return {static_cast<std::uint32_t>(line_index + 1),
-            static_cast<std::uint32_t>(utf8_length(prefix) + 1)};
+            static_cast<std::uint32_t>(code_points_before(offset) - code_points_before(begin) + 1)};
 }
 
 std::size_t SourceFile::offset_of(SourcePos pos) const {
     if (!pos.known() || pos.line > line_starts_.size()) return content_.size();
     std::string_view text = line(pos.line);
-    std::size_t offset = 0;
-    for (std::uint32_t col = 1; col < pos.column && offset < text.size(); ++col) {
-        unsigned char c = static_cast<unsigned char>(text[offset]);
-        std::size_t step = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        offset += step;
+    std::size_t begin = line_starts_[pos.line - 1];
+    std::size_t end = begin + text.size();
+    if (pos.column <= 1) return begin;
+    // The offset of the (column - 1)th code point after the line start: find its block by the
+    // stored counts, then walk inside the block.
+    std::size_t target = code_points_before(begin) + pos.column - 1;
+    auto it = std::upper_bound(block_code_points_.begin(), block_code_points_.end(), target);
+    std::size_t block = static_cast<std::size_t>(it - block_code_points_.begin()) - 1;
+    std::size_t offset = std::max(begin, block * block_bytes);
+    std::size_t count = code_points_before(offset);
+    while (offset < end) {
+        if ((static_cast<unsigned char>(content_[offset]) & 0xC0) != 0x80) {
+            if (count == target) return offset;
+            ++count;
+        }
+        ++offset;
     }
-    return line_starts_[pos.line - 1] + std::min(offset, text.size());
+    return end;
 }
 
 std::size_t utf8_length(std::string_view text) {

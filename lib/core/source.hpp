@@ -28,15 +28,23 @@ class SourceFile {
 
     /// The text of a 1-based line without its line break; empty if out of range.
     std::string_view line(std::uint32_t line) const;
-    /// 1-based line and code-point column of a byte offset.
+    /// 1-based line and code-point column of a byte offset. Constant time in the line's length.
     SourcePos pos_of_offset(std::size_t offset) const;
-    /// Byte offset of a position (clamped to the line).
+    /// Byte offset of a position (clamped to the line). Constant time in the line's length.
     std::size_t offset_of(SourcePos pos) const;
 
   private:
+    /// Code points in content_[0, offset): a stored count per block plus at most one block scan.
+    std::size_t code_points_before(std::size_t offset) const;
+
     std::string path_;
     std::string content_;
     std::vector<std::size_t> line_starts_;
+    /// block_code_points_[k] = code points in content_[0, k * block_bytes). With it a position
+    /// costs O(log lines + block_bytes) instead of a walk from the line start, which made a
+    /// one-line file (minified JSON) quadratic in its length.
+    static constexpr std::size_t block_bytes = 256;
+    std::vector<std::uint32_t> block_code_points_;
 };
 
 using SourceFilePtr = std::shared_ptr<const SourceFile>;

@@ -5,17 +5,20 @@ add_library(ma_plan_core STATIC
     core/escape.cpp
     core/finding.cpp
     core/fold.cpp
+    core/identifier.cpp
     core/inputs.cpp
     core/json_writer.cpp
     core/loader.cpp
     core/model.cpp
-    core/scalar_position.cpp
+    core/numbers.cpp
     core/placeholder.cpp
+    core/scalar_position.cpp
     core/schema.cpp
     core/source.cpp
     core/starter.cpp
     core/suggest.cpp
     core/text.cpp
+    core/yaml_lex.cpp
     core/yaml_tree.cpp
 )
 target_include_directories(ma_plan_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

@@ -1,15 +1,20 @@
 #include "core/yaml_tree.hpp"
 
+#include "core/yaml_lex.hpp"
+
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -128,12 +133,65 @@ std::optional<ParseError> preflight(const SourceFile& file) {
                         "ください (Shift_JIS/CP932 の可能性があります)",
                         byte(bad)));
     }
+    // YAML 1.2 §5.1 allows no raw control character but tab, LF and CR (and U+0085). yaml-cpp
+    // takes them, and an ESC in a name would then drive the terminal of whoever reads the plan.
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned c = byte(i);
+        unsigned cp = c;
+        if (c == 0xC2 && i + 1 < s.size() && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F &&
+            byte(i + 1) != 0x85) {
+            cp = byte(i + 1);
+        } else if (!((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)) {
+            continue;
+        }
+        return error_at(file.pos_of_offset(i),
+                        fmt::format("control character U+{:04X} in the file; YAML allows none "
+                                    "but tab and line breaks (inside double quotes, write an "
+                                    "escape such as \\u{:04X} if it is meant)",
+                                    cp, cp),
+                        fmt::format("ファイルに制御文字 U+{:04X} があります。YAML で使える制御文字"
+                                    "はタブと改行だけです (必要なら二重引用符の中で \\u{:04X} の"
+                                    "ように書いてください)",
+                                    cp, cp));
+    }
+    // yaml-cpp reads a lone CR as a line break, but every position here counts LF lines, and
+    // such a file used to be told it was empty.
+    for (std::size_t cr = s.find('\r'); cr != std::string::npos; cr = s.find('\r', cr + 1)) {
+        if (cr + 1 < s.size() && s[cr + 1] == '\n') continue;
+        if (s.find_first_not_of(" \t\r\n") == std::string::npos) break;  // only blank lines
+        return error_at(file.pos_of_offset(cr),
+                        "line break is a lone CR (old Mac style); save the file with LF or CRLF "
+                        "line breaks",
+                        "改行が CR だけです (古い Mac 形式)。改行を LF か CRLF にして保存し直して"
+                        "ください");
+    }
     if (auto tab = find_tab_indentation(file)) {
         return error_at(file.pos_of_offset(*tab),
                         "tab character in indentation; YAML indents with spaces only",
                         "インデントにタブ文字があります。YAML のインデントは半角スペースのみです");
     }
     return std::nullopt;
+}
+
+/// yaml-cpp accepts some of these (see yaml_lex.hpp); either way the error belongs at the quote.
+ParseError unterminated_quote(const SourceFile& file, const OpenQuote& open) {
+    char quote = file.content()[open.offset];
+    SourcePos at = file.pos_of_offset(open.offset);
+    if (open.runs_into_line == 0) {
+        return error_at(at,
+                        fmt::format("unterminated quoted string: the {} opened here is never "
+                                    "closed",
+                                    quote),
+                        fmt::format("引用符 {} で始まる文字列が閉じられていません", quote));
+    }
+    return error_at(
+        at,
+        fmt::format("unterminated quoted string: the {} opened here runs into line {}, which is "
+                    "not indented as its continuation",
+                    quote, open.runs_into_line),
+        fmt::format("引用符 {} で始まる文字列が閉じられていません ({} 行目は継続行としてインデント"
+                    "されていません)",
+                    quote, open.runs_into_line));
 }
 
 class TreeBuilder final : public YAML::EventHandler {
@@ -169,6 +227,11 @@ class TreeBuilder final : public YAML::EventHandler {
         Node& n = make(NodeKind::scalar, mark);
         n.value = value;
         n.quoted = tag != "?";  // yaml-cpp: "?" plain, "!" quoted or block, else an explicit tag
+        if (tag != "?" && tag != "!") {
+            n.tag = tag;
+            constexpr std::string_view core = "tag:yaml.org,2002:";
+            n.tag_as_written = tag.starts_with(core) ? "!!" + tag.substr(core.size()) : tag;
+        }
         remember(anchor, n);
         attach(n);
     }
@@ -322,6 +385,10 @@ ParseResult parse(SourceFilePtr source, const Limits& limits) {
         result.error = std::move(err);
         return result;
     }
+    if (auto open = scan_lexical(*source).open_quote) {
+        result.error = unterminated_quote(*source, *open);
+        return result;
+    }
     auto doc = std::make_unique<Document>();
     doc->source = source;
     std::istringstream stream(source->content());
@@ -376,26 +443,79 @@ ParseResult parse(SourceFilePtr source, const Limits& limits) {
     return result;
 }
 
+namespace {
+
+/// "16,777,217": sizes near the limit must be told apart from the limit itself.
+std::string with_thousands(std::uintmax_t n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+/// What a non-regular file is, for the refusal message.
+Text file_kind(mode_t mode) {
+    if (S_ISFIFO(mode)) return {"a FIFO (named pipe)", "FIFO (名前付きパイプ)"};
+    if (S_ISCHR(mode)) return {"a character device", "キャラクタデバイス"};
+    if (S_ISBLK(mode)) return {"a block device", "ブロックデバイス"};
+    if (S_ISSOCK(mode)) return {"a socket", "ソケット"};
+    return {"not a regular file", "通常のファイルではないもの"};
+}
+
+/// Reads at most limit + 1 bytes, so an endless source (a pipe fed from /dev/zero) costs no more
+/// than the limit. Returns false on a read error.
+bool read_bounded(int fd, std::size_t limit, std::string& content) {
+    char chunk[65536];
+    while (content.size() <= limit) {
+        std::size_t want = std::min(sizeof chunk, limit + 1 - content.size());
+        ssize_t n = ::read(fd, chunk, want);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        if (n == 0) break;
+        content.append(chunk, static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+}  // namespace
+
 ReadResult read_source(const std::string& path, const Limits& limits) {
     ReadResult result;
     std::string content;
     std::string display = path == "-" ? "<stdin>" : path;
-    auto too_large = [&](std::uintmax_t size) {
-        result.error = error_at({},
-                                fmt::format("file is {:.1f} MiB; the limit is {} MiB",
-                                            size / 1048576.0, limits.max_file_bytes >> 20),
-                                fmt::format("ファイルが {:.1f} MiB あります。上限は {} MiB です",
-                                            size / 1048576.0, limits.max_file_bytes >> 20));
+    auto too_large = [&](std::uintmax_t size, bool exact) {
+        std::uintmax_t limit = limits.max_file_bytes;
+        std::string limit_mib = fmt::format("{} MiB", limit >> 20);
+        if (exact) {
+            result.error = error_at(
+                {},
+                fmt::format("file is {:.1f} MiB ({} bytes); the limit is {} ({} bytes)",
+                            size / 1048576.0, with_thousands(size), limit_mib,
+                            with_thousands(limit)),
+                fmt::format(
+                    "ファイルが {:.1f} MiB ({} バイト) あります。上限は {} ({} バイト) です",
+                    size / 1048576.0, with_thousands(size), limit_mib, with_thousands(limit)));
+        } else {  // a stream: only "more than the limit" is known
+            result.error = error_at({},
+                                    fmt::format("input is larger than the limit of {} ({} bytes)",
+                                                limit_mib, with_thousands(limit)),
+                                    fmt::format("入力が上限の {} ({} バイト) を超えています",
+                                                limit_mib, with_thousands(limit)));
+        }
     };
     if (path == "-") {
-        std::string chunk(65536, '\0');
-        while (std::cin.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
-               std::cin.gcount() > 0) {
-            content.append(chunk.data(), static_cast<std::size_t>(std::cin.gcount()));
-            if (content.size() > limits.max_file_bytes) {
-                too_large(content.size());
-                return result;
-            }
+        // Standard input is what pipes are for (`generate | ma-plan validate -`): read with a
+        // bound.
+        if (!read_bounded(STDIN_FILENO, limits.max_file_bytes, content)) {
+            result.error = error_at({}, "cannot read standard input", "標準入力を読み込めません");
+            return result;
+        }
+        if (content.size() > limits.max_file_bytes) {
+            too_large(content.size(), false);
+            return result;
         }
     } else {
         std::error_code ec;
@@ -418,26 +538,48 @@ ReadResult read_source(const std::string& path, const Limits& limits) {
                                           "プランファイル (*.yaml, *.yml) のないディレクトリです");
             return result;
         }
-        if (std::filesystem::is_regular_file(status)) {
-            auto size = std::filesystem::file_size(path, ec);
-            if (!ec && size > limits.max_file_bytes) {
-                too_large(size);
-                return result;
-            }
-        }
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
+        // Named paths must be regular files: a device never ends (/dev/zero) and a FIFO with no
+        // writer never answers. O_NONBLOCK keeps open() itself from waiting on such a FIFO; the
+        // type is checked on the opened descriptor, so a path swapped after stat() is caught too.
+        int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
             result.error = error_at({}, "cannot open file (permission denied?)",
                                     "ファイルを開けません (権限がありませんか?)");
             return result;
         }
-        content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        if (in.bad()) {
+        struct FdCloser {
+            int fd;
+            ~FdCloser() { ::close(fd); }
+        } closer{fd};
+        struct stat st {};
+        if (::fstat(fd, &st) != 0) {
+            result.error = error_at({}, "cannot read file", "ファイルを読み込めません");
+            return result;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            Text kind = file_kind(st.st_mode);
+            result.error = error_at(
+                {},
+                fmt::format("is {}, not a regular file (ma-plan reads regular files, and "
+                            "standard input as -)",
+                            kind.en),
+                fmt::format("{}です。ma-plan が読むのは通常のファイルと、「-」で指定する標準入力"
+                            "だけです",
+                            kind.ja));
+            return result;
+        }
+        if (static_cast<std::uintmax_t>(st.st_size) > limits.max_file_bytes) {
+            too_large(static_cast<std::uintmax_t>(st.st_size), true);
+            return result;
+        }
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        // The size is checked again while reading: the file may grow after fstat().
+        if (!read_bounded(fd, limits.max_file_bytes, content)) {
             result.error = error_at({}, "cannot read file", "ファイルを読み込めません");
             return result;
         }
         if (content.size() > limits.max_file_bytes) {
-            too_large(content.size());
+            too_large(content.size(), false);
             return result;
         }
     }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,12 +18,19 @@ namespace maplan::yaml {
 
 enum class NodeKind { null, scalar, sequence, mapping };
 
+/// YAML 1.2 core-schema tags as yaml-cpp resolves them (`!!int` → tag_int).
+inline constexpr std::string_view tag_int = "tag:yaml.org,2002:int";
+inline constexpr std::string_view tag_float = "tag:yaml.org,2002:float";
+inline constexpr std::string_view tag_bool = "tag:yaml.org,2002:bool";
+
 struct Node {
     NodeKind kind = NodeKind::null;
     SourcePos pos;
-    std::string value;        ///< scalar text (empty for other kinds)
-    bool quoted = false;      ///< a quoted or block scalar: never a number, bool or null
-    bool from_alias = false;  ///< reached through *alias (the same node may appear many times)
+    std::string value;    ///< scalar text (empty for other kinds)
+    bool quoted = false;  ///< quoted, block or explicitly tagged: not a plain number/bool
+    std::string tag;      ///< an explicit tag, resolved ("tag:yaml.org,2002:int"); else empty
+    std::string tag_as_written;  ///< the same tag as a user writes it ("!!int")
+    bool from_alias = false;     ///< reached through *alias (the same node may appear many times)
     std::vector<const Node*> items;                            ///< sequence items
     std::vector<std::pair<const Node*, const Node*>> entries;  ///< mapping entries, in file order
 

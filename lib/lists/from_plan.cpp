@@ -64,9 +64,12 @@ ListsConfig load_lists_config(const std::filesystem::path& plan) {
         const Text msg =
             loaded.fatal ? loaded.fatal->message : Text{"cannot load", "読み込めません"};
         const auto pos = loaded.fatal ? loaded.fatal->pos : SourcePos{};
-        throw IoError(
-            {fmt::format("{}:{}:{}: error: {}", plan.string(), pos.line, pos.column, msg.en),
-             fmt::format("{}:{}:{}: エラー: {}", plan.string(), pos.line, pos.column, msg.ja)});
+        // A file that could not be read has no position: "plan: error: …", not "plan:0:0:".
+        const std::string where = pos.known()
+                                      ? fmt::format("{}:{}:{}", plan.string(), pos.line, pos.column)
+                                      : plan.string();
+        throw IoError({fmt::format("{}: error: {}", where, msg.en),
+                       fmt::format("{}: エラー: {}", where, msg.ja)});
     }
     for (const auto& f : loaded.findings) {
         if (f.severity == Severity::error) {

@@ -33,7 +33,9 @@ std::string lower_trimmed(std::string_view s) {
 }  // namespace
 
 InputFile::InputFile(const std::filesystem::path& path) : path_(path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: open() on a FIFO with no writer would wait forever; the type check below
+    // refuses it instead.
+    fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd_ < 0) {
         int err = errno;
         throw file_error(path, fmt::format("cannot read: {}", std::strerror(err)),

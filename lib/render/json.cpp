@@ -47,6 +47,16 @@ std::string render_json(const Report& report, const RenderOptions& options) {
             w.end_object();
         }
         w.end_array();
+        // Findings beyond --max-findings: counted in the summary, listed here by rule.
+        w.key("omitted").begin_array();
+        for (const OmittedFindings& o : file.omitted) {
+            w.begin_object();
+            w.key("rule").value(o.rule_id);
+            w.key("severity").value(to_string(o.severity));
+            w.key("count").value(o.count);
+            w.end_object();
+        }
+        w.end_array();
         w.end_object();
     }
     w.end_array();

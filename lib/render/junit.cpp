@@ -130,6 +130,14 @@ std::string render_junit(const Report& report, const RenderOptions& options) {
                     passing += line;
                 }
             }
+            for (const OmittedFindings& o : file.omitted) {
+                if (o.rule_id != rule.id) continue;
+                std::string line = fmt::format(
+                    "{}: {}\n", path,
+                    omitted_line({o.rule_id, o.count}, file.max_findings_per_rule).in(lang));
+                (o.severity >= report.fail_on && first_failing != nullptr ? failing : passing) +=
+                    line;
+            }
             cases += head + ">\n";
             if (first_failing != nullptr) {
                 ++failures;

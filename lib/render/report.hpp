@@ -37,6 +37,17 @@ std::string render_json(const Report& report, const RenderOptions& options);
 /// Display name of a file as printed ("-" → "<stdin>").
 std::string display_path(const FileResult& file);
 
+/// Findings of one rule not shown because of the cap, all severities together.
+struct OmittedSummary {
+    std::string rule_id;
+    std::size_t count = 0;
+};
+std::vector<OmittedSummary> omitted_by_rule(const FileResult& file);
+/// "and 12,345 more RACI-001 (…)" / "ほかに RACI-001 が 12,345 件あります (…)".
+Text omitted_line(const OmittedSummary& omitted, std::size_t cap);
+/// 12345 → "12,345".
+std::string thousands(std::size_t n);
+
 }  // namespace maplan::render
 
 namespace maplan::render {

@@ -141,9 +141,24 @@ std::string render_sarif(const Report& report, const RenderOptions& options) {
 
     w.key("invocations").begin_array().begin_object();
     w.key("executionSuccessful").value(report.unreadable() == 0);
-    if (report.unreadable() > 0) {
+    bool any_omitted = false;
+    for (const FileResult& file : report.files) any_omitted = any_omitted || !file.omitted.empty();
+    if (report.unreadable() > 0 || any_omitted) {
         w.key("toolExecutionNotifications").begin_array();
         for (const FileResult& file : report.files) {
+            for (const OmittedSummary& o : omitted_by_rule(file)) {
+                w.begin_object();
+                w.key("level").value("note");
+                w.key("message").begin_object().key("text").value(
+                    omitted_line(o, file.max_findings_per_rule).in(lang));
+                w.end_object();
+                if (has_artifact(file)) {
+                    w.key("locations").begin_array();
+                    write_location(w, file, SourcePos{});
+                    w.end_array();
+                }
+                w.end_object();
+            }
             if (!file.fatal) continue;
             w.begin_object();
             w.key("level").value("error");

@@ -2,6 +2,7 @@
 // under the column (aligned by display width, so Japanese lines line up), and a hint.
 #include <fmt/format.h>
 
+#include "core/escape.hpp"
 #include "render/report.hpp"
 
 namespace maplan::render {
@@ -32,16 +33,31 @@ std::string location(const std::string& path, SourcePos pos) {
     return fmt::format("{}:{}:{}", path, pos.line, pos.column);
 }
 
+/// The excerpt is a window around the caret, never the whole line: a minified one-line plan
+/// would otherwise repeat megabytes per finding.
+constexpr std::uint32_t excerpt_before = 40;  // code points shown before the caret
+constexpr std::uint32_t excerpt_total = 100;  // code points shown at most
+
 void quote_source(std::string& out, const SourceFile* source, SourcePos pos, const Style& style) {
     if (source == nullptr || !pos.known() || pos.line > source->line_count()) return;
     std::string_view line = source->line(pos.line);
     if (line.empty()) return;
     std::string number = fmt::format("{}", pos.line);
     std::string gutter(number.size(), ' ');
-    std::size_t caret_offset = source->offset_of(pos) - source->offset_of(SourcePos{pos.line, 1});
-    std::size_t width = display_width(line.substr(0, caret_offset));
-    out += fmt::format(" {} | {}\n", number, line);
-    out += fmt::format(" {} | {}{}\n", gutter, std::string(width, ' '), style.wrap("1;32", "^"));
+    const std::size_t line_start = source->offset_of(SourcePos{pos.line, 1});
+    std::uint32_t first_col =
+        pos.column > excerpt_before + 1 ? pos.column - excerpt_before : std::uint32_t{1};
+    std::size_t begin = source->offset_of(SourcePos{pos.line, first_col}) - line_start;
+    std::size_t caret = source->offset_of(pos) - line_start;
+    std::size_t end =
+        source->offset_of(SourcePos{pos.line, first_col + excerpt_total}) - line_start;
+    std::string before =
+        (begin > 0 ? "…" : "") + terminal_escape(line.substr(begin, caret - begin));
+    std::string rest =
+        terminal_escape(line.substr(caret, end - caret)) + (end < line.size() ? "…" : "");
+    out += fmt::format(" {} | {}{}\n", number, before, rest);
+    out += fmt::format(" {} | {}{}\n", gutter, std::string(display_width(before), ' '),
+                       style.wrap("1;32", "^"));
 }
 
 }  // namespace
@@ -51,25 +67,31 @@ std::string render_text(const Report& report, const RenderOptions& options) {
     const Lang lang = options.lang;
     std::string out;
     for (const FileResult& file : report.files) {
-        std::string path = display_path(file);
+        // Plan text (paths, IDs and names quoted in messages) is escaped: see terminal_escape.
+        std::string path = terminal_escape(display_path(file));
         if (file.fatal) {
             out += fmt::format(
                 "{}: {}: {}\n", style.wrap("1", location(path, file.fatal->pos)),
                 style.wrap(severity_color(Severity::error), severity_label(Severity::error, lang)),
-                file.fatal->message.in(lang));
+                terminal_escape(file.fatal->message.in(lang)));
             continue;
         }
         for (const Finding& f : file.findings) {
             out += fmt::format(
                 "{}: {}: {} {}\n", style.wrap("1", location(path, f.pos)),
                 style.wrap(severity_color(f.severity), severity_label(f.severity, lang)),
-                f.message.in(lang), style.wrap("2", fmt::format("[{}]", f.rule_id)));
+                terminal_escape(f.message.in(lang)),
+                style.wrap("2", fmt::format("[{}]", f.rule_id)));
             quote_source(out, file.source.get(), f.pos, style);
             if (!f.hint.empty()) {
                 out += fmt::format("  {} {}\n",
                                    style.wrap("1;36", lang == Lang::ja ? "ヒント:" : "hint:"),
-                                   f.hint.in(lang));
+                                   terminal_escape(f.hint.in(lang)));
             }
+        }
+        for (const OmittedSummary& o : omitted_by_rule(file)) {
+            out += fmt::format("{}: {}\n", style.wrap("1", path),
+                               omitted_line(o, file.max_findings_per_rule).in(lang));
         }
     }
     std::size_t errors = report.count(Severity::error), warnings = report.count(Severity::warning),

@@ -88,7 +88,8 @@ std::string render_text(const StatusReport& s, const RenderOptions& options) {
             widths[i] = std::max(widths[i], display_width(row[i]));
         }
     }
-    std::string out = title(s, lang) + "\n";
+    // Plan text on a terminal: control characters escaped (see terminal_escape).
+    std::string out = terminal_escape(title(s, lang)) + "\n";
     for (std::size_t r = 0; r < table.size(); ++r) {
         std::string line;
         for (std::size_t i = 0; i < table[r].size(); ++i) {
@@ -106,7 +107,8 @@ std::string render_text(const StatusReport& s, const RenderOptions& options) {
     }
     if (!s.overdue.empty()) {
         out += fmt::format("{}:\n", overdue_label().in(lang));
-        for (const ChecklistItem& item : s.overdue) out += "  - " + overdue_line(item, lang) + "\n";
+        for (const ChecklistItem& item : s.overdue)
+            out += "  - " + terminal_escape(overdue_line(item, lang)) + "\n";
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <vector>
 
+#include "core/identifier.hpp"
 #include "core/suggest.hpp"
 #include "rules/families.hpp"
 
@@ -124,15 +125,32 @@ void check_journey_stage_refs(RuleContext& ctx) {
 
 template <class T>
 void check_unique(RuleContext& ctx, const std::vector<T>& items, std::string_view what) {
-    std::map<std::string, SourcePos> seen;
+    // Compared after NFKC: `ｍａｒｋｅｔｉｎｇ` (full width) and `marketing` are one ID to a
+    // reader.
+    struct First {
+        const std::string* id;
+        SourcePos pos;
+    };
+    std::map<std::string, First> seen;
     for (const T& item : items) {
         if (!item.id.present()) continue;
-        auto [it, inserted] = seen.emplace(item.id.value, item.id.pos);
+        auto [it, inserted] =
+            seen.emplace(id_key(item.id.value), First{&item.id.value, item.id.pos});
         if (inserted) continue;
-        ctx.report(item.id.pos, {fmt::format("{} ID \"{}\" is used twice (first at line {})", what,
-                                             item.id.value, it->second.line),
-                                 fmt::format("{} の ID「{}」が重複しています (最初は {} 行目)",
-                                             what, item.id.value, it->second.line)});
+        if (*it->second.id == item.id.value) {
+            ctx.report(item.id.pos, {fmt::format("{} ID \"{}\" is used twice (first at line {})",
+                                                 what, item.id.value, it->second.pos.line),
+                                     fmt::format("{} の ID「{}」が重複しています (最初は {} 行目)",
+                                                 what, item.id.value, it->second.pos.line)});
+        } else {
+            ctx.report(item.id.pos,
+                       {fmt::format("{} ID \"{}\" is the same as \"{}\" (line {}) after Unicode "
+                                    "normalization (NFKC)",
+                                    what, item.id.value, *it->second.id, it->second.pos.line),
+                        fmt::format("{} の ID「{}」は Unicode 正規化 (NFKC) すると「{}」({} 行目) "
+                                    "と同じです",
+                                    what, item.id.value, *it->second.id, it->second.pos.line)});
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 // skipped, so several suppression comments can be stacked). A suppression that suppresses nothing
 // is itself a finding (SUPPRESS-001), as is a malformed one (SUPPRESS-002) and one without a
 // reason (SUPPRESS-003); those three can be changed only in the configuration, never inline.
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -41,6 +42,25 @@ struct SuppressionScan {
 
 /// Finds every `# ma-plan:` comment in the source.
 SuppressionScan scan_suppressions(const SourceFile& source);
+
+/// Decides finding by finding, so that findings can be filtered as the rules produce them (and
+/// never stored when suppressed). Lookups are per rule ID, not a scan of every suppression.
+class SuppressionMatcher {
+  public:
+    explicit SuppressionMatcher(const SourceFile& source);
+    /// True (and the suppression counts as used) if a suppression covers the finding.
+    /// SUPPRESS-* findings are never covered.
+    bool covers(const Finding& finding);
+    /// SUPPRESS-001 for each unused suppression (except of rules in `disabled_rules`), then the
+    /// malformed and reason-less ones. Call once, after every finding went through covers().
+    std::vector<Finding> remaining_findings(const std::set<std::string>& disabled_rules);
+
+  private:
+    const SourceFile& source_;
+    SuppressionScan scan_;
+    std::vector<bool> used_;
+    std::map<std::string, std::vector<std::size_t>, std::less<>> by_rule_;
+};
 
 /// Removes the findings that suppressions cover and adds findings for malformed and unused
 /// suppressions. A suppression of a rule in `disabled_rules` is not reported as unused: the

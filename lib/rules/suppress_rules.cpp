@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "core/suggest.hpp"
+#include "core/yaml_lex.hpp"
 #include "rules/families.hpp"
 #include "rules/suppress.hpp"
 
@@ -56,35 +57,6 @@ constexpr std::string_view directive_prefix = "ma-plan:";
 const std::vector<std::string_view> directives = {"disable-next-line", "disable-line",
                                                   "disable-file"};
 
-/// Byte offset of the '#' that starts a comment on this line, or npos. Quoted scalars on the
-/// line are skipped so "# ma-plan:" inside a string is not a directive.
-std::size_t comment_start(std::string_view line) {
-    char quote = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        char prev = i == 0 ? ' ' : line[i - 1];
-        if (quote == '"') {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"') {
-                quote = 0;
-            }
-        } else if (quote == '\'') {
-            if (c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
-                ++i;
-            } else if (c == '\'') {
-                quote = 0;
-            }
-        } else if (c == '#' && (prev == ' ' || prev == '\t')) {
-            return i;
-        } else if ((c == '"' || c == '\'') && (i == 0 || prev == ' ' || prev == '\t' ||
-                                               prev == '[' || prev == '{' || prev == ',')) {
-            quote = c;
-        }
-    }
-    return std::string_view::npos;
-}
-
 bool is_space(char c) {
     return c == ' ' || c == '\t';
 }
@@ -100,8 +72,13 @@ class Scanner {
   public:
     explicit Scanner(const SourceFile& source) : source_(source) {}
 
+    /// Only real comments count: a "# ma-plan:" line inside a block scalar (`notes: |`) or a
+    /// multi-line quoted string is text, and must never hide a finding.
     SuppressionScan scan() {
-        for (std::uint32_t n = 1; n <= source_.line_count(); ++n) scan_line(n);
+        for (std::size_t at : yaml::scan_lexical(source_).comments) {
+            SourcePos pos = source_.pos_of_offset(at);
+            scan_comment(pos.line, at - source_.offset_of(SourcePos{pos.line, 1}));
+        }
         return std::move(out_);
     }
 
@@ -115,11 +92,8 @@ class Scanner {
                                         std::move(message), std::move(hint)});
     }
 
-    void scan_line(std::uint32_t n) {
+    void scan_comment(std::uint32_t n, std::size_t hash) {
         std::string_view line = source_.line(n);
-        std::size_t hash = comment_start(line);
-        if (hash == std::string_view::npos && !line.empty() && line[0] == '#') hash = 0;
-        if (hash == std::string_view::npos) return;
         std::size_t i = hash + 1;
         while (i < line.size() && is_space(line[i])) ++i;
         if (line.substr(i, directive_prefix.size()) != directive_prefix) return;
@@ -235,28 +209,34 @@ SuppressionScan scan_suppressions(const SourceFile& source) {
     return Scanner(source).scan();
 }
 
-void apply_suppressions(std::vector<Finding>& findings, const SourceFile& source,
-                        const std::set<std::string>& disabled_rules) {
-    SuppressionScan scan = scan_suppressions(source);
-    std::vector<bool> used(scan.suppressions.size(), false);
-    std::erase_if(findings, [&](const Finding& f) {
-        if (is_suppress_finding(f)) return false;
-        bool suppressed = false;
-        for (std::size_t i = 0; i < scan.suppressions.size(); ++i) {
-            const Suppression& s = scan.suppressions[i];
-            if (s.rule_id != f.rule_id) continue;
-            if (s.scope == Suppression::Scope::file ||
-                (f.pos.known() && s.target_line == f.pos.line)) {
-                used[i] = true;
-                suppressed = true;
-            }
+SuppressionMatcher::SuppressionMatcher(const SourceFile& source)
+    : source_(source), scan_(scan_suppressions(source)), used_(scan_.suppressions.size(), false) {
+    for (std::size_t i = 0; i < scan_.suppressions.size(); ++i)
+        by_rule_[scan_.suppressions[i].rule_id].push_back(i);
+}
+
+bool SuppressionMatcher::covers(const Finding& f) {
+    if (is_suppress_finding(f)) return false;
+    auto it = by_rule_.find(f.rule_id);
+    if (it == by_rule_.end()) return false;
+    bool covered = false;
+    for (std::size_t i : it->second) {
+        const Suppression& s = scan_.suppressions[i];
+        if (s.scope == Suppression::Scope::file || (f.pos.known() && s.target_line == f.pos.line)) {
+            used_[i] = true;
+            covered = true;
         }
-        return suppressed;
-    });
+    }
+    return covered;
+}
+
+std::vector<Finding> SuppressionMatcher::remaining_findings(
+    const std::set<std::string>& disabled_rules) {
+    std::vector<Finding> out;
     const auto* unused = rules::find_rule(suppress_rule::unused);
-    for (std::size_t i = 0; i < scan.suppressions.size(); ++i) {
-        const Suppression& s = scan.suppressions[i];
-        if (used[i] || disabled_rules.count(s.rule_id) > 0) continue;
+    for (std::size_t i = 0; i < scan_.suppressions.size(); ++i) {
+        const Suppression& s = scan_.suppressions[i];
+        if (used_[i] || disabled_rules.count(s.rule_id) > 0) continue;
         Text message =
             s.scope == Suppression::Scope::file
                 ? Text{fmt::format("suppression of {} matches no finding in this file", s.rule_id),
@@ -265,10 +245,19 @@ void apply_suppressions(std::vector<Finding>& findings, const SourceFile& source
                                    s.target_line),
                        fmt::format("{} の抑制に該当する指摘が {} 行目にありません", s.rule_id,
                                    s.target_line)};
-        findings.push_back(Finding{std::string(unused->id), unused->severity, source.path(), s.pos,
-                                   std::move(message), unused->hint});
+        out.push_back(Finding{std::string(unused->id), unused->severity, source_.path(), s.pos,
+                              std::move(message), unused->hint});
     }
-    for (Finding& f : scan.problems) findings.push_back(std::move(f));
+    for (Finding& f : scan_.problems) out.push_back(std::move(f));
+    scan_.problems.clear();
+    return out;
+}
+
+void apply_suppressions(std::vector<Finding>& findings, const SourceFile& source,
+                        const std::set<std::string>& disabled_rules) {
+    SuppressionMatcher matcher(source);
+    std::erase_if(findings, [&](const Finding& f) { return matcher.covers(f); });
+    for (Finding& f : matcher.remaining_findings(disabled_rules)) findings.push_back(std::move(f));
 }
 
 }  // namespace maplan

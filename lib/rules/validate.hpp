@@ -20,6 +20,17 @@ struct ValidateOptions {
     std::map<std::string, Severity> severity_overrides;
     bool inline_suppressions = true;
     yaml::Limits limits;
+    /// Findings kept per rule per file; the rest are counted, not stored (0: keep all). Keeps
+    /// memory and output proportional to what is shown, not to what a hostile plan can provoke.
+    std::size_t max_findings_per_rule = default_max_findings_per_rule;
+    static constexpr std::size_t default_max_findings_per_rule = 100;
+};
+
+/// Findings of one rule beyond the cap, counted per severity.
+struct OmittedFindings {
+    std::string rule_id;
+    Severity severity = Severity::error;
+    std::size_t count = 0;
 };
 
 struct FileResult {
@@ -29,6 +40,8 @@ struct FileResult {
     std::vector<Finding> findings;          ///< sorted by position
     std::unique_ptr<Project> project;       ///< null when fatal
     std::set<std::string> disabled_rules;   ///< switched off by the configuration for this file
+    std::vector<OmittedFindings> omitted;   ///< beyond max_findings_per_rule, by rule ID
+    std::size_t max_findings_per_rule = 0;  ///< the cap that applied (for the summary line)
 };
 
 FileResult validate_source(SourceFilePtr source, const ValidateOptions& options);

@@ -70,7 +70,8 @@ TEST_CASE("config: unknown keys / rule IDs and values are errors with did-you-me
           std::vector<std::string>{
               ".ma-plan.yaml:10:1: duplicate key \"language\"",
               ".ma-plan.yaml:1:1: unknown key \"fail-on\"; did you mean \"fail_on\"? (known keys: "
-              "language, fail_on, inline_suppressions, rules, thresholds, spf_includes)",
+              "language, fail_on, inline_suppressions, max_findings_per_rule, rules, thresholds, "
+              "spf_includes)",
               ".ma-plan.yaml:3:3: unknown rule \"RACI-01\"; did you mean \"RACI-001\"?",
               ".ma-plan.yaml:4:3: unknown rule \"raci-001\"; did you mean \"RACI-001\"?",
               ".ma-plan.yaml:5:13: \"loud\" is not allowed for \"RACI-002\" (allowed: off, error, "
@@ -78,7 +79,7 @@ TEST_CASE("config: unknown keys / rule IDs and values are errors with did-you-me
               ".ma-plan.yaml:7:3: unknown key \"bulk_daily_volum\"; did you mean "
               "\"bulk_daily_volume\"? (known keys: bulk_daily_volume, min_ip_warming_weeks, "
               "min_dkim_bits, recommended_dkim_bits, max_owner_share, unsubscribe_max_days)",
-              ".ma-plan.yaml:8:18: \"min_dkim_bits\" must be a whole number of at least 0, not "
+              ".ma-plan.yaml:8:18: \"min_dkim_bits\" must be a whole number in 512..16384, not "
               "\"1024.5\"",
               ".ma-plan.yaml:9:11: \"jp\" is not allowed for \"language\"; did you mean \"ja\"? "
               "(allowed: ja, en)",
@@ -124,6 +125,40 @@ TEST_CASE("config: spf_includes entries need a count a date and a source") {
     // A rejected entry leaves the bundled figure in place.
     CHECK(mail::find_include(c.config.thresholds.spf_includes, "mktomail.com")->nested_lookups ==
           0);
+}
+
+TEST_CASE("config: every number has a range per key / nothing wraps or saturates") {
+    // 3000000000 once wrapped to -2147483648 and switched MAIL-011 off.
+    auto c = parse(
+        "thresholds:\n"
+        "  min_dkim_bits: 3000000000\n"
+        "  bulk_daily_volume: 1e30\n"
+        "  max_owner_share: 1.5\n"
+        "  unsubscribe_max_days: .nan\n"
+        "  recommended_dkim_bits: \"2048\"\n"
+        "max_findings_per_rule: 2.5\n");
+    CHECK(messages(c) ==
+          std::vector<std::string>{
+              ".ma-plan.yaml:2:18: \"min_dkim_bits\" must be a whole number in 512..16384, not "
+              "\"3000000000\"",
+              ".ma-plan.yaml:3:22: \"bulk_daily_volume\" must be a number in 0..1000000000, not "
+              "\"1e30\"",
+              ".ma-plan.yaml:4:20: \"max_owner_share\" must be a number in 0..1, not \"1.5\"",
+              ".ma-plan.yaml:5:25: \"unsubscribe_max_days\" must be a number in 0..365, not "
+              "\".nan\"",
+              ".ma-plan.yaml:6:26: \"recommended_dkim_bits\" must be a whole number in 512..16384, "
+              "not \"2048\"",
+              ".ma-plan.yaml:7:24: \"max_findings_per_rule\" must be a whole number in "
+              "0..1000000, not \"2.5\"",
+          });
+    CHECK(messages(parse("thresholds:\n  min_dkim_bits: 3000000000\n"), Lang::ja) ==
+          std::vector<std::string>{".ma-plan.yaml:2:18: 「min_dkim_bits」は 512..16384 の整数で"
+                                   "書いてください (「3000000000」になっています)"});
+    CHECK(c.config.thresholds.min_dkim_bits == rules::Thresholds{}.min_dkim_bits);
+    auto ok = parse("thresholds:\n  min_dkim_bits: 16384\nmax_findings_per_rule: 0\n");
+    CHECK(ok.errors.empty());
+    CHECK(ok.config.thresholds.min_dkim_bits == 16384);
+    CHECK(ok.config.max_findings_per_rule == std::size_t{0});
 }
 
 TEST_CASE("config: a YAML syntax error is reported at its position") {

@@ -121,3 +121,23 @@ TEST_CASE("suppress: SUPPRESS rules are in the registry") {
         CHECK_FALSE(rule->hint.en.empty());
     }
 }
+
+TEST_CASE(
+    "suppress: a directive inside a block scalar or a quoted string is text / not a comment") {
+    // Both would hide SCHEMA-005 if they counted; they must not.
+    const std::string finding =
+        "4:9: error: \"hubspt\" is not allowed for \"tool\"; did you mean \"hubspot\"? "
+        "[SCHEMA-005]";
+    std::string in_block = plan_head +
+                           "  tool: hubspt\n  client: |\n"
+                           "    # ma-plan: disable-file SCHEMA-005 text of the block\n";
+    CHECK(findings(in_block) == std::vector<std::string>{finding});
+    std::string in_quotes = plan_head +
+                            "  tool: hubspt\n  client: \"first\n"
+                            "    # ma-plan: disable-file SCHEMA-005 inside the string\n"
+                            "    last\"\n";
+    CHECK(findings(in_quotes) == std::vector<std::string>{finding});
+    // The same directive as a real comment after the block does suppress.
+    std::string after = in_block + "# ma-plan: disable-file SCHEMA-005 the real comment\n";
+    CHECK(findings(after).empty());
+}

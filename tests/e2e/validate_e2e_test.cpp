@@ -126,8 +126,8 @@ TEST_CASE("a file of hundreds of MB is refused by size / not read", "[e2e][hosti
     }
     auto r = ma_plan("validate " + (dir / "huge.yaml").string());
     CHECK(r.exit_code == 2);
-    CHECK(r.out.find("huge.yaml: error: file is 300.0 MiB; the limit is 16 MiB\n") !=
-          std::string::npos);
+    CHECK(r.out.find("huge.yaml: error: file is 300.0 MiB (314,572,801 bytes); the limit is 16 MiB "
+                     "(16,777,216 bytes)\n") != std::string::npos);
     fs::remove_all(dir);
 }
 
@@ -217,9 +217,14 @@ TEST_CASE("init round trip with hostile names: validate reads it and status show
             auto status = ma_plan(std::string("--lang ") + lang + " status --today 2026-12-01 " +
                                   plan.string());
             CHECK(status.exit_code == 0);
+            // The terminal report shows control characters escaped (a line break as \n), so
+            // a name cannot forge report lines; everything else comes back as written.
+            std::string shown = name;
+            for (std::size_t at; (at = shown.find('\n')) != std::string::npos;)
+                shown.replace(at, 1, "\\n");
             std::string title = std::string(lang) == "ja"
-                                    ? "準備状況: " + name + " (基準日 2026-12-01)\n"
-                                    : "Readiness: " + name + " (as of 2026-12-01)\n";
+                                    ? "準備状況: " + shown + " (基準日 2026-12-01)\n"
+                                    : "Readiness: " + shown + " (as of 2026-12-01)\n";
             CHECK(status.out.rfind(title, 0) == 0);
             // Nothing the starter proposes counts as done.
             std::size_t total = status.out.find(std::string(lang) == "ja" ? "\n合計 " : "\nTotal ");

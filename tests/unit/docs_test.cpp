@@ -33,7 +33,7 @@ TEST_CASE("docs/format.md's key reference matches the schema tables", "[docs]") 
 TEST_CASE("the key reference lists every object type and required key", "[docs]") {
     std::string ref = maplan::render::render_format_reference(maplan::Lang::en);
     CHECK(ref.find("### ProjectFile") != std::string::npos);
-    CHECK(ref.find("| `ma_plan` | integer (≥ 1) | yes |") != std::string::npos);
+    CHECK(ref.find("| `ma_plan` | integer (1–1000) | yes |") != std::string::npos);
     CHECK(ref.find("| `status` | `todo` \\| `in_progress` \\| `done` \\| `blocked` \\| "
                    "`not_applicable` |") != std::string::npos);
     std::string ja = maplan::render::render_format_reference(maplan::Lang::ja);

@@ -151,3 +151,99 @@ TEST_CASE("closest_match finds typos / not guesses", "[suggest]") {
     CHECK_FALSE(closest_match("xyz", {"stakeholders", "tasks"}));
     CHECK(edit_distance("主担当者", "主担当") == 1);
 }
+
+// ----- issue 11: numbers through one checked conversion, tags, the ID character set -----
+
+TEST_CASE("numbers beyond a key's range are errors with the range / never cast",
+          "[loader][hostile]") {
+    auto r = load_text(
+        "ma_plan: 1e30\nproject: {name: x, tool: eloqua}\n"
+        "email:\n  sending_domain: a.example\n"
+        "  dkim: {selector: s, key_bits: 1e400}\n"
+        "tasks:\n  - {name: t, step: 99999999999999999999}\n");
+    CHECK(lines_of(r) == std::vector<std::string>{
+                             "1:10 SCHEMA-006 \"ma_plan\" is 1e30; it must be in 1..1000",
+                             "7:21 SCHEMA-006 \"step\" is 99999999999999999999; it must be in 1..7",
+                             "5:33 SCHEMA-006 \"key_bits\" is 1e400; it must be in 512..8192",
+                         });
+    CHECK_FALSE(r.project->format_version.present());
+}
+
+TEST_CASE("inf / nan and hexadecimal are not numbers", "[loader][hostile]") {
+    auto r = load_text(header +
+                       "tasks:\n  - {name: a, step: .inf}\n  - {name: b, step: nan}\n"
+                       "  - {name: c, step: 0x1p1}\n");
+    CHECK(lines_of(r) == std::vector<std::string>{
+                             "6:21 SCHEMA-002 \"step\" must be a whole number, not \".inf\"",
+                             "7:21 SCHEMA-002 \"step\" must be a whole number, not \"nan\"",
+                             "8:21 SCHEMA-002 \"step\" must be a whole number, not \"0x1p1\"",
+                         });
+}
+
+TEST_CASE("tags: !!int makes a number / !!str is named instead of \"remove the quotes\"",
+          "[loader][hostile]") {
+    auto ok = load_text(header + "tasks:\n  - {name: a, step: !!int 3}\n");
+    CHECK(lines_of(ok).empty());
+    REQUIRE(ok.project->tasks.size() == 1);
+    CHECK(ok.project->tasks[0].step.value == 3);
+    auto text = load_text(header + "tasks:\n  - {name: a, step: !!str 3}\n");
+    CHECK(lines_of(text) ==
+          std::vector<std::string>{"6:21 SCHEMA-002 \"step\" must be a whole number, not \"3\" "
+                                   "(the tag !!str makes it text; remove the tag)"});
+    CHECK(
+        text.findings[0].message.ja ==
+        "「step」は整数で書いてください (「3」になっています)。タグ !!str で文字列になっています。"
+        "タグを外してください");
+}
+
+TEST_CASE("IDs with invisible or look-alike characters name the character", "[loader][hostile]") {
+    struct Case {
+        std::string id;
+        std::string expected;
+    };
+    const Case cases[] = {
+        {"\"mar\\u200Bketing\"",
+         "\"mar\\u200bketing\" is not a valid ID for \"id\": character 4 is "
+         "U+200B ZERO WIDTH SPACE"},
+        {"\"evil\\u202Etxt\"",
+         "\"evil\\u202etxt\" is not a valid ID for \"id\": character 5 is "
+         "U+202E RIGHT-TO-LEFT OVERRIDE"},
+        {"\"a\\u00A0b\"",
+         "\"a\\u00a0b\" is not a valid ID for \"id\": character 2 is U+00A0 "
+         "NO-BREAK SPACE"},
+        {"\"営業\\u3000部\"",
+         "\"営業\\u3000部\" is not a valid ID for \"id\": character 3 is "
+         "U+3000 IDEOGRAPHIC SPACE"},
+        {"\"a\\0b\"", "\"a\\u0000b\" is not a valid ID for \"id\": character 2 is U+0000 NULL"},
+        {"\"sales team\"",
+         "\"sales\\u0020team\" is not a valid ID for \"id\": character 6 is "
+         "U+0020 SPACE"},
+        {"a/b",
+         "\"a/b\" is not a valid ID for \"id\": character 2 is U+002F (punctuation or "
+         "another character)"},
+    };
+    const std::string tail = "; IDs hold letters, digits, \"_\", \"-\" and \".\"";
+    for (const Case& c : cases) {
+        INFO(c.id);
+        auto r =
+            load_text(header + "stakeholders:\n  - {id: " + c.id + ", name: x, kind: marketing}\n");
+        CHECK(lines_of(r) == std::vector<std::string>{"6:10 SCHEMA-006 " + c.expected + tail});
+    }
+    auto ja =
+        load_text(header + "stakeholders:\n  - {id: \"a\\u200Bb\", name: x, kind: marketing}\n");
+    REQUIRE(ja.findings.size() == 1);
+    CHECK(ja.findings[0].message.ja ==
+          "「a\\u200bb」は「id」の ID として使えません: 2 文字目が U+200B ZERO WIDTH SPACE です。"
+          "ID に使えるのは文字・数字・「_」「-」「.」です");
+}
+
+TEST_CASE("IDs in Japanese / with digits / _ - . and ・ are valid (check against false positives)",
+          "[loader]") {
+    auto r = load_text(header +
+                       "stakeholders:\n"
+                       "  - {id: 営業部, name: x, kind: sales}\n"
+                       "  - {id: マーケティング・チーム, name: x, kind: marketing}\n"
+                       "  - {id: it_dept-2.0, name: x, kind: internal_systems}\n"
+                       "  - {id: ｍａｒｋｅｔｉｎｇ, name: x, kind: marketing}\n");
+    CHECK(lines_of(r).empty());
+}

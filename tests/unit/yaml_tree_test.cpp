@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/loader.hpp"
+#include "core/yaml_lex.hpp"
 #include "core/yaml_tree.hpp"
 
 using namespace maplan;
@@ -181,8 +182,38 @@ TEST_CASE("read_source: missing paths / directories and oversized files", "[yaml
     yaml::Limits limits;
     limits.max_file_bytes = 1u << 20;
     CHECK(yaml::read_source(big.string(), limits).error->message.en ==
-          "file is 3.0 MiB; the limit is 1 MiB");
+          "file is 3.0 MiB (3,145,728 bytes); the limit is 1 MiB (1,048,576 bytes)");
     fs::remove(big);
+}
+
+TEST_CASE("read_source: one byte over the limit is told apart from the limit", "[yaml][hostile]") {
+    namespace fs = std::filesystem;
+    fs::path path = fs::temp_directory_path() / "ma-plan-test-limit-plus-one.yaml";
+    yaml::Limits limits;
+    limits.max_file_bytes = 1u << 20;
+    std::ofstream(path, std::ios::binary) << std::string((1u << 20) + 1, '#');
+    auto r = yaml::read_source(path.string(), limits);
+    REQUIRE(r.error);
+    CHECK(r.error->message.en ==
+          "file is 1.0 MiB (1,048,577 bytes); the limit is 1 MiB (1,048,576 bytes)");
+    CHECK(r.error->message.ja ==
+          "ファイルが 1.0 MiB (1,048,577 バイト) あります。上限は 1 MiB (1,048,576 バイト) です");
+    // Exactly at the limit is read.
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << std::string(1u << 20, '#');
+    CHECK_FALSE(yaml::read_source(path.string(), limits).error);
+    fs::remove(path);
+}
+
+TEST_CASE("read_source: devices are refused without reading them", "[yaml][hostile]") {
+    auto r = yaml::read_source("/dev/zero");
+    REQUIRE(r.error);
+    CHECK(r.error->message.en ==
+          "is a character device, not a regular file (ma-plan reads regular files, and standard "
+          "input as -)");
+    CHECK(r.error->message.ja ==
+          "キャラクタデバイスです。ma-plan が読むのは通常のファイルと、「-」で指定する標準入力だけ"
+          "です");
+    CHECK_FALSE(r.error->pos.known());
 }
 
 TEST_CASE("a UTF-8 byte-order mark is accepted and does not shift columns", "[yaml]") {
@@ -197,4 +228,74 @@ TEST_CASE("a UTF-8 byte-order mark is accepted and does not shift columns", "[ya
     REQUIRE_FALSE(r.fatal);
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].pos == SourcePos{2, 33});
+}
+
+// ----- issue 11: nothing silently accepted -----
+
+TEST_CASE("an unterminated quote in the middle is an error at its opening quote",
+          "[yaml][hostile]") {
+    // yaml-cpp reads this as one string up to the next quote and reports nothing.
+    auto r = load_text(
+        "ma_plan: 1\nproject:\n  name: \"A社\n  tool: other\nstakeholders: []\n"
+        "tasks:\n  - name: \"x\"\n");
+    CHECK(fatal_of(r) ==
+          "3:9 unterminated quoted string: the \" opened here runs into line 4, which is not "
+          "indented as its continuation");
+    CHECK(r.fatal->message.ja ==
+          "引用符 \" で始まる文字列が閉じられていません (4 行目は継続行としてインデントされて"
+          "いません)");
+}
+
+TEST_CASE("an unterminated quote on the last line is an error / single quotes too",
+          "[yaml][hostile]") {
+    CHECK(fatal_of(load_text("ma_plan: 1\nproject:\n  name: \"A社\n")) ==
+          "3:9 unterminated quoted string: the \" opened here is never closed");
+    CHECK(fatal_of(load_text("ma_plan: 1\nproject: {name: 'A社}\n")) ==
+          "2:17 unterminated quoted string: the ' opened here is never closed");
+}
+
+TEST_CASE("quotes that YAML closes are not flagged (check against false positives)", "[yaml]") {
+    const char* valid[] = {
+        // a multi-line quoted string with indented continuation lines
+        "ma_plan: 1\nproject:\n  name: \"first line\n    second line\"\n  tool: other\n",
+        // escapes and doubled single quotes
+        "ma_plan: 1\nproject: {name: \"say \\\"hi\\\"\", client: 'it''s', tool: other}\n",
+        // a quote inside a plain scalar is text
+        "ma_plan: 1\nproject:\n  name: say \"hi\n  client: O'Brien\n  tool: other\n",
+        // a quote inside a block scalar or a comment is text
+        "ma_plan: 1\nproject:\n  name: |\n    \"open\n  tool: other  # it's \"fine\n",
+        // minified JSON
+        "{\"ma_plan\":1,\"project\":{\"name\":\"x\",\"tool\":\"other\"},\"tasks\":[]}\n",
+        // anchors, tags and aliases before quoted scalars
+        "ma_plan: 1\nproject: {name: &n \"x\", client: *n, tool: !!str \"other\"}\n",
+    };
+    for (const char* text : valid) {
+        INFO(text);
+        auto r = load_text(text);
+        CHECK_FALSE(r.fatal);
+    }
+}
+
+TEST_CASE("a file with CR-only line breaks is named as such / not empty", "[yaml][hostile]") {
+    CHECK(fatal_of(load_text("ma_plan: 1\rproject: {name: x, tool: other}\r")) ==
+          "1:11 line break is a lone CR (old Mac style); save the file with LF or CRLF line "
+          "breaks");
+    // CRLF is fine.
+    CHECK_FALSE(load_text("ma_plan: 1\r\nproject: {name: x, tool: other}\r\n").fatal);
+}
+
+TEST_CASE("comments are found only outside scalars", "[yaml]") {
+    SourceFile file("plan.yaml",
+                    "a: 1 # one\n"
+                    "notes: |\n"
+                    "  # not a comment\n"
+                    "b: \"x\n"
+                    "  # not a comment either\"\n"
+                    "c: x#y  # three\n"
+                    "# four\n");
+    auto scan = yaml::scan_lexical(file);
+    std::vector<SourcePos> found;
+    for (std::size_t at : scan.comments) found.push_back(file.pos_of_offset(at));
+    CHECK(found == std::vector<SourcePos>{{1, 6}, {6, 9}, {7, 1}});
+    CHECK_FALSE(scan.open_quote);
 }
