@@ -33,6 +33,7 @@ void register_rules_command(CLI::App& app, Context& ctx);
 void register_init_command(CLI::App& app, Context& ctx);
 void register_lists_commands(CLI::App& app, Context& ctx);
 void register_report_commands(CLI::App& app, Context& ctx);
+void register_rollout_report_command(CLI::App& app, Context& ctx);
 void register_schema_command(CLI::App& app, Context& ctx);
 void register_completion_command(CLI::App& app, Context& ctx);
 

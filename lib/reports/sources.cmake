@@ -4,5 +4,13 @@ add_library(ma_plan_reports STATIC
     reports/common.cpp
     reports/raci.cpp
     reports/status.cpp
+    # The rollout report (issue 14): one model, a Markdown and a self-contained HTML renderer.
+    reports/funnel.cpp
+    reports/git_revision.cpp
+    reports/report.cpp
+    reports/report_html.cpp
+    reports/report_lists.cpp
+    reports/report_md.cpp
 )
-target_link_libraries(ma_plan_reports PUBLIC ma_plan_rules ma_plan_core PRIVATE ma_plan_warnings)
+# ma_plan_lists: `report --db` shows the workspace's waterfall from the same scan as lists audit.
+target_link_libraries(ma_plan_reports PUBLIC ma_plan_rules ma_plan_core PRIVATE ma_plan_lists ma_plan_warnings)
