@@ -16,6 +16,10 @@ packages=(
     # tests: LibreOffice Calc opens extracts to prove the CSV formula guard (about a minute to
     # install without recommends; tests/lists/spreadsheet_test.cpp skips without it)
     libreoffice-calc-nogui
+    # tests: the rollout report's HTML through a strict HTML5 parser, and through a real browser
+    # (headless Chromium prints it to PDF, read back by pdftotext, and takes a screenshot); a
+    # fresh Debian has no Japanese font, so without fonts-noto-cjk the screenshot shows boxes
+    python3-html5lib chromium fonts-noto-cjk poppler-utils
 )
 if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
     packages+=(yamllint hyperfine time bc)

@@ -28,7 +28,9 @@ h3{font-size:1.05em;margin-top:1.4em}
 table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.92em}
 th,td{border:1px solid var(--line);padding:.3em .6em;vertical-align:top;text-align:left}
 th{background:var(--head)}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td[class^=role-],table.duties td:first-child{white-space:nowrap}
+code{font-family:ui-monospace,Menlo,Consolas,monospace;background:var(--head);padding:0 .2em}
 .gaps{border:1px solid var(--warn);background:#fffaf0;padding:.4em 1em;margin:.6em 0}
 .gaps strong{color:var(--warn)}
 .flag{color:var(--bad);font-weight:bold}
@@ -51,6 +53,23 @@ section.cover{break-after:page;page-break-after:always}
 }
 )CSS";
 
+/// Escaped text with `key` spans as <code>: the gap texts name plan keys that way. Escaping comes
+/// first, so a backtick in plan text can only ever open a code element, never markup.
+std::string with_code(std::string_view text) {
+    std::string escaped = html_escape(text), out;
+    bool open = false;
+    for (char c : escaped) {
+        if (c == '`') {
+            out += open ? "</code>" : "<code>";
+            open = !open;
+        } else {
+            out += c;
+        }
+    }
+    if (open) out += "</code>";
+    return out;
+}
+
 class HtmlWriter {
   public:
     explicit HtmlWriter(Lang lang) : lang_(lang) {}
@@ -68,7 +87,7 @@ class HtmlWriter {
         if (gaps.empty()) return;
         out_ += fmt::format("<div class=\"gaps\"><strong>{}:</strong>\n<ul>\n",
                             html_escape(t(L::missing)));
-        for (const Text& g : gaps) out_ += fmt::format("<li>{}</li>\n", html_escape(g.in(lang_)));
+        for (const Text& g : gaps) out_ += fmt::format("<li>{}</li>\n", with_code(g.in(lang_)));
         out_ += "</ul></div>\n";
     }
     void list(const std::vector<std::string>& items, bool numbered = false) {
@@ -443,7 +462,7 @@ std::string render_report_html(const Report& r, Lang lang) {
                                 joined_in(lang, names)});
             }
         }
-        w.table({t(L::stakeholder), t(L::role), t(L::tasks)}, rows);
+        w.table({t(L::stakeholder), t(L::role), t(L::tasks)}, rows, "duties");
     }
 
     section(ReportSection::journey);

@@ -6,6 +6,8 @@ add_executable(test_reports
     reports/cli_test.cpp
     reports/escape_test.cpp
     reports/raci_test.cpp
+    reports/report_cli_test.cpp
+    reports/report_test.cpp
     reports/status_test.cpp
 )
 target_link_libraries(test_reports PRIVATE ma_plan_reports ma_plan_rules ma_plan_core Catch2::Catch2)
