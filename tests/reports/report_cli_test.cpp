@@ -313,7 +313,8 @@ TEST_CASE("report with a workspace shows its waterfall and no contact", "[report
     CHECK(missing.out.empty());
 }
 
-TEST_CASE("report errors: unreadable plan, bad options, output over the plan", "[report][cli]") {
+TEST_CASE("report errors for an unreadable plan and bad options and an output over the plan",
+          "[report][cli]") {
     TempDir dir;
     fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
     Run none = ma_plan("--lang en report " + q(dir / "nope.yaml"));
