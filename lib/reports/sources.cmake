@@ -7,6 +7,7 @@ add_library(ma_plan_reports STATIC
     # The rollout report (issue 14): one model, a Markdown and a self-contained HTML renderer.
     reports/funnel.cpp
     reports/git_revision.cpp
+    reports/html_style.cpp
     reports/report.cpp
     reports/report_html.cpp
     reports/report_lists.cpp

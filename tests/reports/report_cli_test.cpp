@@ -333,3 +333,20 @@ TEST_CASE("report errors for an unreadable plan and bad options and an output ov
     CHECK(over.exit_code == 2);
     CHECK(read_file(plan) == before);
 }
+
+TEST_CASE("raci HTML shares the report's stylesheet and role colours", "[report][cli][html]") {
+    TempDir dir;
+    fs::path out = dir / "raci.html";
+    Run r =
+        ma_plan("--lang ja raci config-examples/ja-manufacturer.yaml --format html -o " + q(out));
+    REQUIRE(r.exit_code == 0);
+    std::string html = read_file(out);
+    CHECK(html.find("\"Noto Sans CJK JP\"") != std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    CHECK(html.find("<td class=\"role-owner\">主担当</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"role-receives\">受領</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"role-informed\">共有</td>") != std::string::npos);
+    Run check = check_html(out);
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+}
