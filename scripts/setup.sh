@@ -20,6 +20,8 @@ packages=(
     # (headless Chromium prints it to PDF, read back by pdftotext, and takes a screenshot); a
     # fresh Debian has no Japanese font, so without fonts-noto-cjk the screenshot shows boxes
     python3-html5lib chromium fonts-noto-cjk poppler-utils
+    # tests: Mermaid's own renderer (npm, below) checks the report's gantt block
+    nodejs npm
 )
 if [[ "${MA_PLAN_SETUP_BENCH:-0}" == 1 ]]; then
     packages+=(yamllint hyperfine time bc)
@@ -34,6 +36,14 @@ if ((${#missing[@]})); then
     if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Mermaid's command-line renderer for the report's gantt block, driving Debian's Chromium
+# (PUPPETEER_SKIP_DOWNLOAD: no browser download). Pinned, in build/tools, never in the source tree.
+if [[ ! -x build/tools/node_modules/.bin/mmdc ]]; then
+    echo "setup: installing @mermaid-js/mermaid-cli into build/tools"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix build/tools --no-audit --no-fund --save-exact \
+        @mermaid-js/mermaid-cli@11.17.0 >/dev/null
 fi
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null

@@ -2,6 +2,9 @@
 // and the timeline as tables (a Markdown reader has no charts).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/escape.hpp"
 #include "reports/report.hpp"
 #include "reports/report_labels.hpp"
@@ -82,6 +85,79 @@ std::string joined_in(Lang lang, const std::vector<std::string>& v, std::string_
 std::string band_text(const FunnelStage& s) {
     if (!s.band_low) return "";
     return fmt::format("{}–{}", rate_text(*s.band_low), rate_text(*s.band_high));
+}
+
+/// Plan text for a Mermaid gantt line. Mermaid has no escape for a task name: `:` ends it, `;`
+/// ends a statement, `#` starts an entity and `%%` a comment, so those become their full-width
+/// forms, as do `<` and `>`; line breaks become spaces. A name that starts with a gantt keyword
+/// ("section", "title", ...) would be read as that statement, so it gets a leading "- ". The
+/// lines are indented four spaces, which no closing code fence can be.
+std::string mermaid_text(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case ':':
+                out += "：";
+                break;
+            case ';':
+                out += "；";
+                break;
+            case '#':
+                out += "＃";
+                break;
+            case '%':
+                out += "％";
+                break;
+            case '<':
+                out += "＜";
+                break;
+            case '>':
+                out += "＞";
+                break;
+            default:
+                out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+        }
+    }
+    auto start = out.find_first_not_of(' ');
+    out = start == std::string::npos ? std::string("-") : out.substr(start);
+    std::string lower;
+    for (char c : out) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view keyword :
+         {"title", "section", "dateformat", "axisformat", "tickinterval", "excludes", "includes",
+          "todaymarker", "weekday", "weekend", "inclusiveenddates", "topaxis", "displaymode",
+          "acctitle", "accdescr", "click", "gantt"}) {
+        if (lower.rfind(keyword, 0) == 0) return "- " + out;
+    }
+    return out;
+}
+
+/// The timeline as a Mermaid gantt block (GitHub renders it): one section per step, open tasks as
+/// bars from the report date to their due date, done and overdue ones as milestones. The
+/// report's own date is fixed, so Mermaid's today marker (the viewer's clock) is switched off.
+std::string mermaid_gantt(const std::vector<TimelineTask>& tasks, const Date& today, Lang lang) {
+    std::string out = "```mermaid\ngantt\n";
+    out += fmt::format("    title {}\n",
+                       mermaid_text(section_title(ReportSection::timeline).in(lang)));
+    out += "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m-%d\n    todayMarker off\n";
+    std::vector<const TimelineTask*> order;
+    for (const TimelineTask& t : tasks) order.push_back(&t);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto* a, const auto* b) { return a->step < b->step; });
+    int step = -1;
+    for (const TimelineTask* t : order) {
+        if (t->step != step) {
+            step = t->step;
+            out += fmt::format("    section {}\n", mermaid_text(step_heading(step, lang)));
+        }
+        bool closed = t->status == "done" || t->status == "not_applicable";
+        std::string due = to_string(t->due);
+        std::string when = closed           ? fmt::format("done, milestone, {}, 0d", due)
+                           : t->overdue     ? fmt::format("crit, milestone, {}, 0d", due)
+                           : today < t->due ? fmt::format("active, {}, {}", to_string(today), due)
+                                            : fmt::format("milestone, {}, 0d", due);
+        out += fmt::format("    {} :{}\n", mermaid_text(t->name), when);
+    }
+    return out + "```\n\n";
 }
 
 std::string yen(double v) {
@@ -362,6 +438,7 @@ std::string render_report_markdown(const Report& r, Lang lang) {
     if (r.timeline.empty()) {
         w.paragraph(t(L::no_dated_tasks));
     } else {
+        w.out() += mermaid_gantt(r.timeline, r.cover.date, lang);
         std::vector<std::vector<std::string>> rows;
         for (const TimelineTask& task : r.timeline) {
             rows.push_back({to_string(task.due), task.name, step_heading(task.step, lang),

@@ -350,3 +350,92 @@ TEST_CASE("raci HTML shares the report's stylesheet and role colours", "[report]
     INFO(check.out << check.err);
     CHECK(check.exit_code == 0);
 }
+
+namespace {
+
+const fs::path mmdc = fs::path(MA_PLAN_BUILD_DIR) / "tools/node_modules/.bin/mmdc";
+
+/// The ```mermaid block of a Markdown document, without its fences.
+std::string mermaid_block(const std::string& markdown) {
+    auto start = markdown.find("```mermaid\n");
+    if (start == std::string::npos) return {};
+    start += 11;
+    return markdown.substr(start, markdown.find("\n```\n", start) + 1 - start);
+}
+
+/// Mermaid's own renderer on `diagram`, driving Debian's Chromium; the SVG, or a failed Run.
+Run render_mermaid(const TempDir& dir, const std::string& diagram, const std::string& name) {
+    std::ofstream(dir / "puppeteer.json", std::ios::binary)
+        << "{\"executablePath\": \"" << chromium
+        << "\", \"args\": [\"--no-sandbox\", \"--disable-gpu\", \"--disable-quic\", "
+           "\"--no-first-run\", \"--disable-background-networking\", "
+           "\"--disable-component-update\", \"--disable-sync\"]}";
+    std::ofstream(dir / (name + ".mmd"), std::ios::binary) << diagram;
+    return run_shell(q(mmdc) + " --quiet -p " + q(dir / "puppeteer.json") + " -i " +
+                     q(dir / (name + ".mmd")) + " -o " + q(dir / (name + ".svg")));
+}
+
+}  // namespace
+
+TEST_CASE("report gantt block renders in Mermaid without error", "[report][cli][mermaid]") {
+    INFO("install it: scripts/setup.sh (npm install --prefix build/tools @mermaid-js/mermaid-cli)");
+    REQUIRE(fs::exists(mmdc));
+    REQUIRE(fs::exists(chromium));
+    TempDir dir;
+    fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
+    Run r = ma_plan("--lang ja report " + q(plan) + " --today 2026-12-16");
+    REQUIRE(r.exit_code == 0);
+    std::string diagram = mermaid_block(r.out);
+    REQUIRE(diagram.rfind("gantt\n", 0) == 0);
+    Run render = render_mermaid(dir, diagram, "ja");
+    INFO(render.out << render.err);
+    REQUIRE(render.exit_code == 0);
+    std::string svg = read_file(dir / "ja.svg");
+    for (const char* task :
+         {"MA ツール利用申請", "送信ドメイン認証の設定", "リード定義(スコアリング)",
+          "顧客リストの管理", "コンテンツの企画・制作"}) {
+        INFO(task);
+        CHECK(svg.find(task) != std::string::npos);
+    }
+
+    // Check against the check: a broken diagram must fail.
+    Run broken = render_mermaid(dir, "gantt\n    dateFormat YYYY-MM-DD\n    a :x, 2026-13-45, zz\n",
+                                "broken");
+    CHECK(broken.exit_code != 0);
+}
+
+TEST_CASE("report gantt block of hostile task names stays one task per line",
+          "[report][cli][mermaid][hostile]") {
+    REQUIRE(fs::exists(mmdc));
+    TempDir dir;
+    fs::path plan = dir / "gantt.yaml";
+    std::ofstream(plan, std::ios::binary)
+        << "ma_plan: 1\nproject: { name: G, tool: other }\n"
+           "stakeholders: [{ id: mk, kind: marketing }]\ntasks:\n"
+           "  - { name: \"section Evil\", step: 2, roles: { mk: 主担当 }, due: 2027-01-05 }\n"
+           "  - { name: \"a: b; c #35; %% d\", step: 2, roles: { mk: 主担当 }, due: 2027-01-06 }\n"
+           "  - { name: \"line1\\n```\\ntitle x\", step: 3, roles: { mk: 主担当 }, due: 2027-01-07 "
+           "}\n"
+           "  - { name: \"<b>bold</b>\", step: 3, roles: { mk: 主担当 }, due: 2027-01-08, status: "
+           "done }\n";
+    Run r = ma_plan("--lang en report " + q(plan) + " --today 2026-12-01");
+    REQUIRE(r.exit_code == 0);
+    check_gfm_shape(r.out);
+    std::string diagram = mermaid_block(r.out);
+    INFO(diagram);
+    CHECK(diagram ==
+          "gantt\n"
+          "    title Timeline\n"
+          "    dateFormat YYYY-MM-DD\n"
+          "    axisFormat %Y-%m-%d\n"
+          "    todayMarker off\n"
+          "    section 2. Organisation and roles\n"
+          "    - section Evil :active, 2026-12-01, 2027-01-05\n"
+          "    a： b； c ＃35； ％％ d :active, 2026-12-01, 2027-01-06\n"
+          "    section 3. Targets\n"
+          "    line1 ``` title x :active, 2026-12-01, 2027-01-07\n"
+          "    ＜b＞bold＜/b＞ :done, milestone, 2027-01-08, 0d\n");
+    Run render = render_mermaid(dir, diagram, "hostile");
+    INFO(render.out << render.err);
+    CHECK(render.exit_code == 0);
+}
