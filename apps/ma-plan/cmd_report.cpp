@@ -22,7 +22,9 @@ struct ReportArgs {
     std::string format = "md";
     std::string output;  ///< empty: standard output
     std::string today;
-    std::string db;  ///< empty: no lists section
+    std::string db;                            ///< empty: no lists section
+    std::vector<reports::ReportSection> only;  ///< empty: every section
+    std::optional<TextRef> title;              ///< empty: the report's own heading
 };
 
 int run_report(const ReportArgs& args, Context& ctx) {
@@ -41,6 +43,8 @@ int run_report(const ReportArgs& args, Context& ctx) {
                                                     .revision = revision,
                                                     .lists = lists,
                                                     .lists_requested = !args.db.empty()});
+    report.only = args.only;
+    if (args.title) report.title = *args.title;
     std::string text = reports::render_report(
         report,
         args.format == "html" ? reports::OutputFormat::html : reports::OutputFormat::markdown,
@@ -87,6 +91,28 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "timeline, findings. A section the plan cannot fill says what to write.\n"
         "Exit code 0 whenever the report was written. Docs: docs/report.md");
     r->callback([args, &ctx] { ctx.exit_code = run_report(*args, ctx); });
+
+    // The operations sheets alone, for pasting into a runbook (seeds 002, 003).
+    auto ops = std::make_shared<ReportArgs>();
+    ops->only = {reports::ReportSection::operations};
+    ops->title = {"Operations sheets", "運用シート"};
+    CLI::App* o = app.add_subcommand(
+        "ops", "Operations sheets alone: review agenda, escalation, pause/resume / 運用シート");
+    o->add_option("plan", ops->plan, "Plan file (- for standard input)")->required();
+    o->add_option("-f,--format", ops->format, "md (GFM) or html (one self-contained file)")
+        ->check(CLI::IsMember({"md", "html"}))
+        ->default_str("md");
+    o->add_option("-o,--output", ops->output,
+                  "Write to FILE atomically (- is standard output; never the plan itself)")
+        ->type_name("FILE");
+    o->add_option("--today", ops->today, "Date for the agenda's overdue count (default: today)")
+        ->type_name("YYYY-MM-DD");
+    o->footer(
+        "Examples:\n"
+        "  ma-plan ops plan.yaml -o runbook-ops.md\n"
+        "  ma-plan --lang en ops plan.yaml --format html -o ops.html\n"
+        "The operations section of ma-plan report, alone. Docs: docs/report.md");
+    o->callback([ops, &ctx] { ctx.exit_code = run_report(*ops, ctx); });
 }
 
 }  // namespace maplan::cli

@@ -4,6 +4,7 @@
 // Markdown and HTML renderers only lay it out. Every section carries the gaps the plan leaves, in
 // both languages, so an unfinished plan gives a report that says what to write, never one with
 // sections silently missing.
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -156,6 +157,14 @@ struct Report {
     std::vector<Finding> findings;
     /// Per section, what the plan still has to say (bilingual), shown under the heading.
     std::array<std::vector<Text>, report_section_count> gaps;
+
+    /// The document's heading: the rollout report, or the operations sheets alone.
+    TextRef title{"MA rollout report", "MA 導入レポート"};
+    /// The sections to render, in report order; empty: all (`ma-plan ops` shows operations only).
+    std::vector<ReportSection> only;
+    bool shows(ReportSection s) const {
+        return only.empty() || std::find(only.begin(), only.end(), s) != only.end();
+    }
 
     const std::vector<Text>& gaps_of(ReportSection s) const {
         return gaps[static_cast<std::size_t>(s)];

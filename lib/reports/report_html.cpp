@@ -296,7 +296,7 @@ std::string render_report_html(const Report& r, Lang lang) {
         w.heading(2, fmt::format("{}. {}", ++n, section_title(s).in(lang)));
         w.gaps(r.gaps_of(s));
     };
-    const std::string title = fmt::format("{}: {}", t(L::title), r.cover.project);
+    const std::string title = fmt::format("{}: {}", t(r.title), r.cover.project);
     w.raw(
         fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -304,312 +304,345 @@ std::string render_report_html(const Report& r, Lang lang) {
                     lang == Lang::ja ? "ja" : "en", html_escape(title), html_stylesheet()));
     w.heading(1, title);
 
-    section(ReportSection::cover, "cover");
-    w.table({t(L::item), t(L::value)},
-            {{t(L::client), r.cover.client},
-             {t(L::project), r.cover.project},
-             {t(L::tool), r.cover.tool},
-             {t(L::date), to_string(r.cover.date)},
-             {t(L::revision), r.cover.revision.empty() ? t(L::not_in_git) : r.cover.revision}},
-            "cover");
-
-    section(ReportSection::summary);
-    w.raw(readiness_chart(r.status, lang));
-    {
-        Rows rows;
-        auto row = [&](std::string name, const StepStatus& st) {
-            rows.push_back({std::move(name), Cell(fmt::format("{}/{}", st.done, st.total), "num"),
-                            Cell(st.percent() < 0 ? "-" : fmt::format("{}%", st.percent()), "num"),
-                            Cell(std::to_string(st.errors), st.errors ? "num flag" : "num"),
-                            Cell(std::to_string(st.warnings), "num"),
-                            Cell(std::to_string(st.infos), "num"),
-                            Cell(std::to_string(st.overdue), st.overdue ? "num flag" : "num")});
-        };
-        for (const StepStatus& st : r.status.steps) {
-            row(st.step == 0 ? std::string(TextRef{"Plan file / tasks without a step",
-                                                   "プランファイル・ステップ未設定"}
-                                               .in(lang))
-                             : step_heading(st.step, lang),
-                st);
-        }
-        row(t(L::total), r.status.total);
-        w.table(
-            {t(L::step), t(L::done), "%", t(L::errors), t(L::warnings), t(L::infos), t(L::overdue)},
-            rows);
-        w.heading(3, t(L::overdue_tasks));
-        if (r.status.overdue.empty()) w.paragraph(t(L::none));
-        std::vector<std::string> items;
-        for (const ChecklistItem& item : r.status.overdue) {
-            items.push_back(fmt::format("{} ({} {}) — {}", item.text.in(lang), t(L::due), item.due,
-                                        step_heading(item.step, lang)));
-        }
-        w.list(items);
+    if (r.shows(ReportSection::cover)) {
+        section(ReportSection::cover, "cover");
+        w.table({t(L::item), t(L::value)},
+                {{t(L::client), r.cover.client},
+                 {t(L::project), r.cover.project},
+                 {t(L::tool), r.cover.tool},
+                 {t(L::date), to_string(r.cover.date)},
+                 {t(L::revision), r.cover.revision.empty() ? t(L::not_in_git) : r.cover.revision}},
+                "cover");
     }
 
-    section(ReportSection::goals);
-    if (!r.goals.empty()) {
-        Rows rows;
-        for (const GoalRow& g : r.goals)
-            rows.push_back({g.id, g.statement, g.metric, Cell(g.target, "num"), g.period,
-                            joined_in(lang, g.agreed_by)});
-        w.table(
-            {t(L::goal), t(L::statement), t(L::kpi), t(L::target), t(L::period), t(L::agreed_by)},
-            rows);
-    }
-    w.heading(3, t(L::funnel));
-    {
-        const FunnelPlan& f = r.funnel;
-        Rows kv;
-        if (f.revenue_target_jpy)
-            kv.push_back({t(L::revenue_target), num(*f.revenue_target_jpy) + " JPY"});
-        if (f.average_deal_jpy)
-            kv.push_back({t(L::average_deal), num(*f.average_deal_jpy) + " JPY"});
-        if (f.deals) kv.push_back({t(L::deals), num(*f.deals)});
-        if (f.budget_jpy) kv.push_back({t(L::budget), num(*f.budget_jpy) + " JPY"});
-        if (f.romi) kv.push_back({t(L::romi), fmt::format("{:.2f}", *f.romi)});
-        if (f.romi_target) kv.push_back({t(L::romi_target), fmt::format("{:.2f}", *f.romi_target)});
-        if (!kv.empty()) w.table({t(L::item), t(L::value)}, kv, "cover");
-        w.raw(funnel_chart(f, lang));
-        if (!f.stages.empty()) {
+    if (r.shows(ReportSection::summary)) {
+        section(ReportSection::summary);
+        w.raw(readiness_chart(r.status, lang));
+        {
             Rows rows;
-            for (const FunnelStage& s : f.stages) {
-                std::vector<std::string> notes;
-                if (s.outside_band) notes.push_back(t(L::outside_band));
-                if (s.kpi_below_required) notes.push_back(t(L::below_required));
+            auto row = [&](std::string name, const StepStatus& st) {
                 rows.push_back(
-                    {s.id, Cell(s.rate ? rate_text(*s.rate) : "", "num"),
-                     Cell(s.band_low ? fmt::format("{}–{}", rate_text(*s.band_low),
-                                                   rate_text(*s.band_high))
-                                     : "",
-                          "num"),
-                     Cell(s.required ? num(*s.required) : "", "num"),
-                     Cell(
-                         s.kpi_target ? fmt::format("{} ({})", num(*s.kpi_target), s.kpi_goal) : "",
-                         "num"),
-                     Cell(joined_in(lang, notes, " "), "flag")});
+                    {std::move(name), Cell(fmt::format("{}/{}", st.done, st.total), "num"),
+                     Cell(st.percent() < 0 ? "-" : fmt::format("{}%", st.percent()), "num"),
+                     Cell(std::to_string(st.errors), st.errors ? "num flag" : "num"),
+                     Cell(std::to_string(st.warnings), "num"),
+                     Cell(std::to_string(st.infos), "num"),
+                     Cell(std::to_string(st.overdue), st.overdue ? "num flag" : "num")});
+            };
+            for (const StepStatus& st : r.status.steps) {
+                row(st.step == 0 ? std::string(TextRef{"Plan file / tasks without a step",
+                                                       "プランファイル・ステップ未設定"}
+                                                   .in(lang))
+                                 : step_heading(st.step, lang),
+                    st);
             }
-            w.table({t(L::stage), t(L::rate), t(L::band), t(L::required), t(L::kpi_target),
-                     t(L::check)},
+            row(t(L::total), r.status.total);
+            w.table({t(L::step), t(L::done), "%", t(L::errors), t(L::warnings), t(L::infos),
+                     t(L::overdue)},
                     rows);
-            w.paragraph(fmt::format("{}: {}", t(L::bands_source),
-                                    lang == Lang::ja ? rules::funnel_bands_source_ja
-                                                     : rules::funnel_bands_source_en),
-                        "muted");
+            w.heading(3, t(L::overdue_tasks));
+            if (r.status.overdue.empty()) w.paragraph(t(L::none));
+            std::vector<std::string> items;
+            for (const ChecklistItem& item : r.status.overdue) {
+                items.push_back(fmt::format("{} ({} {}) — {}", item.text.in(lang), t(L::due),
+                                            item.due, step_heading(item.step, lang)));
+            }
+            w.list(items);
         }
     }
 
-    section(ReportSection::roles);
-    if (!r.roles.groups.empty()) {
-        std::vector<std::string> header{t(L::task)};
-        for (const RaciColumn& c : r.roles.columns) header.push_back(c.name);
-        for (const RaciGroup& g : r.roles.groups) {
-            w.heading(3, step_heading(g.step, lang));
+    if (r.shows(ReportSection::goals)) {
+        section(ReportSection::goals);
+        if (!r.goals.empty()) {
             Rows rows;
-            for (const RaciRow& row : g.rows) {
-                std::vector<Cell> cells{row.task};
-                for (const RaciCell& c : row.cells) cells.emplace_back(c.text, role_class(c.kind));
-                rows.push_back(std::move(cells));
-            }
-            w.table(header, rows, "raci");
+            for (const GoalRow& g : r.goals)
+                rows.push_back({g.id, g.statement, g.metric, Cell(g.target, "num"), g.period,
+                                joined_in(lang, g.agreed_by)});
+            w.table({t(L::goal), t(L::statement), t(L::kpi), t(L::target), t(L::period),
+                     t(L::agreed_by)},
+                    rows);
         }
-        std::vector<std::string> legend;
-        for (const LegendEntry& e : r.roles.legend)
-            legend.push_back(fmt::format("{}: {}", e.symbol, e.meaning.in(lang)));
-        w.list(legend);
-        w.heading(3, t(L::roles_by_stakeholder));
-        Rows rows;
-        for (const StakeholderDuties& sd : duties_by_stakeholder(r.roles)) {
-            for (const StakeholderDuty& d : sd.duties) {
-                if (d.tasks.empty()) continue;
-                std::vector<std::string> names;
-                for (const RaciRow* row : d.tasks) names.push_back(row->task);
-                rows.push_back({sd.stakeholder.name, Cell(d.symbol, role_class(d.kind)),
-                                joined_in(lang, names)});
-            }
-        }
-        w.table({t(L::stakeholder), t(L::role), t(L::tasks)}, rows, "duties");
-    }
-
-    section(ReportSection::journey);
-    if (!r.journey.stages.empty()) {
-        std::vector<std::string> header{t(L::persona)};
-        for (const std::string& s : r.journey.stages) header.push_back(s);
-        // Cells hold three lines, so this table is written by hand rather than through table().
-        w.raw("<table class=\"journey\">\n<thead><tr>");
-        for (const std::string& h : header) w.raw(fmt::format("<th>{}</th>", html_escape(h)));
-        w.raw("</tr></thead>\n<tbody>\n");
-        for (const JourneyRow& row : r.journey.rows) {
-            w.raw(fmt::format("<tr><th>{}</th>", html_escape(row.persona)));
-            for (const JourneyCell& c : row.cells) {
-                if (!c.planned) {
-                    w.raw("<td class=\"muted\">—</td>");
-                    continue;
+        w.heading(3, t(L::funnel));
+        {
+            const FunnelPlan& f = r.funnel;
+            Rows kv;
+            if (f.revenue_target_jpy)
+                kv.push_back({t(L::revenue_target), num(*f.revenue_target_jpy) + " JPY"});
+            if (f.average_deal_jpy)
+                kv.push_back({t(L::average_deal), num(*f.average_deal_jpy) + " JPY"});
+            if (f.deals) kv.push_back({t(L::deals), num(*f.deals)});
+            if (f.budget_jpy) kv.push_back({t(L::budget), num(*f.budget_jpy) + " JPY"});
+            if (f.romi) kv.push_back({t(L::romi), fmt::format("{:.2f}", *f.romi)});
+            if (f.romi_target)
+                kv.push_back({t(L::romi_target), fmt::format("{:.2f}", *f.romi_target)});
+            if (!kv.empty()) w.table({t(L::item), t(L::value)}, kv, "cover");
+            w.raw(funnel_chart(f, lang));
+            if (!f.stages.empty()) {
+                Rows rows;
+                for (const FunnelStage& s : f.stages) {
+                    std::vector<std::string> notes;
+                    if (s.outside_band) notes.push_back(t(L::outside_band));
+                    if (s.kpi_below_required) notes.push_back(t(L::below_required));
+                    rows.push_back(
+                        {s.id, Cell(s.rate ? rate_text(*s.rate) : "", "num"),
+                         Cell(s.band_low ? fmt::format("{}–{}", rate_text(*s.band_low),
+                                                       rate_text(*s.band_high))
+                                         : "",
+                              "num"),
+                         Cell(s.required ? num(*s.required) : "", "num"),
+                         Cell(s.kpi_target ? fmt::format("{} ({})", num(*s.kpi_target), s.kpi_goal)
+                                           : "",
+                              "num"),
+                         Cell(joined_in(lang, notes, " "), "flag")});
                 }
-                w.raw(fmt::format(
-                    "<td><strong>{}</strong><br>{}<br><span class=\"muted\">{}</span></td>",
-                    html_escape(c.wants), html_escape(joined_in(lang, c.content)),
-                    html_escape(schema_label("JourneyEntry", "channel", c.channel).in(lang))));
+                w.table({t(L::stage), t(L::rate), t(L::band), t(L::required), t(L::kpi_target),
+                         t(L::check)},
+                        rows);
+                w.paragraph(fmt::format("{}: {}", t(L::bands_source),
+                                        lang == Lang::ja ? rules::funnel_bands_source_ja
+                                                         : rules::funnel_bands_source_en),
+                            "muted");
             }
-            w.raw("</tr>\n");
         }
-        w.raw("</tbody>\n</table>\n");
     }
 
-    section(ReportSection::communications);
-    if (!r.communications.empty()) {
-        Rows rows;
-        for (const CommunicationRow& c : r.communications) {
-            rows.push_back(
-                {c.stage, c.id, c.persona, c.content,
-                 Cell(std::string(schema_label("Communication", "content_status", c.content_status)
-                                      .in(lang)),
-                      c.content_status == "new" || c.content_status == "existing" ||
-                              c.content_status == "needs_update"
-                          ? "status-" + c.content_status
-                          : ""),
-                 std::string(schema_label("Communication", "channel", c.channel).in(lang)),
-                 c.timing, c.owner});
-        }
-        w.table({t(L::stage), t(L::id), t(L::persona), t(L::content), t(L::content_status),
-                 t(L::channel), t(L::timing), t(L::owner)},
-                rows);
-    }
-
-    section(ReportSection::handoffs);
-    for (const HandoffSheet& h : r.handoffs) {
-        w.heading(3, fmt::format("{} → {}", h.from, h.to));
-        std::string sla =
-            h.sla_hours ? fmt::format("{:g} {}", *h.sla_hours, t(L::hours)) : std::string();
-        w.table({t(L::item), t(L::value)},
-                {{t(L::attributes), joined_in(lang, h.attributes)},
-                 {t(L::state), h.state},
-                 {t(L::fields), joined_in(lang, h.fields)},
-                 {t(L::sla), sla},
-                 {t(L::reasons_to), h.closed_lost_reasons_to}},
-                "cover");
-        w.gaps(h.gaps);
-    }
-
-    section(ReportSection::lists);
-    if (r.lists) {
-        const ListsWaterfall& l = *r.lists;
-        auto c = [](std::size_t v) { return Cell(count_text(static_cast<double>(v)), "num"); };
-        Rows rows{{t(L::imported), c(l.imported)},
-                  {t(L::invalid), c(l.invalid)},
-                  {t(L::no_consent), c(l.no_consent)},
-                  {t(L::excluded), c(l.excluded)}};
-        for (const auto& [reason, count] : l.excluded_by_reason)
-            rows.push_back({t(L::excluded) + ": " + reason, c(count)});
-        rows.push_back({t(L::duplicates), c(l.duplicates)});
-        rows.push_back({t(L::contactable), c(l.contactable)});
-        w.paragraph(fmt::format("{}: {}", t(L::workspace), l.workspace));
-        w.table({t(L::stage), t(L::count)}, rows);
-    }
-
-    section(ReportSection::tool_setup);
-    if (!r.tool.sending_domain.empty() || !r.tool.spf.empty()) {
-        w.table({t(L::item), t(L::value)},
-                {{t(L::sending_domain), r.tool.sending_domain},
-                 {"SPF", r.tool.spf},
-                 {"DKIM", r.tool.dkim},
-                 {"DMARC", r.tool.dmarc},
-                 {t(L::ip_warming), r.tool.ip_warming},
-                 {t(L::daily_volume), r.tool.daily_volume},
-                 {t(L::one_click), r.tool.one_click_unsubscribe
-                                       ? t(*r.tool.one_click_unsubscribe ? L::yes : L::no)
-                                       : ""}},
-                "cover");
-    }
-    w.heading(3, t(L::domain_status));
-    if (r.tool.mail_findings.empty()) {
-        w.paragraph(t(L::no_mail_findings));
-    } else {
-        Rows rows;
-        for (const Finding& f : r.tool.mail_findings)
-            rows.push_back(
-                {f.rule_id, std::string(severity_label(f.severity, lang)), f.message.in(lang)});
-        w.table({t(L::rule), t(L::severity), t(L::message)}, rows);
-    }
-
-    section(ReportSection::measurement);
-    if (!r.measurement.empty()) {
-        Rows rows;
-        for (const MeasurementRow& m : r.measurement) {
-            rows.push_back(
-                {m.goal, m.metric, m.source, m.owner,
-                 std::string(schema_label("KpiMeasurement", "cadence", m.cadence).in(lang))});
-        }
-        w.table({t(L::goal), t(L::kpi), t(L::source), t(L::owner), t(L::cadence)}, rows);
-    }
-
-    section(ReportSection::operations);
-    {
-        const OperationsSheet& o = r.operations;
-        w.heading(3, t(L::weekly_review));
-        if (o.review_cadence) {
-            std::string when =
-                std::string(schema_label("ReviewMeeting", "cadence", *o.review_cadence).in(lang));
-            if (o.review_minutes)
-                when += fmt::format(fmt::runtime(lang == Lang::ja ? "・{:g} {}" : ", {:g} {}"),
-                                    *o.review_minutes, t(L::minutes));
-            w.paragraph(fmt::format(fmt::runtime(lang == Lang::ja ? "{}。{}: {}" : "{}. {}: {}"),
-                                    when, t(L::members), joined_in(lang, o.review_members)));
-        }
-        w.paragraph(t(L::agenda) + ":");
-        std::vector<std::string> agenda;
-        for (const Text& a : o.agenda) agenda.push_back(a.in(lang));
-        w.list(agenda, true);
-        w.heading(3, t(L::escalation));
-        if (!o.escalation.empty()) {
+    if (r.shows(ReportSection::roles)) {
+        section(ReportSection::roles);
+        if (!r.roles.groups.empty()) {
+            std::vector<std::string> header{t(L::task)};
+            for (const RaciColumn& c : r.roles.columns) header.push_back(c.name);
+            for (const RaciGroup& g : r.roles.groups) {
+                w.heading(3, step_heading(g.step, lang));
+                Rows rows;
+                for (const RaciRow& row : g.rows) {
+                    std::vector<Cell> cells{row.task};
+                    for (const RaciCell& c : row.cells)
+                        cells.emplace_back(c.text, role_class(c.kind));
+                    rows.push_back(std::move(cells));
+                }
+                w.table(header, rows, "raci");
+            }
+            std::vector<std::string> legend;
+            for (const LegendEntry& e : r.roles.legend)
+                legend.push_back(fmt::format("{}: {}", e.symbol, e.meaning.in(lang)));
+            w.list(legend);
+            w.heading(3, t(L::roles_by_stakeholder));
             Rows rows;
-            for (std::size_t i = 0; i < o.escalation.size(); ++i)
-                rows.push_back({Cell(std::to_string(i + 1), "num"), o.escalation[i].role.in(lang),
-                                o.escalation[i].stakeholder});
-            w.table({t(L::level), t(L::role), t(L::stakeholder)}, rows);
+            for (const StakeholderDuties& sd : duties_by_stakeholder(r.roles)) {
+                for (const StakeholderDuty& d : sd.duties) {
+                    if (d.tasks.empty()) continue;
+                    std::vector<std::string> names;
+                    for (const RaciRow* row : d.tasks) names.push_back(row->task);
+                    rows.push_back({sd.stakeholder.name, Cell(d.symbol, role_class(d.kind)),
+                                    joined_in(lang, names)});
+                }
+            }
+            w.table({t(L::stakeholder), t(L::role), t(L::tasks)}, rows, "duties");
         }
-        if (!o.runbook.empty()) w.paragraph(fmt::format("{}: {}", t(L::runbook), o.runbook));
-        w.heading(3, t(L::pause));
-        if (!o.pause.empty()) {
+    }
+
+    if (r.shows(ReportSection::journey)) {
+        section(ReportSection::journey);
+        if (!r.journey.stages.empty()) {
+            std::vector<std::string> header{t(L::persona)};
+            for (const std::string& s : r.journey.stages) header.push_back(s);
+            // Cells hold three lines, so this table is written by hand rather than through table().
+            w.raw("<table class=\"journey\">\n<thead><tr>");
+            for (const std::string& h : header) w.raw(fmt::format("<th>{}</th>", html_escape(h)));
+            w.raw("</tr></thead>\n<tbody>\n");
+            for (const JourneyRow& row : r.journey.rows) {
+                w.raw(fmt::format("<tr><th>{}</th>", html_escape(row.persona)));
+                for (const JourneyCell& c : row.cells) {
+                    if (!c.planned) {
+                        w.raw("<td class=\"muted\">—</td>");
+                        continue;
+                    }
+                    w.raw(fmt::format(
+                        "<td><strong>{}</strong><br>{}<br><span class=\"muted\">{}</span></td>",
+                        html_escape(c.wants), html_escape(joined_in(lang, c.content)),
+                        html_escape(schema_label("JourneyEntry", "channel", c.channel).in(lang))));
+                }
+                w.raw("</tr>\n");
+            }
+            w.raw("</tbody>\n</table>\n");
+        }
+    }
+
+    if (r.shows(ReportSection::communications)) {
+        section(ReportSection::communications);
+        if (!r.communications.empty()) {
             Rows rows;
-            for (const PauseRow& p : o.pause)
+            for (const CommunicationRow& c : r.communications) {
                 rows.push_back(
-                    {p.scenario,
-                     std::string(schema_label("PausePolicy", "on_resume", p.on_resume).in(lang))});
-            w.table({t(L::scenario), t(L::on_resume)}, rows);
+                    {c.stage, c.id, c.persona, c.content,
+                     Cell(std::string(
+                              schema_label("Communication", "content_status", c.content_status)
+                                  .in(lang)),
+                          c.content_status == "new" || c.content_status == "existing" ||
+                                  c.content_status == "needs_update"
+                              ? "status-" + c.content_status
+                              : ""),
+                     std::string(schema_label("Communication", "channel", c.channel).in(lang)),
+                     c.timing, c.owner});
+            }
+            w.table({t(L::stage), t(L::id), t(L::persona), t(L::content), t(L::content_status),
+                     t(L::channel), t(L::timing), t(L::owner)},
+                    rows);
         }
     }
 
-    section(ReportSection::timeline);
-    if (r.timeline.empty()) {
-        w.paragraph(t(L::no_dated_tasks));
-    } else {
-        w.raw(timeline_chart(r.timeline, r.cover.date, lang));
-        Rows rows;
-        for (const TimelineTask& task : r.timeline) {
-            rows.push_back({Cell(to_string(task.due), task.overdue ? "flag" : ""), task.name,
-                            step_heading(task.step, lang), task.owner,
-                            std::string(task_state_label(task.status).in(lang)),
-                            Cell(task.overdue ? t(L::overdue) : "", "flag")});
+    if (r.shows(ReportSection::handoffs)) {
+        section(ReportSection::handoffs);
+        for (const HandoffSheet& h : r.handoffs) {
+            w.heading(3, fmt::format("{} → {}", h.from, h.to));
+            std::string sla =
+                h.sla_hours ? fmt::format("{:g} {}", *h.sla_hours, t(L::hours)) : std::string();
+            w.table({t(L::item), t(L::value)},
+                    {{t(L::attributes), joined_in(lang, h.attributes)},
+                     {t(L::state), h.state},
+                     {t(L::fields), joined_in(lang, h.fields)},
+                     {t(L::sla), sla},
+                     {t(L::reasons_to), h.closed_lost_reasons_to}},
+                    "cover");
+            w.gaps(h.gaps);
         }
-        w.table({t(L::due), t(L::task), t(L::step), t(L::owner), t(L::status), t(L::overdue)},
-                rows);
     }
 
-    section(ReportSection::findings);
-    if (r.findings.empty()) {
-        w.paragraph(t(L::no_findings));
-    } else {
-        Rows rows;
-        for (const Finding& f : r.findings) {
-            rows.push_back({f.rule_id,
-                            Cell(std::string(severity_label(f.severity, lang)),
-                                 f.severity == Severity::error ? "flag" : ""),
-                            f.pos.known() ? fmt::format("{}:{}", f.pos.line, f.pos.column) : "",
-                            f.message.in(lang)});
+    if (r.shows(ReportSection::lists)) {
+        section(ReportSection::lists);
+        if (r.lists) {
+            const ListsWaterfall& l = *r.lists;
+            auto c = [](std::size_t v) { return Cell(count_text(static_cast<double>(v)), "num"); };
+            Rows rows{{t(L::imported), c(l.imported)},
+                      {t(L::invalid), c(l.invalid)},
+                      {t(L::no_consent), c(l.no_consent)},
+                      {t(L::excluded), c(l.excluded)}};
+            for (const auto& [reason, count] : l.excluded_by_reason)
+                rows.push_back({t(L::excluded) + ": " + reason, c(count)});
+            rows.push_back({t(L::duplicates), c(l.duplicates)});
+            rows.push_back({t(L::contactable), c(l.contactable)});
+            w.paragraph(fmt::format("{}: {}", t(L::workspace), l.workspace));
+            w.table({t(L::stage), t(L::count)}, rows);
         }
-        w.table({t(L::rule), t(L::severity), t(L::position), t(L::message)}, rows);
     }
-    w.raw("</section>\n</body>\n</html>\n");
+
+    if (r.shows(ReportSection::tool_setup)) {
+        section(ReportSection::tool_setup);
+        if (!r.tool.sending_domain.empty() || !r.tool.spf.empty()) {
+            w.table({t(L::item), t(L::value)},
+                    {{t(L::sending_domain), r.tool.sending_domain},
+                     {"SPF", r.tool.spf},
+                     {"DKIM", r.tool.dkim},
+                     {"DMARC", r.tool.dmarc},
+                     {t(L::ip_warming), r.tool.ip_warming},
+                     {t(L::daily_volume), r.tool.daily_volume},
+                     {t(L::one_click), r.tool.one_click_unsubscribe
+                                           ? t(*r.tool.one_click_unsubscribe ? L::yes : L::no)
+                                           : ""}},
+                    "cover");
+        }
+        w.heading(3, t(L::domain_status));
+        if (r.tool.mail_findings.empty()) {
+            w.paragraph(t(L::no_mail_findings));
+        } else {
+            Rows rows;
+            for (const Finding& f : r.tool.mail_findings)
+                rows.push_back(
+                    {f.rule_id, std::string(severity_label(f.severity, lang)), f.message.in(lang)});
+            w.table({t(L::rule), t(L::severity), t(L::message)}, rows);
+        }
+    }
+
+    if (r.shows(ReportSection::measurement)) {
+        section(ReportSection::measurement);
+        if (!r.measurement.empty()) {
+            Rows rows;
+            for (const MeasurementRow& m : r.measurement) {
+                rows.push_back(
+                    {m.goal, m.metric, m.source, m.owner,
+                     std::string(schema_label("KpiMeasurement", "cadence", m.cadence).in(lang))});
+            }
+            w.table({t(L::goal), t(L::kpi), t(L::source), t(L::owner), t(L::cadence)}, rows);
+        }
+    }
+
+    if (r.shows(ReportSection::operations)) {
+        section(ReportSection::operations);
+        {
+            const OperationsSheet& o = r.operations;
+            w.heading(3, t(L::weekly_review));
+            if (o.review_cadence) {
+                std::string when = std::string(
+                    schema_label("ReviewMeeting", "cadence", *o.review_cadence).in(lang));
+                if (o.review_minutes)
+                    when += fmt::format(fmt::runtime(lang == Lang::ja ? "・{:g} {}" : ", {:g} {}"),
+                                        *o.review_minutes, t(L::minutes));
+                w.paragraph(
+                    fmt::format(fmt::runtime(lang == Lang::ja ? "{}。{}: {}" : "{}. {}: {}"), when,
+                                t(L::members), joined_in(lang, o.review_members)));
+            }
+            w.paragraph(t(L::agenda) + ":");
+            std::vector<std::string> agenda;
+            for (const Text& a : o.agenda) agenda.push_back(a.in(lang));
+            w.list(agenda, true);
+            w.heading(3, t(L::escalation));
+            if (!o.escalation.empty()) {
+                Rows rows;
+                for (std::size_t i = 0; i < o.escalation.size(); ++i)
+                    rows.push_back({Cell(std::to_string(i + 1), "num"),
+                                    o.escalation[i].role.in(lang), o.escalation[i].stakeholder});
+                w.table({t(L::level), t(L::role), t(L::stakeholder)}, rows);
+            }
+            if (!o.runbook.empty()) w.paragraph(fmt::format("{}: {}", t(L::runbook), o.runbook));
+            w.heading(3, t(L::pause));
+            if (!o.pause.empty()) {
+                Rows rows;
+                for (const PauseRow& p : o.pause)
+                    rows.push_back(
+                        {p.scenario,
+                         std::string(
+                             schema_label("PausePolicy", "on_resume", p.on_resume).in(lang))});
+                w.table({t(L::scenario), t(L::on_resume)}, rows);
+            }
+        }
+    }
+
+    if (r.shows(ReportSection::timeline)) {
+        section(ReportSection::timeline);
+        if (r.timeline.empty()) {
+            w.paragraph(t(L::no_dated_tasks));
+        } else {
+            w.raw(timeline_chart(r.timeline, r.cover.date, lang));
+            Rows rows;
+            for (const TimelineTask& task : r.timeline) {
+                rows.push_back({Cell(to_string(task.due), task.overdue ? "flag" : ""), task.name,
+                                step_heading(task.step, lang), task.owner,
+                                std::string(task_state_label(task.status).in(lang)),
+                                Cell(task.overdue ? t(L::overdue) : "", "flag")});
+            }
+            w.table({t(L::due), t(L::task), t(L::step), t(L::owner), t(L::status), t(L::overdue)},
+                    rows);
+        }
+    }
+
+    if (r.shows(ReportSection::findings)) {
+        section(ReportSection::findings);
+        if (r.findings.empty()) {
+            w.paragraph(t(L::no_findings));
+        } else {
+            Rows rows;
+            for (const Finding& f : r.findings) {
+                rows.push_back({f.rule_id,
+                                Cell(std::string(severity_label(f.severity, lang)),
+                                     f.severity == Severity::error ? "flag" : ""),
+                                f.pos.known() ? fmt::format("{}:{}", f.pos.line, f.pos.column) : "",
+                                f.message.in(lang)});
+            }
+            w.table({t(L::rule), t(L::severity), t(L::position), t(L::message)}, rows);
+        }
+    }
+    if (n > 0) w.raw("</section>\n");
+    w.raw("</body>\n</html>\n");
     return w.out();
 }
 

@@ -5,7 +5,6 @@
 
 namespace maplan::reports::report_labels {
 
-inline constexpr TextRef title{"MA rollout report", "MA 導入レポート"};
 inline constexpr TextRef missing{"To fill in", "記入が必要"};
 inline constexpr TextRef item{"Item", "項目"};
 inline constexpr TextRef value{"Value", "内容"};

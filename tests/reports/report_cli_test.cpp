@@ -439,3 +439,28 @@ TEST_CASE("report gantt block of hostile task names stays one task per line",
     INFO(render.out << render.err);
     CHECK(render.exit_code == 0);
 }
+
+TEST_CASE("ops prints the operations sheets alone", "[report][cli][golden]") {
+    TempDir dir;
+    fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
+    Run r = ma_plan("--lang ja ops " + q(plan) + " --today 2026-12-16");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    check_golden("ops-ja-manufacturer.ja.md", r.out);
+    check_gfm_shape(r.out);
+    CHECK(count(r.out, "\n## ") == 1);
+
+    fs::path html = dir / "ops.html";
+    REQUIRE(ma_plan("--lang en ops " + q(plan) + " --format html -o " + q(html)).exit_code == 0);
+    std::string text = read_file(html);
+    CHECK(text.find("<h1>Operations sheets: ") != std::string::npos);
+    CHECK(count(text, "<section") == 1);
+    Run check = check_html(html);
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+
+    Run minimal = ma_plan("--lang en ops config-examples/minimal.yaml --today 2026-12-01");
+    REQUIRE(minimal.exit_code == 0);
+    CHECK(minimal.out.find("- the plan has no \\`operations.pause\\_policy\\`: per scenario") !=
+          std::string::npos);
+}
