@@ -27,6 +27,19 @@ struct ReportArgs {
     std::optional<TextRef> title;              ///< empty: the report's own heading
 };
 
+/// Rendered whole before anything is written; -o goes through a temporary file, so a failed run
+/// never truncates an existing output. Counts only, never contacts: a document's mode.
+void emit(const ReportArgs& args, const std::string& text, Context& ctx) {
+    if (args.output.empty() || is_standard_output(args.output)) {
+        ctx.out << text;
+        ctx.out.flush();
+    } else {
+        std::vector<std::filesystem::path> inputs{args.plan};
+        if (!args.db.empty()) inputs.emplace_back(args.db);
+        write_file_atomically(args.output, text, {.inputs = inputs});
+    }
+}
+
 int run_report(const ReportArgs& args, Context& ctx) {
     reports::Date today = today_of(args.today);
     FileResult result = validate_file(args.plan, ValidateOptions{});
@@ -45,20 +58,19 @@ int run_report(const ReportArgs& args, Context& ctx) {
                                                     .lists_requested = !args.db.empty()});
     report.only = args.only;
     if (args.title) report.title = *args.title;
-    std::string text = reports::render_report(
-        report,
-        args.format == "html" ? reports::OutputFormat::html : reports::OutputFormat::markdown,
-        report_lang(ctx, result.project.get()));
-    // Rendered whole before anything is written; -o goes through a temporary file, so a failed
-    // run never truncates an existing report. Counts only, never contacts: a document's mode.
-    if (args.output.empty() || is_standard_output(args.output)) {
-        ctx.out << text;
-        ctx.out.flush();
+    Lang lang = report_lang(ctx, result.project.get());
+    std::string text;
+    if (args.format == "json") {
+        text = reports::render_funnel_json(report.funnel, lang);
+    } else if (args.format == "csv") {
+        text = reports::render_funnel_csv(report.funnel, lang);
     } else {
-        std::vector<std::filesystem::path> inputs{args.plan};
-        if (!args.db.empty()) inputs.emplace_back(args.db);
-        write_file_atomically(args.output, text, {.inputs = inputs});
+        text = reports::render_report(
+            report,
+            args.format == "html" ? reports::OutputFormat::html : reports::OutputFormat::markdown,
+            lang);
     }
+    emit(args, text, ctx);
     return exit_code::ok;
 }
 
@@ -113,6 +125,28 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "  ma-plan --lang en ops plan.yaml --format html -o ops.html\n"
         "The operations section of ma-plan report, alone. Docs: docs/report.md");
     o->callback([ops, &ctx] { ctx.exit_code = run_report(*ops, ctx); });
+
+    // The reverse funnel beside the goals' KPI targets (seed 004: make ROMI visible).
+    auto funnel = std::make_shared<ReportArgs>();
+    funnel->only = {reports::ReportSection::goals};
+    funnel->title = {"Goals and the reverse funnel", "ゴールと逆算ファネル"};
+    CLI::App* f = app.add_subcommand(
+        "funnel", "Reverse funnel from the revenue target, with ROMI and bands / 逆算ファネル");
+    f->add_option("plan", funnel->plan, "Plan file (- for standard input)")->required();
+    f->add_option("-f,--format", funnel->format,
+                  "md (with the goals), html, json, or csv (plain numbers for a spreadsheet)")
+        ->check(CLI::IsMember({"md", "html", "json", "csv"}))
+        ->default_str("md");
+    f->add_option("-o,--output", funnel->output,
+                  "Write to FILE atomically (- is standard output; never the plan itself)")
+        ->type_name("FILE");
+    f->footer(
+        "Examples:\n"
+        "  ma-plan funnel plan.yaml\n"
+        "  ma-plan funnel plan.yaml --format csv -o funnel.csv\n"
+        "Revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded up.\n"
+        "Docs: docs/report.md#the-reverse-funnel");
+    f->callback([funnel, &ctx] { ctx.exit_code = run_report(*funnel, ctx); });
 }
 
 }  // namespace maplan::cli

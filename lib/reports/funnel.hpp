@@ -43,6 +43,10 @@ struct FunnelPlan {
 
 FunnelPlan build_funnel(const Project& project);
 
+/// For `ma-plan funnel`: JSON for scripts, RFC 4180 CSV (CRLF, plain numbers) for a spreadsheet.
+std::string render_funnel_json(const FunnelPlan& funnel, Lang lang);
+std::string render_funnel_csv(const FunnelPlan& funnel, Lang lang);
+
 /// "15%", "12.5%".
 std::string rate_text(double rate);
 /// "3,334": thousands separated, rounded to an integer.

@@ -464,3 +464,39 @@ TEST_CASE("ops prints the operations sheets alone", "[report][cli][golden]") {
     CHECK(minimal.out.find("- the plan has no \\`operations.pause\\_policy\\`: per scenario") !=
           std::string::npos);
 }
+
+TEST_CASE("funnel as CSV for a spreadsheet and as JSON for scripts", "[report][cli][funnel]") {
+    TempDir dir;
+    fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
+    Run csv = ma_plan("--lang en funnel " + q(plan) + " --format csv");
+    REQUIRE(csv.exit_code == 0);
+    CHECK(csv.out ==
+          "stage,rate,band_low,band_high,outside_band,required,kpi_goal,kpi_target,"
+          "kpi_below_required\r\n"
+          "inquiry,,,,0,3334,,,0\r\n"
+          "mql,0.15,0.1,0.25,0,500,g-mql,600,0\r\n"
+          "sal,0.6,0.4,0.7,0,300,,,0\r\n"
+          "sql,0.4,0.3,0.7,0,120,g-sql,120,0\r\n"
+          "won,0.25,0.2,0.3,0,30,,,0\r\n");
+
+    fs::path json = dir / "funnel.json";
+    REQUIRE(ma_plan("--lang en funnel " + q(plan) + " --format json -o " + q(json)).exit_code == 0);
+    Run parsed = run_shell(python +
+                           " -c 'import json,sys; d=json.load(open(sys.argv[1])); "
+                           "print(d[\"deals\"], d[\"romi\"], [s[\"required\"] for s in "
+                           "d[\"stages\"]], d[\"gaps\"])' " +
+                           q(json));
+    INFO(parsed.err);
+    CHECK(parsed.out == "30 3 [3334, 500, 300, 120, 30] []\n");
+
+    Run md = ma_plan("--lang en funnel " + q(plan));
+    REQUIRE(md.exit_code == 0);
+    check_gfm_shape(md.out);
+    CHECK(md.out.rfind("# Goals and the reverse funnel: ", 0) == 0);
+    CHECK(md.out.find("| inquiry |  |  | 3,334 |  |  |") != std::string::npos);
+
+    Run minimal = ma_plan("--lang en funnel config-examples/minimal.yaml --format json");
+    REQUIRE(minimal.exit_code == 0);
+    CHECK(minimal.out.find("\"deals\": null") != std::string::npos);
+    CHECK(minimal.out.find("the plan has no `romi` block") != std::string::npos);
+}
