@@ -32,6 +32,12 @@ test_packages=(
     # tests: LibreOffice Calc opens extracts to prove the CSV formula guard (about a minute to
     # install without recommends; tests/lists/spreadsheet_test.cpp skips without it)
     libreoffice-calc-nogui
+    # tests: the rollout report's HTML through a strict HTML5 parser, and through a real browser
+    # (headless Chromium prints it to PDF, read back by pdftotext, and takes a screenshot); a
+    # fresh Debian has no Japanese font, so without fonts-noto-cjk the screenshot shows boxes
+    python3-html5lib chromium fonts-noto-cjk poppler-utils
+    # tests: Mermaid's own renderer (npm, below) checks the report's gantt block
+    nodejs npm
 )
 if ((with_tests)); then
     packages+=("${test_packages[@]}")
@@ -52,6 +58,14 @@ if ((${#missing[@]})); then
 fi
 
 if ((with_tests)); then
+    # Mermaid's command-line renderer for the report's gantt block, driving Debian's Chromium
+    # (PUPPETEER_SKIP_DOWNLOAD: no browser download). Pinned, in build/tools, never in the
+    # source tree.
+    if [[ ! -x build/tools/node_modules/.bin/mmdc ]]; then
+        echo "setup: installing @mermaid-js/mermaid-cli into build/tools"
+        PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix build/tools --no-audit --no-fund \
+            --save-exact @mermaid-js/mermaid-cli@11.17.0 >/dev/null
+    fi
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" \
         -DMA_PLAN_BUILD_TESTS=ON >/dev/null
     cmake --build build

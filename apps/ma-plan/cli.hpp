@@ -42,6 +42,7 @@ void register_init_command(CLI::App& app, Context& ctx);
 void register_lists_commands(CLI::App& app, Context& ctx);
 void register_report_commands(CLI::App& app, Context& ctx);
 void register_warmup_command(CLI::App& app, Context& ctx);
+void register_rollout_report_command(CLI::App& app, Context& ctx);
 void register_schema_command(CLI::App& app, Context& ctx);
 void register_domain_commands(CLI::App& app, Context& ctx);
 void register_completion_command(CLI::App& app, Context& ctx);

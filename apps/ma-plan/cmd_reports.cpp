@@ -8,6 +8,7 @@
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "core/loader.hpp"
+#include "report_cli.hpp"
 #include "reports/checklist.hpp"
 #include "reports/raci.hpp"
 #include "reports/status.hpp"
@@ -23,31 +24,8 @@ struct CommonArgs {
     std::string output;  ///< empty: standard output
 };
 
-/// A report is a document for the plan's readers, so without --lang or MA_PLAN_LANG it follows
-/// the plan's `project.language` rather than the consultant's locale; the locale comes last.
-Lang report_lang(const Context& ctx, const Project* project) {
-    const char* env = std::getenv("MA_PLAN_LANG");
-    bool explicit_lang = !ctx.lang_name.empty() || (env != nullptr && *env != '\0');
-    if (!explicit_lang && project != nullptr) {
-        if (auto lang = parse_lang(project->project.language.value)) return *lang;
-    }
-    return ctx.lang();
-}
-
 std::string shown_path(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
-}
-
-/// Prints the one-line `file:line:col: error: …` for a plan that cannot be read or parsed.
-bool report_fatal(const std::string& path, const std::optional<yaml::ParseError>& fatal,
-                  Context& ctx) {
-    if (!fatal) return false;
-    std::string where = fatal->pos.known() ? fmt::format("{}:{}:{}", shown_path(path),
-                                                         fatal->pos.line, fatal->pos.column)
-                                           : shown_path(path);
-    ctx.err << fmt::format("{}: {}: {}\n", where, severity_label(Severity::error, ctx.lang()),
-                           fatal->message.in(ctx.lang()));
-    return true;
 }
 
 /// Schema errors do not stop a report (the model is still usable) but the reader should know.
@@ -67,14 +45,6 @@ reports::OutputFormat format_of(const std::string& name) {
     if (auto f = reports::parse_format(name)) return *f;
     throw UsageError(
         {fmt::format("unknown format \"{}\"", name), fmt::format("不明な形式「{}」です", name)});
-}
-
-reports::Date today_of(const std::string& text) {
-    if (text.empty()) return reports::today_local();
-    if (auto d = reports::parse_date(text)) return *d;
-    throw UsageError(
-        {fmt::format("--today \"{}\" is not a date; write YYYY-MM-DD", text),
-         fmt::format("--today「{}」は日付ではありません。YYYY-MM-DD で書いてください", text)});
 }
 
 void emit(const CommonArgs& args, const std::string& text, Context& ctx) {

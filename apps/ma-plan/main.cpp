@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
     cli::register_lists_commands(app, ctx);
     cli::register_report_commands(app, ctx);
     cli::register_warmup_command(app, ctx);
+    cli::register_rollout_report_command(app, ctx);
     cli::register_schema_command(app, ctx);
     cli::register_domain_commands(app, ctx);
     cli::register_completion_command(app, ctx);  // last: it walks the commands above

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/escape.hpp"
 #include "core/json_writer.hpp"
+#include "reports/html_style.hpp"
 
 namespace maplan::reports {
 
@@ -215,10 +216,10 @@ std::string render_csv(const RaciMatrix& m, const RenderOptions& options) {
 std::string html_document(const std::string& heading, const std::string& body, Lang lang) {
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<title>{}</title>\n<style>table{{border-collapse:collapse}}"
-        "th,td{{border:1px solid #999;padding:.2em .6em}}</style>\n</head>\n<body>\n<h1>{}</h1>\n"
+        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n"
         "{}</body>\n</html>\n",
-        lang == Lang::ja ? "ja" : "en", html_escape(heading), html_escape(heading), body);
+        lang == Lang::ja ? "ja" : "en", html_escape(heading), html_stylesheet(),
+        html_escape(heading), body);
 }
 
 std::string render_html(const RaciMatrix& m, Lang lang) {
@@ -235,7 +236,10 @@ std::string render_html(const RaciMatrix& m, Lang lang) {
         for (const RaciRow& row : group.rows) {
             body += fmt::format("<tr><td>{}</td>", html_escape(row.task));
             for (const RaciCell& cell : row.cells) {
-                body += fmt::format("<td>{}</td>", html_escape(cell.text));
+                // The role's colour comes from the shared stylesheet (td.role-owner, ...).
+                body += cell.kind ? fmt::format("<td class=\"role-{}\">{}</td>",
+                                                to_string(*cell.kind), html_escape(cell.text))
+                                  : fmt::format("<td>{}</td>", html_escape(cell.text));
             }
             body += "</tr>\n";
         }

@@ -6,5 +6,15 @@ add_library(ma_plan_reports STATIC
     reports/sender_gate.cpp
     reports/status.cpp
     reports/warmup.cpp
+    # The rollout report (issue 14): one model, a Markdown and a self-contained HTML renderer.
+    reports/funnel.cpp
+    reports/funnel_render.cpp
+    reports/git_revision.cpp
+    reports/html_style.cpp
+    reports/report.cpp
+    reports/report_html.cpp
+    reports/report_lists.cpp
+    reports/report_md.cpp
 )
-target_link_libraries(ma_plan_reports PUBLIC ma_plan_rules ma_plan_core PRIVATE ma_plan_warnings)
+# ma_plan_lists: `report --db` shows the workspace's waterfall from the same scan as lists audit.
+target_link_libraries(ma_plan_reports PUBLIC ma_plan_rules ma_plan_core PRIVATE ma_plan_lists ma_plan_warnings)

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rules/families.hpp"
+#include "rules/funnel_bands.hpp"
 #include "rules/plan_text.hpp"
 
 namespace maplan::rules {
@@ -137,18 +138,6 @@ void check_definitions(RuleContext& ctx) {
     }
 }
 
-struct Band {
-    std::string_view from, to;
-    double low, high;
-};
-
-// Demand-waterfall figures from DOMAIN.md (vendor/aggregator, no universal benchmark). MQL→SQL
-// directly (no SAL stage): from about the 13% median up to the SAL and SQL upper bands combined.
-constexpr Band bands[] = {
-    {"inquiry", "mql", 0.10, 0.25}, {"mql", "sal", 0.40, 0.70}, {"sal", "sql", 0.30, 0.70},
-    {"mql", "sql", 0.10, 0.50},     {"sql", "won", 0.20, 0.30},
-};
-
 std::string percent(double rate) {
     return fmt::format("{:g}%", std::round(rate * 1000) / 10);
 }
@@ -158,17 +147,16 @@ void check_conversion_bands(RuleContext& ctx) {
     for (std::size_t i = 1; i < stages.size(); ++i) {
         const LifecycleStage& s = stages[i];
         if (!s.conversion_rate.present()) continue;
-        for (const Band& b : bands) {
-            if (b.from != stages[i - 1].id.value || b.to != s.id.value) continue;
+        if (const FunnelBand* band = find_funnel_band(stages[i - 1].id.value, s.id.value)) {
+            const FunnelBand& b = *band;
             double r = s.conversion_rate.value;
-            if (r >= b.low && r <= b.high) break;
+            if (r >= b.low && r <= b.high) continue;
             ctx.report(
                 s.conversion_rate.pos,
                 {fmt::format("assumed conversion {} → {} of {} is outside the usual {}–{}", b.from,
                              b.to, percent(r), percent(b.low), percent(b.high)),
                  fmt::format("{} → {} の想定転換率 {} は一般的な範囲 {}〜{} から外れています",
                              b.from, b.to, percent(r), percent(b.low), percent(b.high))});
-            break;
         }
     }
 }
@@ -179,19 +167,6 @@ std::string upper(std::string_view s) {
     return out;
 }
 
-/// Whether `metric` names the stage (e.g. "SQL件数" names sql): the upper-cased ID not glued to
-/// other ASCII letters.
-bool metric_names_stage(std::string_view metric, std::string_view stage) {
-    std::string text = upper(metric), id = upper(stage);
-    for (std::size_t at = text.find(id); at != std::string::npos; at = text.find(id, at + 1)) {
-        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
-        std::size_t end = at + id.size();
-        bool right = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
-        if (left && right) return true;
-    }
-    return false;
-}
-
 void check_reverse_funnel(RuleContext& ctx) {
     const Project& p = ctx.project;
     if (!p.romi || p.romi->revenue_target_jpy.value <= 0 || p.romi->average_deal_jpy.value <= 0)
@@ -200,10 +175,9 @@ void check_reverse_funnel(RuleContext& ctx) {
     auto won = std::find_if(stages.begin(), stages.end(),
                             [](const LifecycleStage& s) { return s.id.value == "won"; });
     if (won == stages.end()) return;
-    // Walk back from won: each stage needs (next stage's volume ÷ next stage's rate). The small
-    // epsilon keeps 120 ÷ 0.4 from becoming 301 through rounding.
+    // Walk back from won: each stage needs (next stage's volume ÷ next stage's rate), rounded up.
     double deals =
-        std::ceil(p.romi->revenue_target_jpy.value / p.romi->average_deal_jpy.value - 1e-9);
+        required_volume(p.romi->revenue_target_jpy.value, p.romi->average_deal_jpy.value);
     std::map<std::string, double> required;
     double volume = deals;
     for (auto it = won;; --it) {
@@ -211,7 +185,7 @@ void check_reverse_funnel(RuleContext& ctx) {
         if (it == stages.begin() || !it->conversion_rate.present() ||
             it->conversion_rate.value <= 0)
             break;
-        volume = std::ceil(volume / it->conversion_rate.value - 1e-9);
+        volume = required_volume(volume, it->conversion_rate.value);
     }
     for (const Goal& g : p.goals) {
         if (!g.kpi || !g.kpi->target.present()) continue;

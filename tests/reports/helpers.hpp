@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "../common/process.hpp"
 #include "core/loader.hpp"
 
@@ -126,6 +128,34 @@ inline std::vector<std::size_t> cells_per_row(const std::string& html) {
         pos = end;
     }
     return result;
+}
+
+/// Every table has as many cells per row as its header, and no cell text became markup.
+inline void check_gfm_shape(const std::string& markdown) {
+    INFO(markdown);
+    std::string html = gfm_to_html(markdown);
+    INFO(html);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<b>") == std::string::npos);
+    CHECK(html.find("<i>") == std::string::npos);
+    CHECK(html.find("<a ") == std::string::npos);
+    CHECK(html.find("<code>") == std::string::npos);
+    CHECK(html.find("<em>") == std::string::npos);
+    CHECK(html.find("<del>") == std::string::npos);
+    CHECK(html.find("raw HTML omitted") == std::string::npos);
+    // Tables in the HTML: one per Markdown table, each row as wide as the header.
+    std::size_t tables = 0;
+    std::size_t pos = 0;
+    while ((pos = html.find("<table>", pos)) != std::string::npos) {
+        std::size_t end = html.find("</table>", pos);
+        REQUIRE(end != std::string::npos);
+        auto widths = cells_per_row(html.substr(pos, end - pos));
+        REQUIRE_FALSE(widths.empty());
+        for (std::size_t w : widths) CHECK(w == widths.front());
+        ++tables;
+        pos = end;
+    }
+    CHECK(tables == markdown_tables(markdown).size());
 }
 
 }  // namespace reports_test

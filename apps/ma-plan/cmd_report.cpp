@@ -1,0 +1,152 @@
+// `ma-plan report`: the rollout report a consultant hands over (issue 14), as GFM Markdown or one
+// self-contained HTML file. Thin: parse, call lib/reports, write through the one output writer.
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "cli.hpp"
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "report_cli.hpp"
+#include "reports/git_revision.hpp"
+#include "reports/report.hpp"
+#include "reports/report_lists.hpp"
+#include "rules/validate.hpp"
+
+namespace maplan::cli {
+
+namespace {
+
+struct ReportArgs {
+    std::string plan;
+    std::string format = "md";
+    std::string output;  ///< empty: standard output
+    std::string today;
+    std::string db;                            ///< empty: no lists section
+    std::vector<reports::ReportSection> only;  ///< empty: every section
+    std::optional<TextRef> title;              ///< empty: the report's own heading
+};
+
+/// Rendered whole before anything is written; -o goes through a temporary file, so a failed run
+/// never truncates an existing output. Counts only, never contacts: a document's mode.
+void emit(const ReportArgs& args, const std::string& text, Context& ctx) {
+    if (args.output.empty() || is_standard_output(args.output)) {
+        ctx.out << text;
+        ctx.out.flush();
+    } else {
+        std::vector<std::filesystem::path> inputs{args.plan};
+        if (!args.db.empty()) inputs.emplace_back(args.db);
+        write_file_atomically(args.output, text, {.inputs = inputs});
+    }
+}
+
+int run_report(const ReportArgs& args, Context& ctx) {
+    reports::Date today = today_of(args.today);
+    FileResult result = validate_file(args.plan, ValidateOptions{});
+    if (report_fatal(args.plan, result.fatal, ctx)) return exit_code::input_error;
+    std::optional<reports::ListsWaterfall> lists;
+    if (!args.db.empty()) lists = reports::workspace_waterfall(args.db, *result.project);
+    std::string revision;
+    if (args.plan != "-") {
+        revision = reports::git_revision(std::filesystem::absolute(args.plan).parent_path());
+    }
+    reports::Report report = reports::build_report({.project = *result.project,
+                                                    .findings = result.findings,
+                                                    .today = today,
+                                                    .revision = revision,
+                                                    .lists = lists,
+                                                    .lists_requested = !args.db.empty()});
+    report.only = args.only;
+    if (args.title) report.title = *args.title;
+    Lang lang = report_lang(ctx, result.project.get());
+    std::string text;
+    if (args.format == "json") {
+        text = reports::render_funnel_json(report.funnel, lang);
+    } else if (args.format == "csv") {
+        text = reports::render_funnel_csv(report.funnel, lang);
+    } else {
+        text = reports::render_report(
+            report,
+            args.format == "html" ? reports::OutputFormat::html : reports::OutputFormat::markdown,
+            lang);
+    }
+    emit(args, text, ctx);
+    return exit_code::ok;
+}
+
+}  // namespace
+
+void register_rollout_report_command(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<ReportArgs>();
+    CLI::App* r = app.add_subcommand(
+        "report", "The rollout report to hand over: Markdown or one HTML file / 導入レポート");
+    r->add_option("plan", args->plan, "Plan file (- for standard input)")->required();
+    r->add_option("-f,--format", args->format, "md (GFM) or html (one self-contained file)")
+        ->check(CLI::IsMember({"md", "html"}))
+        ->default_str("md");
+    r->add_option("-o,--output", args->output,
+                  "Write to FILE atomically (an existing file is kept if the run fails; - is "
+                  "standard output; never the plan itself)")
+        ->type_name("FILE");
+    r->add_option("--today", args->today, "Report date and overdue marks (default: today)")
+        ->type_name("YYYY-MM-DD");
+    r->add_option("--db", args->db,
+                  "Customer-list workspace: adds its waterfall (counts only) / ワークスペース")
+        ->type_name("WORKSPACE");
+    r->footer(
+        "Examples:\n"
+        "  ma-plan report plan.yaml -o report.md\n"
+        "  ma-plan report plan.yaml --format html -o report.html --today 2026-12-01\n"
+        "  ma-plan --lang en report plan.yaml --db ma-plan-lists.sqlite\n"
+        "Sections: cover, summary, goals and the reverse funnel, roles, journey map,\n"
+        "communication flow, hand-off sheets, lists, tool setup, measurement plan, operations,\n"
+        "timeline, findings. A section the plan cannot fill says what to write.\n"
+        "Exit code 0 whenever the report was written. Docs: docs/report.md");
+    r->callback([args, &ctx] { ctx.exit_code = run_report(*args, ctx); });
+
+    // The operations sheets alone, for pasting into a runbook (seeds 002, 003).
+    auto ops = std::make_shared<ReportArgs>();
+    ops->only = {reports::ReportSection::operations};
+    ops->title = {"Operations sheets", "運用シート"};
+    CLI::App* o = app.add_subcommand(
+        "ops", "Operations sheets alone: review agenda, escalation, pause/resume / 運用シート");
+    o->add_option("plan", ops->plan, "Plan file (- for standard input)")->required();
+    o->add_option("-f,--format", ops->format, "md (GFM) or html (one self-contained file)")
+        ->check(CLI::IsMember({"md", "html"}))
+        ->default_str("md");
+    o->add_option("-o,--output", ops->output,
+                  "Write to FILE atomically (- is standard output; never the plan itself)")
+        ->type_name("FILE");
+    o->add_option("--today", ops->today, "Date for the agenda's overdue count (default: today)")
+        ->type_name("YYYY-MM-DD");
+    o->footer(
+        "Examples:\n"
+        "  ma-plan ops plan.yaml -o runbook-ops.md\n"
+        "  ma-plan --lang en ops plan.yaml --format html -o ops.html\n"
+        "The operations section of ma-plan report, alone. Docs: docs/report.md");
+    o->callback([ops, &ctx] { ctx.exit_code = run_report(*ops, ctx); });
+
+    // The reverse funnel beside the goals' KPI targets (seed 004: make ROMI visible).
+    auto funnel = std::make_shared<ReportArgs>();
+    funnel->only = {reports::ReportSection::goals};
+    funnel->title = {"Goals and the reverse funnel", "ゴールと逆算ファネル"};
+    CLI::App* f = app.add_subcommand(
+        "funnel", "Reverse funnel from the revenue target, with ROMI and bands / 逆算ファネル");
+    f->add_option("plan", funnel->plan, "Plan file (- for standard input)")->required();
+    f->add_option("-f,--format", funnel->format,
+                  "md (with the goals), html, json, or csv (plain numbers for a spreadsheet)")
+        ->check(CLI::IsMember({"md", "html", "json", "csv"}))
+        ->default_str("md");
+    f->add_option("-o,--output", funnel->output,
+                  "Write to FILE atomically (- is standard output; never the plan itself)")
+        ->type_name("FILE");
+    f->footer(
+        "Examples:\n"
+        "  ma-plan funnel plan.yaml\n"
+        "  ma-plan funnel plan.yaml --format csv -o funnel.csv\n"
+        "Revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded up.\n"
+        "Docs: docs/report.md#the-reverse-funnel");
+    f->callback([funnel, &ctx] { ctx.exit_code = run_report(*funnel, ctx); });
+}
+
+}  // namespace maplan::cli
