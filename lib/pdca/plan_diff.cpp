@@ -417,7 +417,8 @@ std::vector<Section> flatten(const Project& p) {
     {
         Section& s = section(6, "integrations");
         for (const Integration& i : p.integrations) {
-            std::string key = i.system.value + (i.channel.present() ? " / " + i.channel.value : "");
+            std::string key = i.system.value;
+            if (i.channel.present()) key += (key.empty() ? "" : " / ") + i.channel.value;
             add_unique(s, EntryBuilder(key, "", i.pos)
                               .field("direction", i.direction)
                               .field("id_mapping", i.id_mapping)
