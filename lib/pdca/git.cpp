@@ -176,7 +176,8 @@ std::vector<CommitInfo> log_follow(const std::string& plan, const std::string& s
     // then lists the file's path in that commit (before a rename it is the old name).
     std::vector<std::string> args = {"log", "--follow", "--name-only",
                                      "--format=%x1e%H%x1f%cs%x1f%an%x1f%s"};
-    if (!since.empty()) args.push_back("--since=" + since);
+    // A bare date would take the current time of day in git's approxidate; the whole day counts.
+    if (!since.empty()) args.push_back("--since=" + since + " 00:00:00");
     if (max > 0) args.push_back("--max-count=" + std::to_string(max));
     args.push_back("--");
     args.push_back(relative);
@@ -219,13 +220,14 @@ std::vector<CommitInfo> log_follow(const std::string& plan, const std::string& s
     return commits;
 }
 
-GitRun show_blob(const std::string& plan, const std::string& hash, const std::string& path) {
-    auto [directory, relative] = locate(plan);
-    (void)relative;
-    // --name-only paths are relative to the top of the work tree; ":/" would be ambiguous with
-    // pathspec magic in `show`, so name the blob as HASH:path run from the top.
-    GitRun top = run_git(directory, {"rev-parse", "--show-toplevel"});
-    std::string root = trim_newline(top.out);
+std::string repository_root(const std::string& plan) {
+    GitRun top = run_git(locate(plan).first, {"rev-parse", "--show-toplevel"});
+    return top.exit_status == 0 ? trim_newline(top.out) : std::string();
+}
+
+GitRun show_blob(const std::string& root, const std::string& hash, const std::string& path) {
+    // Log paths are relative to the top of the work tree, so the blob is named from there; the
+    // root is looked up once per history, not once per commit.
     return run_git(root, {"show", hash + ":" + path});
 }
 

@@ -48,7 +48,10 @@ struct CommitInfo {
 std::vector<CommitInfo> log_follow(const std::string& plan, const std::string& since,
                                    std::size_t max);
 
-/// `git show HASH:PATH` relative to the top of the work tree of `plan`'s repository.
-GitRun show_blob(const std::string& plan, const std::string& hash, const std::string& path);
+/// The top of the work tree that holds `plan` (empty when git cannot tell).
+std::string repository_root(const std::string& plan);
+
+/// `git show HASH:PATH` run at `root`; `path` as log_follow() gives it (relative to the top).
+GitRun show_blob(const std::string& root, const std::string& hash, const std::string& path);
 
 }  // namespace maplan::pdca

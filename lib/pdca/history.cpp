@@ -19,9 +19,10 @@ History build_history(const std::string& plan, const HistoryOptions& options) {
         throw IoError({fmt::format("{}: no commit in this repository touches this file", plan),
                        fmt::format("{}: このファイルを含むコミットがありません", plan)});
     }
+    std::string root = repository_root(plan);
     for (CommitInfo& c : commits) {
         HistoryPoint point;
-        GitRun blob = show_blob(plan, c.hash, c.path);
+        GitRun blob = show_blob(root, c.hash, c.path);
         std::string label = c.hash.substr(0, 12) + ":" + c.path;
         if (blob.exit_status != 0) {
             // The commit deleted the file (log lists deletions too), or git could not read it.

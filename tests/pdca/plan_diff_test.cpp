@@ -171,7 +171,7 @@ TEST_CASE("a new stakeholder ID is a removal and an addition", "[pdca][diff]") {
           "4 change(s); findings: 0 introduced, 0 resolved\n");
 }
 
-TEST_CASE("tasks without an ID match by name; renaming one is a removal and an addition",
+TEST_CASE("tasks without an ID match by name and renaming one is a removal and an addition",
           "[pdca][diff]") {
     std::string after = edit(example(), "- name: レポーティング\n", "- name: 月次レポーティング\n");
     auto d = diff_of(example(), after);
