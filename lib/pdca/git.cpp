@@ -40,8 +40,12 @@ std::string trim_newline(std::string text) {
 
 }  // namespace
 
-GitRun run_git(const std::string& directory, const std::vector<std::string>& args) {
+GitRun run_git(const std::string& directory, const std::vector<std::string>& args,
+               const std::string* input) {
     GitRun run;
+    int in_pipe[2] = {-1, -1};
+    if (input != nullptr && ::pipe2(in_pipe, O_CLOEXEC) != 0) return run;
+    Fd in_read{in_pipe[0]}, in_write{in_pipe[1]};
     int out_pipe[2];
     int err_pipe[2];
     if (::pipe2(out_pipe, O_CLOEXEC) != 0) return run;
@@ -59,7 +63,11 @@ GitRun run_git(const std::string& directory, const std::vector<std::string>& arg
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    if (input != nullptr) {
+        posix_spawn_file_actions_adddup2(&actions, in_read.fd, STDIN_FILENO);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    }
     posix_spawn_file_actions_adddup2(&actions, out_write.fd, STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err_write.fd, STDERR_FILENO);
     pid_t pid = 0;
@@ -67,18 +75,32 @@ GitRun run_git(const std::string& directory, const std::vector<std::string>& arg
     posix_spawn_file_actions_destroy(&actions);
     out_write.close();
     err_write.close();
+    in_read.close();
     if (spawned != 0) return run;
+    if (input == nullptr) in_write.close();
+    // Writing is non-blocking and part of the poll loop: a large input and a large output can
+    // never wait on each other.
+    if (in_write.fd >= 0) ::fcntl(in_write.fd, F_SETFL, O_NONBLOCK);
+    std::size_t written = 0;
 
     // Both streams are drained together, so git never blocks on a full stderr pipe while we wait
     // on stdout.
-    pollfd fds[2] = {{out_read.fd, POLLIN, 0}, {err_read.fd, POLLIN, 0}};
+    pollfd fds[3] = {{out_read.fd, POLLIN, 0}, {err_read.fd, POLLIN, 0}, {in_write.fd, POLLOUT, 0}};
     std::string* sinks[2] = {&run.out, &run.err};
     int open_streams = 2;
     char buffer[65536];
     while (open_streams > 0) {
-        if (::poll(fds, 2, -1) < 0) {
+        fds[2].fd = in_write.fd;
+        if (::poll(fds, 3, -1) < 0) {
             if (errno == EINTR) continue;
             break;
+        }
+        if (in_write.fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP)) != 0) {
+            ssize_t n = ::write(in_write.fd, input->data() + written, input->size() - written);
+            if (n > 0) written += static_cast<std::size_t>(n);
+            if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == input->size()) {
+                in_write.close();
+            }
         }
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
@@ -225,10 +247,32 @@ std::string repository_root(const std::string& plan) {
     return top.exit_status == 0 ? trim_newline(top.out) : std::string();
 }
 
-GitRun show_blob(const std::string& root, const std::string& hash, const std::string& path) {
-    // Log paths are relative to the top of the work tree, so the blob is named from there; the
-    // root is looked up once per history, not once per commit.
-    return run_git(root, {"show", hash + ":" + path});
+std::vector<std::optional<std::string>> read_blobs(const std::string& root,
+                                                   const std::vector<CommitInfo>& commits) {
+    std::string requests;
+    for (const CommitInfo& c : commits) requests += c.hash + ":" + c.path + "\n";
+    GitRun batch = run_git(root, {"cat-file", "--batch"}, &requests);
+    std::vector<std::optional<std::string>> blobs(commits.size());
+    if (batch.exit_status != 0) return blobs;
+    // Each answer is "<oid> <type> <size>\n<content>\n", or "<request> missing\n".
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < commits.size() && at < batch.out.size(); ++i) {
+        std::size_t nl = batch.out.find('\n', at);
+        if (nl == std::string::npos) break;
+        std::string header = batch.out.substr(at, nl - at);
+        at = nl + 1;
+        std::size_t last_space = header.rfind(' ');
+        if (last_space == std::string::npos || header.ends_with(" missing") ||
+            header.ends_with(" ambiguous")) {
+            continue;
+        }
+        std::size_t size = std::stoull(header.substr(last_space + 1));
+        bool is_blob = header.find(" blob ") != std::string::npos;
+        if (at + size > batch.out.size()) break;
+        if (is_blob) blobs[i] = batch.out.substr(at, size);
+        at += size + 1;
+    }
+    return blobs;
 }
 
 }  // namespace maplan::pdca

@@ -18,8 +18,10 @@ struct GitRun {
     std::string err;
 };
 
-/// Runs `git ARGS...` in `directory` (argv, no shell), capturing both streams.
-GitRun run_git(const std::string& directory, const std::vector<std::string>& args);
+/// Runs `git ARGS...` in `directory` (argv, no shell), capturing both streams; `input` is fed to
+/// its standard input (else it reads /dev/null).
+GitRun run_git(const std::string& directory, const std::vector<std::string>& args,
+               const std::string* input = nullptr);
 
 /// `REV:path` → {REV, path}; nullopt when `spec` is a plain file name or `-`. A name with a colon
 /// that exists as a file is a file, so `a:b.yaml` on disk is still readable.
@@ -51,7 +53,10 @@ std::vector<CommitInfo> log_follow(const std::string& plan, const std::string& s
 /// The top of the work tree that holds `plan` (empty when git cannot tell).
 std::string repository_root(const std::string& plan);
 
-/// `git show HASH:PATH` run at `root`; `path` as log_follow() gives it (relative to the top).
-GitRun show_blob(const std::string& root, const std::string& hash, const std::string& path);
+/// The plan as of each commit, read by one `git cat-file --batch` instead of one `git show` per
+/// commit (process start-up dominated a long history). Missing objects (a commit that deleted the
+/// file) come back as nullopt, in the order of `commits`.
+std::vector<std::optional<std::string>> read_blobs(const std::string& root,
+                                                   const std::vector<CommitInfo>& commits);
 
 }  // namespace maplan::pdca

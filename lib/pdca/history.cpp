@@ -1,5 +1,11 @@
 #include "pdca/history.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
@@ -10,6 +16,36 @@
 
 namespace maplan::pdca {
 
+namespace {
+
+/// Readiness of one commit's version of the plan, judged by the calendar of that commit's day.
+HistoryPoint judge(const CommitInfo& c, std::optional<std::string> blob) {
+    HistoryPoint point;
+    point.commit = c;
+    if (!blob) {
+        // The commit deleted the file (log lists deletions too), or git could not read it.
+        point.readable = false;
+        point.problem = {"not readable in this commit", "このコミットでは読めません"};
+        return point;
+    }
+    std::string label = c.hash.substr(0, 12) + ":" + c.path;
+    FileResult result = validate_source(std::make_shared<const SourceFile>(label, std::move(*blob)),
+                                        ValidateOptions{});
+    if (result.fatal) {
+        point.readable = false;
+        const auto& e = *result.fatal;
+        point.problem = {fmt::format("{}:{}: {}", e.pos.line, e.pos.column, e.message.en),
+                         fmt::format("{}:{}: {}", e.pos.line, e.pos.column, e.message.ja)};
+        return point;
+    }
+    auto date = reports::parse_date(c.date);
+    point.status = reports::build_status(
+        reports::build_checklist(*result.project, date.value_or(reports::Date{})), result.findings);
+    return point;
+}
+
+}  // namespace
+
 History build_history(const std::string& plan, const HistoryOptions& options) {
     History history;
     history.plan = plan;
@@ -19,33 +55,30 @@ History build_history(const std::string& plan, const HistoryOptions& options) {
         throw IoError({fmt::format("{}: no commit in this repository touches this file", plan),
                        fmt::format("{}: このファイルを含むコミットがありません", plan)});
     }
-    std::string root = repository_root(plan);
-    for (CommitInfo& c : commits) {
-        HistoryPoint point;
-        GitRun blob = show_blob(root, c.hash, c.path);
-        std::string label = c.hash.substr(0, 12) + ":" + c.path;
-        if (blob.exit_status != 0) {
-            // The commit deleted the file (log lists deletions too), or git could not read it.
-            point.readable = false;
-            point.problem = {"not readable in this commit", "このコミットでは読めません"};
-        } else {
-            FileResult result = validate_source(
-                std::make_shared<const SourceFile>(label, std::move(blob.out)), ValidateOptions{});
-            if (result.fatal) {
-                point.readable = false;
-                const auto& e = *result.fatal;
-                point.problem = {fmt::format("{}:{}: {}", e.pos.line, e.pos.column, e.message.en),
-                                 fmt::format("{}:{}: {}", e.pos.line, e.pos.column, e.message.ja)};
-            } else {
-                auto date = reports::parse_date(c.date);
-                point.status = reports::build_status(
-                    reports::build_checklist(*result.project, date.value_or(reports::Date{})),
-                    result.findings);
+    std::vector<std::optional<std::string>> blobs = read_blobs(repository_root(plan), commits);
+    history.points.resize(commits.size());
+    // Commits are independent, so they are validated over all cores; each worker takes the next
+    // index and writes only its own slot, so the order stays git's.
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < commits.size();) {
+            try {
+                history.points[i] = judge(commits[i], std::move(blobs[i]));
+            } catch (...) {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
             }
         }
-        point.commit = std::move(c);
-        history.points.push_back(std::move(point));
-    }
+    };
+    unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+    workers = static_cast<unsigned>(std::min<std::size_t>(workers, commits.size()));
+    std::vector<std::jthread> threads;
+    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work);
+    work();
+    threads.clear();  // joins
+    if (failure) std::rethrow_exception(failure);
     return history;
 }
 
