@@ -222,3 +222,24 @@ TEST_CASE("history outside a repository and in one without commits", "[pdca][e2e
     CHECK(diff.exit_code == 2);
     CHECK(diff.err == "ma-plan: HEAD:plan.yaml: the git repository has no commits yet\n");
 }
+
+TEST_CASE("history marks a commit that deleted the plan and goes on", "[pdca][e2e][git]") {
+    TempDir repo;
+    REQUIRE(run_shell(git(repo, "init -q") + " && " + git(repo, "config user.name 'Hanako Test'") +
+                      " && " + git(repo, "config user.email hanako@example.invalid"))
+                .exit_code == 0);
+    write_file(repo / "plan.yaml", example());
+    commit(repo, "2026-11-01", "first plan");
+    std::filesystem::remove(repo / "plan.yaml");
+    write_file(repo / "README", "moved out for a while\n");
+    commit(repo, "2026-11-02", "remove the plan");
+    write_file(repo / "plan.yaml", example());
+    commit(repo, "2026-11-03", "bring the plan back");
+    auto r = run_shell(in_repo(repo, "--lang en history plan.yaml --format csv"));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find(",Hanako Test,remove the plan,unreadable (not readable in this commit),") !=
+          std::string::npos);
+    CHECK(r.out.find(",Hanako Test,bring the plan back,87%,") != std::string::npos);
+    CHECK(r.out.find(",Hanako Test,first plan,87%,") != std::string::npos);
+}
