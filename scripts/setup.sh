@@ -22,6 +22,8 @@ packages=(
     libcli11-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev libutf8proc-dev
     # domain check: c-ares resolver, libcrypto for DKIM key lengths
     libc-ares-dev libssl-dev
+    # diff REV:path and history run the git CLI (lib/pdca/git.hpp says why not libgit2)
+    git
 )
 test_packages=(
     catch2

@@ -45,6 +45,8 @@ void register_warmup_command(CLI::App& app, Context& ctx);
 void register_rollout_report_command(CLI::App& app, Context& ctx);
 void register_schema_command(CLI::App& app, Context& ctx);
 void register_domain_commands(CLI::App& app, Context& ctx);
+void register_diff_command(CLI::App& app, Context& ctx);
+void register_history_command(CLI::App& app, Context& ctx);
 void register_completion_command(CLI::App& app, Context& ctx);
 
 }  // namespace maplan::cli
