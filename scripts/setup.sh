@@ -22,6 +22,8 @@ packages=(
     libcli11-dev libyaml-cpp-dev libfmt-dev libsqlite3-dev libutf8proc-dev
     # domain check: c-ares resolver, libcrypto for DKIM key lengths
     libc-ares-dev libssl-dev
+    # --format xlsx: libxlsxwriter writes the Excel workbooks (raci, checklist, status)
+    libxlsxwriter-dev
 )
 test_packages=(
     catch2
@@ -32,6 +34,8 @@ test_packages=(
     # tests: LibreOffice Calc opens extracts to prove the CSV formula guard (about a minute to
     # install without recommends; tests/lists/spreadsheet_test.cpp skips without it)
     libreoffice-calc-nogui
+    # tests: openpyxl reads the .xlsx reports back (tests/xlsx/check_xlsx.py)
+    python3-openpyxl
 )
 if ((with_tests)); then
     packages+=("${test_packages[@]}")
