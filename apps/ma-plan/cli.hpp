@@ -36,6 +36,7 @@ void register_report_commands(CLI::App& app, Context& ctx);
 void register_warmup_command(CLI::App& app, Context& ctx);
 void register_schema_command(CLI::App& app, Context& ctx);
 void register_domain_commands(CLI::App& app, Context& ctx);
+void register_import_commands(CLI::App& app, Context& ctx);
 void register_completion_command(CLI::App& app, Context& ctx);
 
 }  // namespace maplan::cli

@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
     cli::register_warmup_command(app, ctx);
     cli::register_schema_command(app, ctx);
     cli::register_domain_commands(app, ctx);
+    cli::register_import_commands(app, ctx);
     cli::register_completion_command(app, ctx);  // last: it walks the commands above
     try {
         app.parse(argc, argv);

@@ -14,7 +14,7 @@ import zipfile
 
 import openpyxl
 
-BIN, SRC, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
+BIN, SRC, CASE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
 SEED = os.path.join(SRC, "config-examples", "seed000-roles.yaml")
 JA = os.path.join(SRC, "config-examples", "ja-manufacturer.yaml")
 HOSTILE = os.path.join(SRC, "tests", "xlsx", "data", "formula-cells.yaml")
