@@ -114,6 +114,17 @@ constexpr std::array<KindGuess, 27> kind_guesses = {{
     {"vendor", "vendor"},
 }};
 
+/// "IT" as a word of its own (IT部, IT Dept, 情報システム/IT), never inside DIGITAL or EDIT.
+bool has_word_it(std::string_view name) {
+    auto letter = [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; };
+    for (std::size_t i = name.find("IT"); i != std::string_view::npos; i = name.find("IT", i + 1)) {
+        bool before = i > 0 && letter(name[i - 1]);
+        bool after = i + 2 < name.size() && letter(name[i + 2]);
+        if (!before && !after) return true;
+    }
+    return false;
+}
+
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -180,9 +191,9 @@ ImportedStakeholder guess_stakeholder(std::string_view name) {
     s.name = std::string(name);
     std::string lower = ascii_lower(name);
     for (const KindGuess& g : kind_guesses) {
-        // ASCII needles match case-insensitively ("IT" stays upper case so "digital" is no IT).
+        // ASCII needles match case-insensitively; "IT" only as a word (has_word_it).
         bool ascii = static_cast<unsigned char>(g.needle[0]) < 0x80;
-        bool hit = g.needle == "IT" ? name.find("IT") != std::string_view::npos
+        bool hit = g.needle == "IT" ? has_word_it(name)
                    : ascii          ? lower.find(g.needle) != std::string::npos
                                     : name.find(g.needle) != std::string_view::npos;
         if (hit) {

@@ -13,3 +13,9 @@ ma_plan_import_test(round-trip-letters "RACI letters and plan order survive the 
 ma_plan_import_test(cp932 "a CP932 matrix with a full-width step and blank cells imports")
 ma_plan_import_test(bad-input "each bad matrix gives one line with the cell and reason and no file")
 ma_plan_import_test(refusals "an existing plan is never replaced and xlsx input is refused")
+add_executable(test_importer
+    unit/catch_main.cpp
+    importer/roles_test.cpp
+)
+target_link_libraries(test_importer PRIVATE ma_plan_importer ma_plan_core Catch2::Catch2)
+catch_discover_tests(test_importer TEST_PREFIX "import: ")
