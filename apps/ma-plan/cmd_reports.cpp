@@ -121,7 +121,10 @@ int refuse_xlsx_target(const CommonArgs& args, Context& ctx) {
 std::filesystem::path xlsx_scratch(const CommonArgs& args) {
     if (is_standard_output(args.output)) return {};
     std::filesystem::path parent = std::filesystem::absolute(args.output).parent_path();
-    return parent;
+    // A directory that does not exist is the atomic writer's to report, in its own words
+    // ("PATH: error: cannot write: …"); the scratch directory then goes to the system's.
+    std::error_code ec;
+    return std::filesystem::is_directory(parent, ec) ? parent : std::filesystem::path{};
 }
 
 void add_common(CLI::App* cmd, CommonArgs& args, const std::vector<std::string>& formats,

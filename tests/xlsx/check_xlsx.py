@@ -268,6 +268,12 @@ def case_refusals(tmp):
     equal(r.returncode, 2, "exit code for -o PLAN")
     with open(copy, "rb") as f:
         equal(f.read(), original, "the plan is untouched")
+    # A directory that does not exist: the atomic writer's own message, exit 2.
+    missing = os.path.join(tmp, "no-such-dir", "roles.xlsx")
+    r = run("--lang", "en", "raci", SEED, "--format", "xlsx", "-o", missing)
+    equal(r.returncode, 2, "exit code for a missing directory")
+    equal(r.stderr.decode(), f"ma-plan: {missing}: error: cannot write: No such file or directory\n",
+          "message for a missing directory")
     # Atomic: an existing output survives a failed run (an unreadable plan), and no scratch
     # directory or temporary file is left beside it.
     keep = os.path.join(tmp, "keep")
