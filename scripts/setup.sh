@@ -24,6 +24,8 @@ packages=(
     libc-ares-dev libssl-dev
     # diff REV:path and history run the git CLI (lib/pdca/git.hpp says why not libgit2)
     git
+    # --format xlsx: libxlsxwriter writes the Excel workbooks (raci, checklist, status)
+    libxlsxwriter-dev
 )
 test_packages=(
     catch2
@@ -40,6 +42,8 @@ test_packages=(
     python3-html5lib chromium fonts-noto-cjk poppler-utils
     # tests: Mermaid's own renderer (npm, below) checks the report's gantt block
     nodejs npm
+    # tests: openpyxl reads the .xlsx reports back (tests/xlsx/check_xlsx.py)
+    python3-openpyxl
 )
 if ((with_tests)); then
     packages+=("${test_packages[@]}")

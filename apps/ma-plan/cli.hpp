@@ -47,6 +47,7 @@ void register_schema_command(CLI::App& app, Context& ctx);
 void register_domain_commands(CLI::App& app, Context& ctx);
 void register_diff_command(CLI::App& app, Context& ctx);
 void register_history_command(CLI::App& app, Context& ctx);
+void register_import_commands(CLI::App& app, Context& ctx);
 void register_completion_command(CLI::App& app, Context& ctx);
 
 }  // namespace maplan::cli

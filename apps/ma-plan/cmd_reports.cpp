@@ -2,6 +2,8 @@
 // generated from the plan so they never disagree with it. Thin: parse, call lib/reports, write.
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "cli.hpp"
@@ -13,6 +15,7 @@
 #include "reports/raci.hpp"
 #include "reports/status.hpp"
 #include "rules/validate.hpp"
+#include "xlsx/reports_xlsx.hpp"
 
 namespace maplan::cli {
 
@@ -63,6 +66,42 @@ void emit(const CommonArgs& args, const std::string& text, Context& ctx) {
     }
 }
 
+bool is_xlsx(const CommonArgs& args) {
+    return args.format == "xlsx";
+}
+
+/// An .xlsx file is binary: it needs -o FILE, and `-o -` only into a pipe or file, never onto a
+/// terminal. Returns the exit code of a refusal (the message is printed), or 0 to go on.
+int refuse_xlsx_target(const CommonArgs& args, Context& ctx) {
+    if (args.output.empty()) {
+        ctx.err
+            << (ctx.lang() == Lang::ja
+                    ? "ma-plan: --format xlsx には -o FILE が必要です (Excel ファイルはバイナリ)\n"
+                    : "ma-plan: --format xlsx needs -o FILE (an Excel file is binary)\n");
+        return exit_code::usage_error;
+    }
+    if (is_standard_output(args.output) && isatty(STDOUT_FILENO) == 1) {
+        ctx.err << (ctx.lang() == Lang::ja
+                        ? "ma-plan: -o - は端末です。Excel "
+                          "ファイルはバイナリなので、ファイル名を指定するかパイプに渡してください\n"
+                        : "ma-plan: -o - is a terminal; an Excel file is binary, so give a file "
+                          "name or pipe it\n");
+        return exit_code::bad_option;
+    }
+    return exit_code::ok;
+}
+
+/// The workbook's scratch directory is made beside the output, like the atomic writer's
+/// temporary file; for standard output, in the system temporary directory.
+std::filesystem::path xlsx_scratch(const CommonArgs& args) {
+    if (is_standard_output(args.output)) return {};
+    std::filesystem::path parent = std::filesystem::absolute(args.output).parent_path();
+    // A directory that does not exist is the atomic writer's to report, in its own words
+    // ("PATH: error: cannot write: …"); the scratch directory then goes to the system's.
+    std::error_code ec;
+    return std::filesystem::is_directory(parent, ec) ? parent : std::filesystem::path{};
+}
+
 void add_common(CLI::App* cmd, CommonArgs& args, const std::vector<std::string>& formats,
                 const std::string& default_format) {
     cmd->add_option("plan", args.plan, "Plan file (- for standard input)")->required();
@@ -88,6 +127,16 @@ struct RaciArgs {
 };
 
 int run_raci(const RaciArgs& args, Context& ctx) {
+    if (is_xlsx(args.common)) {
+        if (int code = refuse_xlsx_target(args.common, ctx)) return code;
+        if (args.by == "stakeholder") {
+            throw UsageError(
+                {"--format xlsx writes the matrix; --by stakeholder is md, csv, html "
+                 "or json",
+                 "--format xlsx は役割分担表を書きます。--by stakeholder は md・csv・"
+                 "html・json のみです"});
+        }
+    }
     LoadResult loaded = load_project_file(args.common.plan);
     if (report_fatal(args.common.plan, loaded.fatal, ctx)) return exit_code::input_error;
     note_errors(args.common.plan, loaded.findings, ctx);
@@ -96,6 +145,10 @@ int run_raci(const RaciArgs& args, Context& ctx) {
         *loaded.project,
         args.style == "raci" ? reports::RaciStyle::raci : reports::RaciStyle::labels,
         args.group == "plan" ? reports::RaciGrouping::plan : reports::RaciGrouping::step);
+    if (is_xlsx(args.common)) {
+        emit(args.common, xlsx::render_raci_xlsx(matrix, options, xlsx_scratch(args.common)), ctx);
+        return exit_code::ok;
+    }
     auto format = format_of(args.common.format);
     emit(args.common,
          args.by == "stakeholder" ? reports::render_raci_by_stakeholder(matrix, format, options)
@@ -115,6 +168,9 @@ struct ChecklistArgs {
 };
 
 int run_checklist(const ChecklistArgs& args, Context& ctx) {
+    if (is_xlsx(args.common)) {
+        if (int code = refuse_xlsx_target(args.common, ctx)) return code;
+    }
     reports::Date today = today_of(args.today);
     LoadResult loaded = load_project_file(args.common.plan);
     if (report_fatal(args.common.plan, loaded.fatal, ctx)) return exit_code::input_error;
@@ -123,6 +179,11 @@ int run_checklist(const ChecklistArgs& args, Context& ctx) {
     reports::ChecklistFilter filter{args.step, args.owner, args.statuses};
     auto checklist = reports::filter_checklist(reports::build_checklist(*loaded.project, today),
                                                filter, *loaded.project);
+    if (is_xlsx(args.common)) {
+        emit(args.common,
+             xlsx::render_checklist_xlsx(checklist, options, xlsx_scratch(args.common)), ctx);
+        return exit_code::ok;
+    }
     emit(args.common, reports::render_checklist(checklist, format_of(args.common.format), options),
          ctx);
     return exit_code::ok;
@@ -136,9 +197,20 @@ struct StatusArgs {
 };
 
 int run_status(const StatusArgs& args, Context& ctx) {
+    if (is_xlsx(args.common)) {
+        if (int code = refuse_xlsx_target(args.common, ctx)) return code;
+    }
     reports::Date today = today_of(args.today);
     FileResult result = validate_file(args.common.plan, ValidateOptions{});
     if (report_fatal(args.common.plan, result.fatal, ctx)) return exit_code::input_error;
+    if (is_xlsx(args.common)) {
+        reports::RenderOptions options{report_lang(ctx, result.project.get()), false, false};
+        auto status = reports::build_status(reports::build_checklist(*result.project, today),
+                                            result.findings);
+        emit(args.common, xlsx::render_status_xlsx(status, options, xlsx_scratch(args.common)),
+             ctx);
+        return exit_code::ok;
+    }
     auto format = format_of(args.common.format);
     reports::RenderOptions options{
         report_lang(ctx, result.project.get()), false,
@@ -157,7 +229,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
     auto raci = std::make_shared<RaciArgs>();
     CLI::App* r =
         app.add_subcommand("raci", "Task × department role matrix (GFM table) / 役割分担表");
-    add_common(r, raci->common, {"md", "csv", "html", "json"}, "md");
+    add_common(r, raci->common, {"md", "csv", "html", "json", "xlsx"}, "md");
     r->add_option("--style", raci->style,
                   "labels: the plan's own labels (主担当/共有/受領); raci: R/A/C/I letters")
         ->check(CLI::IsMember({"labels", "raci"}))
@@ -176,6 +248,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
         "  ma-plan raci plan.yaml --group plan --style raci\n"
         "  ma-plan raci plan.yaml --by stakeholder -o roles.md\n"
         "  ma-plan raci plan.yaml --format csv --bom -o roles.csv\n"
+        "  ma-plan raci plan.yaml --format xlsx -o roles.xlsx\n"
         "RACI letters: 主担当→A, R→R, C→C, 共有→I, 受領→I (RACI has no \"receives\"; the legend\n"
         "says so). Language: --lang, else MA_PLAN_LANG, else the plan's project.language.\n"
         "Docs: docs/reports.md");
@@ -184,7 +257,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
     auto checklist = std::make_shared<ChecklistArgs>();
     CLI::App* c = app.add_subcommand(
         "checklist", "What the rollout still needs, per step, as GFM task lists / チェックリスト");
-    add_common(c, checklist->common, {"md", "json"}, "md");
+    add_common(c, checklist->common, {"md", "json", "xlsx"}, "md");
     c->add_option("--step", checklist->step, "Only this step (1-7)")->check(CLI::Range(1, 7));
     c->add_option("--owner", checklist->owner, "Only items owned by this stakeholder (ID or name)");
     c->add_option("--status", checklist->statuses,
@@ -198,6 +271,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
         "  ma-plan checklist plan.yaml\n"
         "  ma-plan checklist plan.yaml --step 6 --status todo,in_progress\n"
         "  ma-plan checklist plan.yaml --owner it --today 2026-12-01 -o it-checklist.md\n"
+        "  ma-plan checklist plan.yaml --format xlsx -o checklist.xlsx\n"
         "Derived items count as done/todo; tracked tasks without a status count as todo.\n"
         "Docs: docs/reports.md");
     c->callback([checklist, &ctx] { ctx.exit_code = run_checklist(*checklist, ctx); });
@@ -205,7 +279,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
     auto status = std::make_shared<StatusArgs>();
     CLI::App* s = app.add_subcommand(
         "status", "Readiness per step: done/total, findings, overdue tasks / 準備状況");
-    add_common(s, status->common, {"text", "md", "json"}, "text");
+    add_common(s, status->common, {"text", "md", "json", "xlsx"}, "text");
     s->add_option("--today", status->today, "Date for overdue marks (default: today)")
         ->type_name("YYYY-MM-DD");
     s->footer(
@@ -213,6 +287,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
         "  ma-plan status plan.yaml\n"
         "  ma-plan --lang en status plan.yaml --format md -o status.md\n"
         "  ma-plan status plan.yaml --format json --today 2026-12-01\n"
+        "  ma-plan status plan.yaml --format xlsx -o status.xlsx\n"
         "Exit code 0 whenever the report was written (findings are shown, not failed on; use\n"
         "ma-plan validate in CI). Docs: docs/reports.md");
     s->callback([status, &ctx] { ctx.exit_code = run_status(*status, ctx); });

@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
     cli::register_domain_commands(app, ctx);
     cli::register_diff_command(app, ctx);
     cli::register_history_command(app, ctx);
+    cli::register_import_commands(app, ctx);
     cli::register_completion_command(app, ctx);  // last: it walks the commands above
     // CLI11 stores --lang only once parsing succeeds; its own errors need the language first.
     for (int i = 1; i + 1 < argc; ++i) {

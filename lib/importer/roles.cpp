@@ -1,0 +1,473 @@
+#include "importer/roles.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/escape.hpp"
+#include "core/suggest.hpp"
+#include "lists/csv.hpp"
+#include "lists/encoding.hpp"
+
+namespace maplan::importer {
+
+namespace {
+
+/// Leading and trailing ASCII and full-width (U+3000) spaces: Excel users pad cells by hand.
+std::string trim(std::string_view s) {
+    auto strip = [&] {
+        bool changed = true;
+        while (changed) {
+            changed = false;
+            while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+                s.remove_prefix(1), changed = true;
+            while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+                s.remove_suffix(1), changed = true;
+            if (s.starts_with("\xE3\x80\x80")) s.remove_prefix(3), changed = true;
+            if (s.ends_with("\xE3\x80\x80")) s.remove_suffix(3), changed = true;
+        }
+    };
+    strip();
+    return std::string(s);
+}
+
+/// ma-plan's CSV writer puts `'` in front of a cell that looks like a formula (core/escape.hpp);
+/// reading such a file back takes it off again, so `raci --format csv` round-trips.
+std::string unguard(std::string text) {
+    if (text.size() > 1 && text.front() == '\'' &&
+        looks_like_formula(std::string_view(text).substr(1))) {
+        text.erase(0, 1);
+    }
+    return text;
+}
+
+bool is_step_header(std::string_view h) {
+    return h == "ステップ" || h == "Step" || h == "step" || h == "STEP" || h == "段階";
+}
+bool is_task_header(std::string_view h) {
+    return h == "タスク" || h == "Task" || h == "task" || h == "TASK" || h == "作業" || h == "項目";
+}
+
+/// The labels a cell may hold, as the plan's default vocabulary knows them (core/model.cpp).
+const std::vector<std::string_view>& known_labels() {
+    static const std::vector<std::string_view> labels = {"主担当", "共有", "受領", "R",    "A",
+                                                         "C",      "I",    "担当", "実施", "相談"};
+    return labels;
+}
+
+std::optional<int> parse_step(std::string_view text) {
+    // "2", "2.", "2. 体制構築・役割分担" (the heading the Markdown report uses), full-width "２".
+    if (text.size() == 3 && text.starts_with("\xEF\xBC")) {
+        auto c = static_cast<unsigned char>(text[2]);
+        if (c >= 0x91 && c <= 0x97) return c - 0x90;  // ０..９ is EF BC 90..99
+        return std::nullopt;
+    }
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return std::nullopt;
+    std::size_t i = 0;
+    int value = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && value < 100) {
+        value = value * 10 + (text[i] - '0');
+        ++i;
+    }
+    if (i < text.size() && text[i] != '.' && text[i] != ' ') return std::nullopt;
+    if (value < 1 || value > 7) return std::nullopt;
+    return value;
+}
+
+struct KindGuess {
+    std::string_view needle;
+    std::string_view kind;
+};
+
+/// Most specific first: インサイドセールス and "inside sales" before 営業 and "sales".
+constexpr std::array<KindGuess, 27> kind_guesses = {{
+    {"インサイドセールス", "inside_sales"},
+    {"inside sales", "inside_sales"},
+    {"マーケティング", "marketing"},
+    {"マーケ", "marketing"},
+    {"marketing", "marketing"},
+    {"情報システム", "internal_systems"},
+    {"情シス", "internal_systems"},
+    {"システム", "internal_systems"},
+    {"IT", "internal_systems"},
+    {"法務", "privacy_legal"},
+    {"個人情報", "privacy_legal"},
+    {"コンプライアンス", "privacy_legal"},
+    {"legal", "privacy_legal"},
+    {"営業", "sales"},
+    {"sales", "sales"},
+    {"経営", "sponsor"},
+    {"役員", "sponsor"},
+    {"sponsor", "sponsor"},
+    {"カスタマーサクセス", "customer_success"},
+    {"サポート", "customer_success"},
+    {"customer success", "customer_success"},
+    {"support", "customer_success"},
+    {"代理店", "agency"},
+    {"コンサル", "agency"},
+    {"agency", "agency"},
+    {"ベンダー", "vendor"},
+    {"vendor", "vendor"},
+}};
+
+/// "IT" as a word of its own (IT部, IT Dept, 情報システム/IT), never inside DIGITAL or EDIT.
+bool has_word_it(std::string_view name) {
+    auto letter = [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; };
+    for (std::size_t i = name.find("IT"); i != std::string_view::npos; i = name.find("IT", i + 1)) {
+        bool before = i > 0 && letter(name[i - 1]);
+        bool after = i + 2 < name.size() && letter(name[i + 2]);
+        if (!before && !after) return true;
+    }
+    return false;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// A YAML double-quoted scalar: JSON-style escapes, which YAML 1.2 double quotes accept.
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\x{:02X}", c);
+        } else {
+            out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+std::string decode(std::string_view bytes) {
+    std::string_view body = bytes;
+    if (body.starts_with(lists::utf8_bom)) body.remove_prefix(lists::utf8_bom.size());
+    if (lists::detect_encoding(bytes) != lists::Encoding::cp932) {
+        if (auto bad = lists::find_invalid_utf8(body)) {
+            throw ImportError(fmt::format("byte {}", *bad + 1),
+                              {"the file is neither UTF-8 nor CP932",
+                               "ファイルが UTF-8 でも CP932 でもありません"});
+        }
+        return std::string(body);
+    }
+    lists::Cp932Codec codec(lists::Cp932Codec::Direction::to_utf8);
+    std::string out;
+    if (auto bad = codec.convert(bytes, out)) {
+        throw ImportError(
+            fmt::format("byte {}", *bad + 1),
+            {"the file is neither UTF-8 nor CP932", "ファイルが UTF-8 でも CP932 でもありません"});
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string column_name(std::size_t col) {
+    std::string name;
+    ++col;
+    while (col > 0) {
+        --col;
+        name.insert(name.begin(), static_cast<char>('A' + col % 26));
+        col /= 26;
+    }
+    return name;
+}
+
+std::string cell_name(std::size_t col, std::size_t row) {
+    return fmt::format("{}{}", column_name(col), row);
+}
+
+ImportedStakeholder guess_stakeholder(std::string_view name) {
+    ImportedStakeholder s;
+    s.name = std::string(name);
+    std::string lower = ascii_lower(name);
+    for (const KindGuess& g : kind_guesses) {
+        // ASCII needles match case-insensitively; "IT" only as a word (has_word_it).
+        bool ascii = static_cast<unsigned char>(g.needle[0]) < 0x80;
+        bool hit = g.needle == "IT" ? has_word_it(name)
+                   : ascii          ? lower.find(g.needle) != std::string::npos
+                                    : name.find(g.needle) != std::string_view::npos;
+        if (hit) {
+            s.kind = std::string(g.kind);
+            s.because = std::string(g.needle);
+            break;
+        }
+    }
+    if (s.kind.empty()) s.kind = "other";
+    return s;
+}
+
+RoleMatrix read_role_csv(std::string_view bytes) {
+    std::string text = decode(bytes);
+    lists::CsvReader reader(text);
+    std::vector<std::string_view> fields;
+    RoleMatrix m;
+    std::optional<std::size_t> step_col;
+    std::optional<std::size_t> task_col;
+    std::vector<std::optional<std::size_t>> dept_of_col;  ///< column → stakeholder index
+    bool header_seen = false;
+    const Project defaults;  // the built-in vocabulary: 主担当, 共有, 受領, R, A, C, I
+    try {
+        while (reader.next(fields)) {
+            const std::size_t row = reader.row();
+            std::vector<std::string> cells;
+            for (std::string_view f : fields) cells.push_back(unguard(trim(f)));
+            if (std::all_of(cells.begin(), cells.end(),
+                            [](const std::string& c) { return c.empty(); })) {
+                continue;
+            }
+            if (!header_seen) {
+                header_seen = true;
+                for (std::size_t c = 0; c < cells.size(); ++c) {
+                    if (!step_col && is_step_header(cells[c]))
+                        step_col = c;
+                    else if (!task_col && is_task_header(cells[c]))
+                        task_col = c;
+                }
+                if (!task_col) {
+                    for (std::size_t c = 0; c < cells.size(); ++c) {
+                        if (c != step_col && !cells[c].empty()) {
+                            task_col = c;
+                            break;
+                        }
+                    }
+                }
+                dept_of_col.assign(cells.size(), std::nullopt);
+                std::map<std::string, std::size_t> seen;
+                for (std::size_t c = 0; c < cells.size(); ++c) {
+                    if (c == step_col || c == task_col || cells[c].empty()) continue;
+                    if (auto it = seen.find(cells[c]); it != seen.end()) {
+                        throw ImportError(cell_name(c, row),
+                                          {fmt::format("department \"{}\" is also the header of "
+                                                       "column {}",
+                                                       cells[c], column_name(it->second)),
+                                           fmt::format("部門「{}」は {} 列の見出しと重複しています",
+                                                       cells[c], column_name(it->second))});
+                    }
+                    seen.emplace(cells[c], c);
+                    ImportedStakeholder s = guess_stakeholder(cells[c]);
+                    s.column = c;
+                    dept_of_col[c] = m.stakeholders.size();
+                    m.stakeholders.push_back(std::move(s));
+                }
+                if (m.stakeholders.empty()) {
+                    throw ImportError(fmt::format("row {}", row),
+                                      {"the header names no department column (expected a task "
+                                       "column, then one column per department)",
+                                       "見出し行に部門の列がありません (タスクの列の後に部門ごとの"
+                                       "列が必要です)"});
+                }
+                m.has_step_column = step_col.has_value();
+                continue;
+            }
+            ImportedTask task;
+            task.row = row;
+            auto cell = [&](std::size_t c) -> const std::string& {
+                static const std::string empty;
+                return c < cells.size() ? cells[c] : empty;
+            };
+            task.name = cell(*task_col);
+            if (task.name.empty()) {
+                throw ImportError(cell_name(*task_col, row), {"the row has roles but no task name",
+                                                              "役割はありますがタスク名が空です"});
+            }
+            if (step_col && !cell(*step_col).empty()) {
+                auto step = parse_step(cell(*step_col));
+                if (!step) {
+                    throw ImportError(
+                        cell_name(*step_col, row),
+                        {fmt::format("step \"{}\" is not 1 to 7", cell(*step_col)),
+                         fmt::format("ステップ「{}」は 1〜7 ではありません", cell(*step_col))});
+                }
+                task.step = *step;
+            }
+            std::optional<std::size_t> owner_col;
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                if (c >= dept_of_col.size() || !dept_of_col[c] || cells[c].empty()) {
+                    if (c >= dept_of_col.size() && !cells[c].empty() && c != task_col &&
+                        c != step_col) {
+                        throw ImportError(
+                            cell_name(c, row),
+                            {fmt::format("\"{}\" is in a column without a "
+                                         "department header",
+                                         cells[c]),
+                             fmt::format("「{}」は見出しのない列にあります", cells[c])});
+                    }
+                    continue;
+                }
+                auto kind = role_kind_of(defaults, cells[c]);
+                if (!kind) {
+                    auto guess = closest_match(cells[c], known_labels());
+                    throw ImportError(
+                        cell_name(c, row),
+                        {fmt::format("unknown role label \"{}\"{}; the labels are 主担当, 共有, "
+                                     "受領, R, A, C, I",
+                                     cells[c],
+                                     guess ? fmt::format(" (did you mean \"{}\"?)", *guess) : ""),
+                         fmt::format("不明な役割「{}」です{}。使える役割は 主担当・共有・受領・R・"
+                                     "A・C・I です",
+                                     cells[c],
+                                     guess ? fmt::format(" (「{}」の誤りではありませんか?)", *guess)
+                                           : "")});
+                }
+                if (*kind == RoleKind::owner) {
+                    if (owner_col) {
+                        // Not a silent pick: the same finding validate would report (RACI-002).
+                        throw ImportError(
+                            cell_name(c, row),
+                            {fmt::format("task \"{}\" has two lead owners ({} in {} and {} in "
+                                         "{}); exactly one holds the decision",
+                                         task.name, m.stakeholders[*dept_of_col[*owner_col]].name,
+                                         cell_name(*owner_col, row),
+                                         m.stakeholders[*dept_of_col[c]].name, cell_name(c, row)),
+                             fmt::format(
+                                 "タスク「{}」に主担当が 2 部門あります ({} の {} と {} の {})。"
+                                 "決定権を持つのは 1 部門だけにしてください",
+                                 task.name, cell_name(*owner_col, row),
+                                 m.stakeholders[*dept_of_col[*owner_col]].name, cell_name(c, row),
+                                 m.stakeholders[*dept_of_col[c]].name)},
+                            "RACI-002");
+                    }
+                    owner_col = c;
+                }
+                task.roles.push_back({*dept_of_col[c], cells[c], *kind});
+            }
+            m.tasks.push_back(std::move(task));
+        }
+    } catch (const lists::CsvSyntaxError& e) {
+        throw ImportError(cell_name(e.col > 0 ? e.col - 1 : 0, e.row), e.what_text);
+    }
+    if (!header_seen) {
+        throw ImportError("row 1", {"the file is empty", "ファイルが空です"});
+    }
+    // IDs: the kind when one department has it, else kind_2, kind_3 in column order; "other"
+    // departments get an ASCII ID from an ASCII name, else department_N.
+    std::map<std::string, int> used;
+    for (ImportedStakeholder& s : m.stakeholders) {
+        std::string base = s.kind;
+        if (s.kind == "other") {
+            std::string slug;
+            for (char ch : s.name) {
+                auto c = static_cast<unsigned char>(ch);
+                if (std::isalnum(c))
+                    slug += static_cast<char>(std::tolower(c));
+                else if (!slug.empty() && slug.back() != '_')
+                    slug += '_';
+            }
+            while (!slug.empty() && slug.back() == '_') slug.pop_back();
+            bool ascii = std::all_of(s.name.begin(), s.name.end(),
+                                     [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+            base = ascii && !slug.empty() && std::isalpha(static_cast<unsigned char>(slug[0]))
+                       ? slug
+                       : "department";
+        }
+        int n = ++used[base];
+        s.id = n == 1 && base != "department" ? base : fmt::format("{}_{}", base, n);
+    }
+    return m;
+}
+
+std::vector<std::string> describe_guesses(const RoleMatrix& m, Lang lang) {
+    std::vector<std::string> lines;
+    for (const ImportedStakeholder& s : m.stakeholders) {
+        if (lang == Lang::ja) {
+            lines.push_back(
+                s.because.empty()
+                    ? fmt::format("「{}」→ id {}、kind other (名前から種類を推定できません。"
+                                  "確認してください)",
+                                  s.name, s.id)
+                    : fmt::format("「{}」→ id {}、kind {} (「{}」から推定。確認してください)",
+                                  s.name, s.id, s.kind, s.because));
+        } else {
+            lines.push_back(
+                s.because.empty()
+                    ? fmt::format("\"{}\" -> id {}, kind other (no kind recognised in the name; "
+                                  "confirm)",
+                                  s.name, s.id)
+                    : fmt::format("\"{}\" -> id {}, kind {} (guessed from \"{}\"; confirm)", s.name,
+                                  s.id, s.kind, s.because));
+        }
+    }
+    return lines;
+}
+
+std::string write_plan(const RoleMatrix& m, const PlanOptions& options) {
+    bool japanese = false;
+    for (const ImportedStakeholder& s : m.stakeholders) {
+        for (char ch : s.name) japanese |= static_cast<unsigned char>(ch) >= 0x80;
+    }
+    for (const ImportedTask& t : m.tasks) {
+        for (char ch : t.name) japanese |= static_cast<unsigned char>(ch) >= 0x80;
+    }
+    // The kind with the most 主担当 cells leads the project (ties: column order).
+    std::vector<int> owned(m.stakeholders.size(), 0);
+    for (const ImportedTask& t : m.tasks) {
+        for (const ImportedRole& r : t.roles) owned[r.stakeholder] += r.kind == RoleKind::owner;
+    }
+    std::string out;
+    out += japanese
+               ? fmt::format(
+                     "# ma-plan import roles が {} から作成したプランです。\n"
+                     "# stakeholders の id と kind は部門名からの推定です。確認してください。\n",
+                     options.source)
+               : fmt::format(
+                     "# Written by ma-plan import roles from {}.\n"
+                     "# The stakeholders' id and kind are guesses from the department "
+                     "names: confirm them.\n",
+                     options.source);
+    out += "ma_plan: 1\nproject:\n";
+    out += fmt::format("  name: {}\n  tool: {}\n  language: {}\n", quoted(options.project_name),
+                       options.tool, japanese ? "ja" : "en");
+    if (!m.stakeholders.empty()) {
+        auto lead = std::max_element(owned.begin(), owned.end()) - owned.begin();
+        if (owned[static_cast<std::size_t>(lead)] > 0) {
+            out += fmt::format("  owner: {}\n", m.stakeholders[static_cast<std::size_t>(lead)].id);
+        }
+    }
+    out += "stakeholders:\n";
+    for (const ImportedStakeholder& s : m.stakeholders) {
+        out += fmt::format(
+            "  - {{ id: {}, name: {}, kind: {} }}  # {}\n", s.id, quoted(s.name), s.kind,
+            s.because.empty()
+                ? (japanese ? "種類は推定できず (other)" : "kind not recognised (other)")
+                : (japanese ? fmt::format("「{}」から推定", s.because)
+                            : fmt::format("guessed from \"{}\"", s.because)));
+    }
+    // role_labels only where the file's label for a kind is not the default one, so the reports
+    // show the file's own vocabulary (a matrix in A/R/C/I letters stays in letters).
+    Project defaults;
+    std::map<RoleKind, std::set<std::string>> labels;
+    for (const ImportedTask& t : m.tasks) {
+        for (const ImportedRole& r : t.roles) labels[r.kind].insert(r.label);
+    }
+    std::string declared;
+    for (const auto& [kind, set] : labels) {
+        if (set.size() == 1 && *set.begin() != defaults.role_label(kind)) {
+            declared += fmt::format("{}{}: {}", declared.empty() ? "" : ", ", to_string(kind),
+                                    quoted(*set.begin()));
+        }
+    }
+    if (!declared.empty()) out += fmt::format("role_labels: {{ {} }}\n", declared);
+    out += m.tasks.empty() ? "tasks: []\n" : "tasks:\n";
+    for (const ImportedTask& t : m.tasks) {
+        std::string roles;
+        for (const ImportedRole& r : t.roles) {
+            roles += fmt::format("{}{}: {}", roles.empty() ? "" : ", ",
+                                 m.stakeholders[r.stakeholder].id, quoted(r.label));
+        }
+        out += fmt::format("  - {{ name: {}{}, roles: {{ {} }} }}\n", quoted(t.name),
+                           t.step > 0 ? fmt::format(", step: {}", t.step) : "", roles);
+    }
+    return out;
+}
+
+}  // namespace maplan::importer

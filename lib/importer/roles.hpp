@@ -1,0 +1,90 @@
+#pragma once
+// `ma-plan import roles`: a role matrix as consultants keep it (a task column, an optional step
+// column, one column per department, cells 主担当 / 共有 / 受領 / R / A / C / I) read into a new,
+// complete plan. Department names become stakeholder IDs and kinds by guesses the user confirms;
+// every guess is listed. Problems in the file are ImportError with the cell in A1 notation.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/model.hpp"
+#include "core/text.hpp"
+
+namespace maplan::importer {
+
+/// One problem in the matrix file, at a cell ("C4") or a whole row ("row 4").
+class ImportError : public MaPlanError {
+  public:
+    ImportError(std::string where, Text reason, std::string rule = {})
+        : MaPlanError(std::move(reason)), where_(std::move(where)), rule_(std::move(rule)) {}
+    const std::string& where() const { return where_; }
+    /// The rule the problem is a finding of ("RACI-002"), empty for plain input errors.
+    const std::string& rule() const { return rule_; }
+
+  private:
+    std::string where_;
+    std::string rule_;
+};
+
+/// "A", "B", … "Z", "AA": the spreadsheet name of a 0-based column.
+std::string column_name(std::size_t col);
+/// "C4" for 0-based column 2, 1-based row 4.
+std::string cell_name(std::size_t col, std::size_t row);
+
+struct ImportedStakeholder {
+    std::string name;     ///< the column header as written
+    std::string id;       ///< proposed ID
+    std::string kind;     ///< proposed kind (schema's stakeholder kinds)
+    std::string because;  ///< the part of the name the kind was guessed from; empty: no match
+    std::size_t column = 0;
+};
+
+struct ImportedRole {
+    std::size_t stakeholder = 0;  ///< index into RoleMatrix::stakeholders
+    std::string label;            ///< as written (after the CSV formula guard's ' is removed)
+    RoleKind kind = RoleKind::owner;
+};
+
+struct ImportedTask {
+    std::string name;
+    int step = 0;  ///< 0: the file has no step for it
+    std::size_t row = 0;
+    std::vector<ImportedRole> roles;
+};
+
+struct RoleMatrix {
+    std::vector<ImportedStakeholder> stakeholders;
+    std::vector<ImportedTask> tasks;
+    bool has_step_column = false;
+};
+
+/// Reads a CSV role matrix (UTF-8 with or without BOM, or CP932: lists/encoding.hpp detects it).
+/// The first row is the header: a column headed ステップ/Step is the step, one headed タスク/Task
+/// (else the first other column) is the task, every other column with a header is a department.
+/// Blank rows and cells are skipped. Throws ImportError for: a bad CSV record, a header without
+/// departments, a duplicate department, a step that is not 1..7, a task without a name, an unknown
+/// label (with "did you mean" over the known labels), two owners in one row (RACI-002).
+RoleMatrix read_role_csv(std::string_view bytes);
+
+/// Proposes an ID and a kind from a department name (マーケティング → marketing, 情報システム →
+/// internal_systems, 法務 → privacy_legal, …); `because` says which part matched.
+ImportedStakeholder guess_stakeholder(std::string_view name);
+
+struct PlanOptions {
+    std::string project_name;
+    std::string tool = "other";
+    std::string source;  ///< the file read, for the plan's header comment
+};
+
+/// A complete plan (ma_plan, project, stakeholders, role_labels when the file's labels differ
+/// from the defaults, tasks) as YAML, every string double-quoted; each guessed stakeholder line
+/// carries a comment asking the user to confirm it.
+std::string write_plan(const RoleMatrix& matrix, const PlanOptions& options);
+
+/// One line per guess, in the given language, for the user to confirm.
+std::vector<std::string> describe_guesses(const RoleMatrix& matrix, Lang lang);
+
+}  // namespace maplan::importer
