@@ -241,7 +241,7 @@ TEST_CASE(
     // Ascending limits: each run either fails cleanly or, once the limit suffices, imports (the
     // memory an import needs is not this test's business, only how it fails).
     int failures = 0;
-    for (int kib : {16000, 25000, 35000, 45000, 55000}) {
+    for (int kib : {20000, 25000, 35000, 45000, 55000}) {
         auto r = run_ma_plan(
             {"-c", "ulimit -v " + std::to_string(kib) + " && exec \"$0\" \"$@\"", MA_PLAN_BINARY,
              "lists", "import", "big.csv", "--source", "crm", "--db", "w.db"},
@@ -249,6 +249,11 @@ TEST_CASE(
         INFO("ulimit -v " << kib << ": " << r.err);
         REQUIRE(r.signal == 0);  // never std::terminate / SIGABRT (exit 134)
         if (r.exit_code == 0) break;
+        // Below some limit the dynamic loader cannot even map libc (exit 127): ma-plan never
+        // ran, so there is nothing of its own to check. The limit moves with the binary's size.
+        if (r.exit_code == 127 &&
+            r.err.find("error while loading shared libraries") != std::string::npos)
+            continue;
         ++failures;
         CHECK(r.exit_code == 2);
         CHECK(std::find(expected.begin(), expected.end(), r.err) != expected.end());

@@ -15,9 +15,11 @@ namespace {
 
 using namespace maplan;
 
+// A frozen copy of config-examples/ja-manufacturer.yaml: the tests edit exact lines of it, so it
+// must not change when the bundled example does.
 std::string example() {
     return test_support::read_file(std::filesystem::path(MA_PLAN_SOURCE_DIR) /
-                                   "config-examples/ja-manufacturer.yaml");
+                                   "tests/pdca/data/plan.yaml");
 }
 
 /// Replaces the one occurrence of `from`; fails the test when it is missing or not unique.
@@ -262,7 +264,13 @@ TEST_CASE("diff covers communications and hand-offs", "[pdca][diff]") {
           "スコア, 流入元\n"
           "    ~ inside_sales → sales (new.yaml:179:5) [changed]\n"
           "        sla_hours: 48 → 24\n\n"
-          "3 change(s); findings: 0 introduced, 0 resolved\n");
+          // The fixture's case-study-mail names no production_task: once it no longer needs
+          // new content, FLOW-003 has nothing left to say.
+          "Findings resolved (1)\n"
+          "  - old.yaml:149:21: warning: communication \"case-study-mail\" needs updated content, "
+          "but no task produces it (no production_task, and no task lists it in produces) "
+          "[FLOW-003]\n\n"
+          "3 change(s); findings: 0 introduced, 1 resolved\n");
 }
 
 TEST_CASE("diff covers data sources exclusions and consent", "[pdca][diff]") {
