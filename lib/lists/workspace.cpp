@@ -127,8 +127,8 @@ ALTER TABLE contacts_v3 RENAME TO contacts;
     // blocks) is its own flag, never lifted by a new opt-in; exclusions remember their file row
     // for the audit's consent conflicts; a partial index finds the refusing contacts. Email keys
     // are now taken after NFKC, so the keys of addresses written with non-ASCII text or several
-    // "@" are derived again, and entries of exclusion files that were stored as "domains" but hold an address after NFKC
-    // ("ｋｏｂａｙａｓｈｉ＠kobayashi.co.jp") become address entries.
+    // "@" are derived again, and exclusion entries stored as "domains" that hold an address after
+    // NFKC ("ｋｏｂａｙａｓｈｉ＠kobayashi.co.jp") become address entries.
     R"sql(
 ALTER TABLE contacts ADD COLUMN bounced INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE exclusions ADD COLUMN row_no INTEGER;
@@ -148,8 +148,9 @@ DELETE FROM exclusions
       AND ma_plan_valid_email_key_v4(value) IS NOT NULL;
 )sql",
     // 4 -> 5 (import safety, issue 9). batch_fields: what each import mapped (field id -> column,
-    // in mapping order; the do-not-mail fields opted_out and bounced may read several columns), so that the next import of the source can refuse to drop a field (and
-    // with it, say, every record's consent) without a word. batches.removed_at: `lists remove`
+    // in mapping order; the do-not-mail fields opted_out and bounced may read several columns), so
+    // that the next import of the source can refuse to drop a field (and with it, say, every
+    // record's consent) without a word. batches.removed_at: `lists remove`
     // marks an import removed instead of deleting its history. sources.row_hash_version: rows of
     // sources imported before this version carry the old, ambiguous row hash (1); new sources
     // start at 2.
