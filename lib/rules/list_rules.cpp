@@ -327,13 +327,13 @@ consent: {policy: opt_in, withdrawal: メール末尾の配信停止リンク}
 consent:
   policy: opt_in
   withdrawal: メール末尾の配信停止リンク
-  record_fields: [consent date]
+  record_fields: [取得日時]
 )yaml",
           R"yaml(
 consent:
   policy: opt_in
   withdrawal: メール末尾の配信停止リンク
-  record_fields: [consent date, source form, notice version]
+  record_fields: [取得日時, 取得経路, 同意文言のバージョン]
 )yaml"}},
         {"LIST-008",
          5,
