@@ -48,9 +48,11 @@ std::string render_rule_text(const rules::RuleDescriptor& rule, Lang lang) {
     out += fmt::format("\n{}:\n{}", correct_label().in(lang),
                        indent(rules::example_yaml(rule.example.correct), "  "));
     out +=
-        ja ? "\n(例は計画の抜粋です。docs/rules.ja.md 冒頭の基本の計画に差し込んで検査されます。)\n"
-           : "\n(Examples are plan excerpts, checked inside the base plan at the top of "
-             "docs/rules.md.)\n";
+        ja ? "\n(例は計画の抜粋で、`ma-plan rules --format md` "
+             "の冒頭にある基本の計画に差し込んで検査さ"
+             "れます。)\n"
+           : "\n(Examples are plan excerpts, checked inside the base plan at the top of `ma-plan "
+             "rules --format md`.)\n";
     return out;
 }
 
