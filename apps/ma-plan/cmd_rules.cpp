@@ -32,10 +32,7 @@ void register_rules_command(CLI::App& app, Context& ctx) {
                          "ルール「{}」はありません{}", *id,
                          guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")});
             }
-            ctx.out << fmt::format("{} [{}] {}\n\n{}\n\n{} {}\n", rule->id,
-                                   severity_label(rule->severity, lang), rule->title.in(lang),
-                                   rule->rationale.in(lang),
-                                   lang == Lang::ja ? "対処:" : "Fix:", rule->hint.in(lang));
+            ctx.out << render::render_rule_text(*rule, lang);
             return;
         }
         if (*format == "md") {

@@ -7,9 +7,60 @@
 #include "core/finding.hpp"
 #include "core/json_writer.hpp"
 #include "core/source.hpp"
+#include "rules/example.hpp"
 #include "rules/rule.hpp"
 
 namespace maplan::render {
+
+namespace {
+
+TextRef incorrect_label() {
+    return {"Incorrect", "誤りの例"};
+}
+TextRef correct_label() {
+    return {"Correct", "正しい例"};
+}
+
+/// Every line of `text` indented by `by` (for the terminal, where there are no code blocks).
+std::string indent(std::string_view text, std::string_view by) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        out += by;
+        out += text.substr(start, end - start);
+        start = end;
+    }
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return out;
+}
+
+}  // namespace
+
+std::string render_rule_text(const rules::RuleDescriptor& rule, Lang lang) {
+    const bool ja = lang == Lang::ja;
+    std::string out = fmt::format(
+        "{} [{}] {}\n\n{}\n\n{} {}\n", rule.id, severity_label(rule.severity, lang),
+        rule.title.in(lang), rule.rationale.in(lang), ja ? "対処:" : "Fix:", rule.hint.in(lang));
+    out += fmt::format("\n{}:\n{}", incorrect_label().in(lang),
+                       indent(rules::example_yaml(rule.example.incorrect), "  "));
+    out += fmt::format("\n{}:\n{}", correct_label().in(lang),
+                       indent(rules::example_yaml(rule.example.correct), "  "));
+    out +=
+        ja ? "\n(例は計画の抜粋で、`ma-plan rules --format md` "
+             "の冒頭にある基本の計画に差し込んで検査さ"
+             "れます。)\n"
+           : "\n(Examples are plan excerpts, checked inside the base plan at the top of `ma-plan "
+             "rules --format md`.)\n";
+    return out;
+}
+
+std::string render_rule_examples_markdown(const rules::RuleDescriptor& rule, Lang lang) {
+    return fmt::format("**{}:**\n\n```yaml\n{}```\n\n**{}:**\n\n```yaml\n{}```\n",
+                       incorrect_label().in(lang), rules::example_yaml(rule.example.incorrect),
+                       correct_label().in(lang), rules::example_yaml(rule.example.correct));
+}
 
 std::string render_rules_text(Lang lang) {
     std::string out;
@@ -42,6 +93,16 @@ std::string render_rules_markdown(Lang lang) {
                          rules::registry().size())
            : fmt::format("{} rules. Severities are defaults; `.ma-plan.yaml` can change them.\n\n",
                          rules::registry().size());
+    out +=
+        ja ? "各ルールには誤りの例と正しい例があります。例は計画の抜粋で、次の基本の計画に差し込ん"
+             "で"
+             "検査されます (抜粋のトップレベルのキーが、基本の計画の同じキーを丸ごと置き換えます)。"
+             "例がその通りに検出される・されないことはテストで確かめています。\n\n"
+           : "Every rule has an incorrect and a correct example. Examples are plan excerpts: each "
+             "is checked inside the base plan below, its top-level keys replacing the base's "
+             "keys of the same name whole. A test checks that every incorrect example gets the "
+             "rule's finding and every correct one does not.\n\n";
+    out += fmt::format("```yaml\n{}```\n\n", rules::example_base);
     out += ja ? "| ID | ステップ | 重大度 | ルール |\n|---|---|---|---|\n"
               : "| ID | Step | Severity | Rule |\n|---|---|---|---|\n";
     for (const auto& r : rules::registry()) {
@@ -65,7 +126,8 @@ std::string render_rules_markdown(Lang lang) {
             fmt::format("**{}** — {}: {}\n\n", r.title.in(lang),
                         ja ? "既定の重大度" : "default severity", severity_label(r.severity, lang));
         out += fmt::format("{}\n\n", r.rationale.in(lang));
-        out += fmt::format("{} {}\n", ja ? "**対処:**" : "**Fix:**", r.hint.in(lang));
+        out += fmt::format("{} {}\n\n", ja ? "**対処:**" : "**Fix:**", r.hint.in(lang));
+        out += render_rule_examples_markdown(r, lang);
     }
     return out;
 }
@@ -81,6 +143,13 @@ std::string render_rules_json(Lang lang) {
         w.key("title").value(r.title.in(lang));
         w.key("rationale").value(r.rationale.in(lang));
         w.key("hint").value(r.hint.in(lang));
+        w.key("example")
+            .begin_object()
+            .key("incorrect")
+            .value(rules::example_yaml(r.example.incorrect))
+            .key("correct")
+            .value(rules::example_yaml(r.example.correct))
+            .end_object();
         w.end_object();
     }
     w.end_array();

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/text.hpp"
+#include "rules/rule.hpp"
 
 namespace maplan::render {
 
@@ -12,5 +13,9 @@ std::string render_rules_text(Lang lang);
 /// lower-cased rule IDs (used by SARIF helpUri).
 std::string render_rules_markdown(Lang lang);
 std::string render_rules_json(Lang lang);
+/// `ma-plan rules ID`: one rule in full, with its incorrect and correct example.
+std::string render_rule_text(const rules::RuleDescriptor& rule, Lang lang);
+/// The two examples as Markdown (docs/rules.md and SARIF `help.markdown`).
+std::string render_rule_examples_markdown(const rules::RuleDescriptor& rule, Lang lang);
 
 }  // namespace maplan::render

@@ -7,6 +7,7 @@
 
 #include "core/json_writer.hpp"
 #include "render/ci_formats.hpp"
+#include "render/rules_doc.hpp"
 #include "rules/rule.hpp"
 
 namespace maplan::render {
@@ -121,8 +122,9 @@ std::string render_sarif(const Report& report, const RenderOptions& options) {
         w.key("help").begin_object();
         w.key("text").value(rule.hint.in(lang));
         w.key("markdown")
-            .value(fmt::format("{}\n\n{} [{}]({})", rule.rationale.in(lang), rule.hint.in(lang),
-                               rule.id, uri));
+            .value(fmt::format("{}\n\n{} [{}]({})\n\n{}", rule.rationale.in(lang),
+                               rule.hint.in(lang), rule.id, uri,
+                               render_rule_examples_markdown(rule, lang)));
         w.end_object();
         w.key("helpUri").value(uri);
         w.key("defaultConfiguration")

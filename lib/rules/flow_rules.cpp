@@ -170,7 +170,14 @@ std::vector<RuleDescriptor> flow_rules() {
           "します (記事001)。書き始めの計画では未記入なので警告です。"},
          {"Add `communications` from the journey map.",
           "ジャーニーマップをもとに `communications` を書いてください。"},
-         check_no_communications},
+         check_no_communications,
+         {R"yaml(
+communications: []
+)yaml",
+          R"yaml(
+communications:
+  - {id: c-case, content: 導入事例, channel: email, owner: mk, timing: 資料DLの3日後}
+)yaml"}},
         {"FLOW-002",
          4,
          Severity::warning,
@@ -181,7 +188,15 @@ std::vector<RuleDescriptor> flow_rules() {
           "(記事001: コンテンツ・チャネル・タイミング・担当部門)。"},
          {"Add `owner:` (a stakeholder ID) and `timing:`.",
           "`owner:` (ステークホルダー ID) と `timing:` を書いてください。"},
-         check_owner_timing},
+         check_owner_timing,
+         {R"yaml(
+communications:
+  - {id: c-case, content: 導入事例, channel: email}
+)yaml",
+          R"yaml(
+communications:
+  - {id: c-case, content: 導入事例, channel: email, owner: mk, timing: 資料DLの3日後}
+)yaml"}},
         {"FLOW-003",
          4,
          Severity::warning,
@@ -198,7 +213,17 @@ std::vector<RuleDescriptor> flow_rules() {
           "set `production_task:` on the item (or `produces: [item-id]` on the task).",
           "「ホワイトペーパー作成」などのタスクを `id`・主担当・期限付きで追加し、項目に "
           "`production_task:` を書いてください (またはタスクに `produces: [項目ID]`)。"},
-         check_content_production},
+         check_content_production,
+         {R"yaml(
+communications:
+  - {id: c-cmp, content: 機能比較表, channel: email, content_status: new}
+)yaml",
+          R"yaml(
+tasks:
+  - {id: t-cmp, name: 機能比較表の制作, step: 4, roles: {mk: 主担当, sa: 相談}}
+communications:
+  - {id: c-cmp, content: 機能比較表, channel: email, content_status: new, production_task: t-cmp}
+)yaml"}},
         {"FLOW-004",
          4,
          Severity::warning,
@@ -209,7 +234,17 @@ std::vector<RuleDescriptor> flow_rules() {
           "自動配信する Always On プログラムこそが MA の目的だとしています。"},
          {"Plan at least one `kind: always_on` or `kind: nurture` program.",
           "`kind: always_on` か `kind: nurture` の施策を 1 つ以上計画してください。"},
-         check_always_on},
+         check_always_on,
+         {R"yaml(
+communications:
+  - {id: c-new, content: 新製品案内, channel: email, kind: one_off}
+  - {id: c-expo, content: 展示会御礼, channel: email, kind: event_follow}
+)yaml",
+          R"yaml(
+communications:
+  - {id: c-new, content: 新製品案内, channel: email, kind: one_off}
+  - {id: c-nurture, content: 導入事例の連載, channel: email, kind: nurture}
+)yaml"}},
         {"FLOW-005",
          4,
          Severity::warning,
@@ -220,7 +255,17 @@ std::vector<RuleDescriptor> flow_rules() {
           "MQL のたびに議論になります (記事001)。"},
          {"Add `trigger:` to the sql stage (e.g. 見積依頼).",
           "sql の段階に `trigger:` を書いてください (例: 見積依頼)。"},
-         check_sql_trigger},
+         check_sql_trigger,
+         {R"yaml(
+lifecycle:
+  - mql: {definition: スコア60点以上}
+  - sql: {definition: 予算・時期を確認した}
+)yaml",
+          R"yaml(
+lifecycle:
+  - mql: {definition: スコア60点以上}
+  - sql: {definition: 予算・時期を確認した, trigger: 見積依頼またはIS架電で確認}
+)yaml"}},
         {"FLOW-006",
          4,
          Severity::warning,
@@ -232,7 +277,20 @@ std::vector<RuleDescriptor> flow_rules() {
           "の決まった形式) を施策開始前に決めます。決めないと受け渡しのたびに情報が失われます。"},
          {"Add `when: {attributes: [...], state: ...}` and `fields: [...]`.",
           "`when: {attributes: [...], state: ...}` と `fields: [...]` を書いてください。"},
-         check_handoff_conditions},
+         check_handoff_conditions,
+         {R"yaml(
+handoffs:
+  - {from: mk, to: is, when: {attributes: [製造業]}, sla_hours: 24, closed_lost_reasons_to: mk}
+)yaml",
+          R"yaml(
+handoffs:
+  - from: mk
+    to: is
+    when: {state: MQL到達, attributes: [製造業, 従業員300名以上]}
+    fields: [会社名, スコア, 閲覧ページ]
+    sla_hours: 24
+    closed_lost_reasons_to: mk
+)yaml"}},
         {"FLOW-007",
          4,
          Severity::warning,
@@ -243,7 +301,16 @@ std::vector<RuleDescriptor> flow_rules() {
           "ス) へ渡すことです (記事003)。受け渡しがないと MQL が放置されます。"},
          {"Add a `handoffs` entry from the marketing stakeholder to inside sales or sales.",
           "マーケティングからインサイドセールスまたは営業への `handoffs` を追加してください。"},
-         check_marketing_to_sales},
+         check_marketing_to_sales,
+         {R"yaml(
+handoffs:
+  - {from: is, to: sa, sla_hours: 48, closed_lost_reasons_to: mk}
+)yaml",
+          R"yaml(
+handoffs:
+  - {from: mk, to: is, sla_hours: 24, closed_lost_reasons_to: mk}
+  - {from: is, to: sa, sla_hours: 48, closed_lost_reasons_to: mk}
+)yaml"}},
         {"FLOW-008",
          4,
          Severity::warning,
@@ -254,7 +321,15 @@ std::vector<RuleDescriptor> flow_rules() {
           "ターゲティングとナーチャリングの改善に使います。"},
          {"Add `closed_lost_reasons_to: <marketing stakeholder>` to the hand-off.",
           "受け渡しに `closed_lost_reasons_to: <マーケティングの ID>` を書いてください。"},
-         check_closed_lost},
+         check_closed_lost,
+         {R"yaml(
+handoffs:
+  - {from: mk, to: is, sla_hours: 24}
+)yaml",
+          R"yaml(
+handoffs:
+  - {from: mk, to: is, sla_hours: 24, closed_lost_reasons_to: mk}
+)yaml"}},
         {"FLOW-009",
          4,
          Severity::warning,
@@ -264,7 +339,15 @@ std::vector<RuleDescriptor> flow_rules() {
           "リードの関心は数日で薄れます。受け手の部門は決まった時間内に対応することを約束します "
           "(記事003: 受け渡しは施策開始前に定義する)。"},
          {"Add `sla_hours:` (e.g. 24).", "`sla_hours:` を書いてください (例: 24)。"},
-         check_sla},
+         check_sla,
+         {R"yaml(
+handoffs:
+  - {from: mk, to: is, closed_lost_reasons_to: mk}
+)yaml",
+          R"yaml(
+handoffs:
+  - {from: mk, to: is, sla_hours: 24, closed_lost_reasons_to: mk}
+)yaml"}},
         {"FLOW-010",
          4,
          Severity::info,
@@ -275,7 +358,17 @@ std::vector<RuleDescriptor> flow_rules() {
           "スコアリング設計 (記事004) には関心の低下や不適合による減点を含めます。"},
          {"Add a rule with negative points (e.g. `{if: 90日間無反応, points: -10}`).",
           "減点のルールを追加してください (例: `{if: 90日間無反応, points: -10}`)。"},
-         check_negative_scoring},
+         check_negative_scoring,
+         {R"yaml(
+scoring:
+  profile: [{if: 部長以上, points: 20}]
+  behavior: [{if: 価格ページ閲覧, points: 15}]
+)yaml",
+          R"yaml(
+scoring:
+  profile: [{if: 部長以上, points: 20}]
+  behavior: [{if: 価格ページ閲覧, points: 15}, {if: 90日間無反応, points: -10}]
+)yaml"}},
     };
 }
 

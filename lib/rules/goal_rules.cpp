@@ -223,7 +223,16 @@ std::vector<RuleDescriptor> goal_rules() {
           "未記入なので、エラーではなく警告です。"},
          {"Add `goals` with a statement and a KPI (metric, target, period).",
           "`goals` に内容と KPI (指標・目標値・期間) を書いてください。"},
-         check_no_goals},
+         check_no_goals,
+         {R"yaml(
+problems: [展示会で集めた名刺の8割が営業に渡らず放置されている]
+goals: []
+)yaml",
+          R"yaml(
+problems: [展示会で集めた名刺の8割が営業に渡らず放置されている]
+goals:
+  - {id: g-sql, statement: 展示会リードから商談を創出する}
+)yaml"}},
         {"GOAL-002",
          1,
          Severity::warning,
@@ -234,7 +243,18 @@ std::vector<RuleDescriptor> goal_rules() {
           "ステップ7で評価できません (記事001)。"},
          {"Add `kpi: {metric: …, target: …, period: …}` to the goal.",
           "ゴールに `kpi: {metric: …, target: …, period: …}` を追加してください。"},
-         check_goal_kpi},
+         check_goal_kpi,
+         {R"yaml(
+goals:
+  - {id: g-sql, statement: 展示会リードから商談を創出する, agreed_by: [mk, sa]}
+)yaml",
+          R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: 120, period: 2027-H1}
+    agreed_by: [mk, sa]
+)yaml"}},
         {"GOAL-003",
          1,
          Severity::warning,
@@ -247,7 +267,15 @@ std::vector<RuleDescriptor> goal_rules() {
           "have agreed.",
           "双方の合意を取り、`agreed_by` にマーケティングと営業 (またはインサイドセールス) の "
           "ID を書いてください。"},
-         check_goal_agreed},
+         check_goal_agreed,
+         {R"yaml(
+goals:
+  - {id: g-sql, statement: 展示会リードから商談を創出する, agreed_by: [mk]}
+)yaml",
+          R"yaml(
+goals:
+  - {id: g-sql, statement: 展示会リードから商談を創出する, agreed_by: [mk, sa]}
+)yaml"}},
         {"GOAL-004",
          1,
          Severity::warning,
@@ -258,7 +286,13 @@ std::vector<RuleDescriptor> goal_rules() {
           "(営業が認めたリード) が必要です。両部門の約束事そのものです (記事001)。"},
          {"Add `lifecycle: [inquiry, mql, sal, sql, won]` with definitions.",
           "`lifecycle: [inquiry, mql, sal, sql, won]` を定義付きで書いてください。"},
-         check_mql_sql_defined},
+         check_mql_sql_defined,
+         {R"yaml(
+lifecycle: [inquiry, mql, won]
+)yaml",
+          R"yaml(
+lifecycle: [inquiry, mql, sql, won]
+)yaml"}},
         {"GOAL-005",
          1,
          Severity::error,
@@ -268,7 +302,13 @@ std::vector<RuleDescriptor> goal_rules() {
           "段階はリードが通る順 (inquiry < mql < sal < sql < won) に並べます。転換率と逆算は"
           "この順序を前提にしています。"},
          {"Reorder `lifecycle`.", "`lifecycle` の順序を直してください。"},
-         check_stage_order},
+         check_stage_order,
+         {R"yaml(
+lifecycle: [inquiry, sql, mql, won]
+)yaml",
+          R"yaml(
+lifecycle: [inquiry, mql, sql, won]
+)yaml"}},
         {"GOAL-006",
          1,
          Severity::warning,
@@ -279,7 +319,19 @@ std::vector<RuleDescriptor> goal_rules() {
           "双方が合意した文章の定義があって初めて受け渡しが機能します (記事001・003)。"},
          {"Add `definition:` to the stage (e.g. \"score ≥ 60 and manager or above\").",
           "段階に `definition:` を書いてください (例: スコア60以上かつ課長以上)。"},
-         check_definitions},
+         check_definitions,
+         {R"yaml(
+lifecycle:
+  - inquiry
+  - mql: {definition: スコア60点以上}
+  - sql
+)yaml",
+          R"yaml(
+lifecycle:
+  - inquiry
+  - mql: {definition: スコア60点以上}
+  - sql: {definition: インサイドセールスが予算・時期を確認した}
+)yaml"}},
         {"GOAL-007",
          1,
          Severity::warning,
@@ -293,7 +345,19 @@ std::vector<RuleDescriptor> goal_rules() {
          {"Check the rate against your own history; if it is right, suppress the finding with a "
           "comment.",
           "自社の実績と照らして確認してください。妥当ならコメントで抑止してください。"},
-         check_conversion_bands},
+         check_conversion_bands,
+         {R"yaml(
+lifecycle:
+  - inquiry
+  - mql: {definition: スコア60点以上, conversion_rate: 0.4}
+  - sql: {definition: 予算・時期を確認した, conversion_rate: 0.3}
+)yaml",
+          R"yaml(
+lifecycle:
+  - inquiry
+  - mql: {definition: スコア60点以上, conversion_rate: 0.2}
+  - sql: {definition: 予算・時期を確認した, conversion_rate: 0.3}
+)yaml"}},
         {"GOAL-008",
          1,
          Severity::info,
@@ -307,7 +371,29 @@ std::vector<RuleDescriptor> goal_rules() {
           "KPI と売上目標の期間が同じことを前提にしています。"},
          {"Raise the KPI, or revisit the revenue target, deal size or rates.",
           "KPI を引き上げるか、売上目標・単価・転換率を見直してください。"},
-         check_reverse_funnel},
+         check_reverse_funnel,
+         {R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: 100, period: FY2027}
+lifecycle:
+  - mql: {definition: スコア60点以上}
+  - sql: {definition: 予算・時期を確認した, conversion_rate: 0.24}
+  - won: {definition: 受注, conversion_rate: 0.25}
+romi: {revenue_target_jpy: 90000000, average_deal_jpy: 3000000}
+)yaml",
+          R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: 120, period: FY2027}
+lifecycle:
+  - mql: {definition: スコア60点以上}
+  - sql: {definition: 予算・時期を確認した, conversion_rate: 0.24}
+  - won: {definition: 受注, conversion_rate: 0.25}
+romi: {revenue_target_jpy: 90000000, average_deal_jpy: 3000000}
+)yaml"}},
         {"GOAL-009",
          1,
          Severity::info,
@@ -321,7 +407,16 @@ std::vector<RuleDescriptor> goal_rules() {
           "されることも多いため情報扱いです。ゴールが書かれてから判定します。"},
          {"Add `problems` (e.g. \"80% of trade-show leads are never followed up\").",
           "`problems` を書いてください (例: 展示会リードの8割がフォローされていない)。"},
-         check_problems},
+         check_problems,
+         {R"yaml(
+goals:
+  - {id: g-sql, statement: 展示会リードから商談を創出する}
+)yaml",
+          R"yaml(
+problems: [展示会で集めた名刺の8割が営業に渡らず放置されている]
+goals:
+  - {id: g-sql, statement: 展示会リードから商談を創出する}
+)yaml"}},
     };
 }
 

@@ -169,7 +169,14 @@ std::vector<RuleDescriptor> list_rules() {
           "それぞれが MA マスターに反映される方法の洗い出しから始まります (記事002)。"
           "書き始めの計画では未記入なので警告です。"},
          {"Add `data_sources`.", "`data_sources` を書いてください。"},
-         check_no_sources},
+         check_no_sources,
+         {R"yaml(
+data_sources: []
+)yaml",
+          R"yaml(
+data_sources:
+  - {id: sfdc, system: Salesforce, owner: sa, sync: daily}
+)yaml"}},
         {"LIST-002",
          5,
          Severity::warning,
@@ -180,7 +187,15 @@ std::vector<RuleDescriptor> list_rules() {
           "反映頻度のないソースは古くなり、実データが定義と合わなくなります。"},
          {"Add `owner:` (a stakeholder ID) and `sync:`.",
           "`owner:` (ステークホルダー ID) と `sync:` を書いてください。"},
-         check_source_owner_sync},
+         check_source_owner_sync,
+         {R"yaml(
+data_sources:
+  - {id: expo, system: 展示会名刺CSV}
+)yaml",
+          R"yaml(
+data_sources:
+  - {id: expo, system: 展示会名刺CSV, owner: mk, sync: manual}
+)yaml"}},
         {"LIST-003",
          5,
          Severity::warning,
@@ -192,7 +207,18 @@ std::vector<RuleDescriptor> list_rules() {
           "突合する顧客 ID キーが、重複と二重配信を防ぎます (記事002、ステップ5)。"},
          {"Set `customer_id_key` (e.g. `sfdc.AccountContactId`).",
           "`customer_id_key` を書いてください (例: `sfdc.AccountContactId`)。"},
-         check_customer_id_key},
+         check_customer_id_key,
+         {R"yaml(
+data_sources:
+  - {id: sfdc, system: Salesforce, owner: sa, sync: daily}
+  - {id: expo, system: 展示会名刺CSV, owner: mk, sync: manual}
+)yaml",
+          R"yaml(
+data_sources:
+  - {id: sfdc, system: Salesforce, owner: sa, sync: daily}
+  - {id: expo, system: 展示会名刺CSV, owner: mk, sync: manual}
+customer_id_key: sfdc.ContactId
+)yaml"}},
         {"LIST-004",
          5,
          Severity::warning,
@@ -204,7 +230,13 @@ std::vector<RuleDescriptor> list_rules() {
           "メール法 第3条第3項に反し、ハードバウンスへの送信は送信者の評価を落とします。"},
          {"Add `optout` and `hard_bounce` to `exclusions`.",
           "`exclusions` に `optout` と `hard_bounce` を追加してください。"},
-         check_exclusions},
+         check_exclusions,
+         {R"yaml(
+exclusions: [optout, role_addresses]
+)yaml",
+          R"yaml(
+exclusions: [optout, hard_bounce, role_addresses]
+)yaml"}},
         {"LIST-010",
          5,
          Severity::warning,
@@ -216,7 +248,19 @@ std::vector<RuleDescriptor> list_rules() {
           "ドメインが書かれていないと、計画上は対応済みに見えても誰も除外されず、競合にも"
           "配信されます。"},
          {"List the domains under `domains:`.", "`domains:` にドメインを書いてください。"},
-         check_exclusion_domains},
+         check_exclusion_domains,
+         {R"yaml(
+exclusions:
+  - optout
+  - hard_bounce
+  - {kind: competitor_domains}
+)yaml",
+          R"yaml(
+exclusions:
+  - optout
+  - hard_bounce
+  - {kind: competitor_domains, domains: [competitor.example]}
+)yaml"}},
         {"LIST-005",
          5,
          Severity::error,
@@ -231,7 +275,13 @@ std::vector<RuleDescriptor> list_rules() {
           "無効にしてください。"},
          {"Set `consent.policy: opt_in` and record how each consent was obtained.",
           "`consent.policy: opt_in` にし、同意の取得方法を記録してください。"},
-         check_opt_out_policy},
+         check_opt_out_policy,
+         {R"yaml(
+consent: {policy: opt_out, withdrawal: メール末尾の配信停止リンク}
+)yaml",
+          R"yaml(
+consent: {policy: opt_in, withdrawal: メール末尾の配信停止リンク}
+)yaml"}},
         {"LIST-006",
          5,
          Severity::error,
@@ -242,7 +292,16 @@ std::vector<RuleDescriptor> list_rules() {
           "法 第3条、個人情報保護法)。まだ配信を計画していない段階では指摘しません。"},
          {"Add `consent: {policy: opt_in, record_fields: [...], withdrawal: ...}`.",
           "`consent: {policy: opt_in, record_fields: [...], withdrawal: ...}` を書いてください。"},
-         check_consent_missing},
+         check_consent_missing,
+         {R"yaml(
+communications:
+  - {id: c-case, content: 導入事例, channel: email, owner: mk, timing: 資料DLの3日後}
+)yaml",
+          R"yaml(
+communications:
+  - {id: c-case, content: 導入事例, channel: email, owner: mk, timing: 資料DLの3日後}
+consent: {policy: opt_in, withdrawal: メール末尾の配信停止リンク}
+)yaml"}},
         {"LIST-007",
          5,
          Severity::info,
@@ -263,7 +322,19 @@ std::vector<RuleDescriptor> list_rules() {
           "(英字の大文字小文字は区別しません)。"},
          {"List the date/time, the method and the notice version in `record_fields`.",
           "`record_fields` に取得日時・取得方法・同意文言バージョンを書いてください。"},
-         check_record_fields},
+         check_record_fields,
+         {R"yaml(
+consent:
+  policy: opt_in
+  withdrawal: メール末尾の配信停止リンク
+  record_fields: [取得日時]
+)yaml",
+          R"yaml(
+consent:
+  policy: opt_in
+  withdrawal: メール末尾の配信停止リンク
+  record_fields: [取得日時, 取得経路, 同意文言のバージョン]
+)yaml"}},
         {"LIST-008",
          5,
          Severity::warning,
@@ -276,7 +347,13 @@ std::vector<RuleDescriptor> list_rules() {
           "変更できます (thresholds.unsubscribe_max_days)。"},
          {"Lower `unsubscribe_within_days` (the MA tool usually applies it at once).",
           "`unsubscribe_within_days` を短くしてください (MA ツールなら通常即時です)。"},
-         check_unsubscribe_days},
+         check_unsubscribe_days,
+         {R"yaml(
+consent: {policy: opt_in, withdrawal: 配信停止リンク, unsubscribe_within_days: 10}
+)yaml",
+          R"yaml(
+consent: {policy: opt_in, withdrawal: 配信停止リンク, unsubscribe_within_days: 2}
+)yaml"}},
         {"LIST-009",
          5,
          Severity::warning,
@@ -287,7 +364,13 @@ std::vector<RuleDescriptor> list_rules() {
           "(特定電子メール法 第3条第3項)。受付と反映の方法を決めておく必要があります。"},
          {"Add `withdrawal:` describing the unsubscribe link and how fast it applies.",
           "`withdrawal:` に配信停止リンクと反映までの流れを書いてください。"},
-         check_withdrawal},
+         check_withdrawal,
+         {R"yaml(
+consent: {policy: opt_in}
+)yaml",
+          R"yaml(
+consent: {policy: opt_in, withdrawal: メール末尾のリンクから即時停止}
+)yaml"}},
     };
 }
 

@@ -141,7 +141,21 @@ std::vector<RuleDescriptor> measure_rules() {
           "います。"},
          {"Add a `kpi_measurement` entry for the goal (source, owner, cadence).",
           "ゴールの `kpi_measurement` (データ・担当・頻度) を追加してください。"},
-         check_kpi_measured},
+         check_kpi_measured,
+         {R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: 120, period: 2027-H1}
+)yaml",
+          R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: 120, period: 2027-H1}
+kpi_measurement:
+  - {goal: g-sql, source: Salesforce商談レポート, owner: mk, cadence: weekly}
+)yaml"}},
         {"MEASURE-002",
          7,
          Severity::warning,
@@ -152,7 +166,18 @@ std::vector<RuleDescriptor> measure_rules() {
           "見える化されます (記事000・004)。"},
          {"Add `reporting: {cadence: monthly, owner: …, audience: [...]}`.",
           "`reporting: {cadence: monthly, owner: …, audience: [...]}` を書いてください。"},
-         check_reporting},
+         check_reporting,
+         {R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: 120, period: 2027-H1}
+kpi_measurement:
+  - {goal: g-sql, source: Salesforce商談レポート, owner: mk, cadence: weekly}
+)yaml",
+          R"yaml(
+reporting: {cadence: monthly, owner: mk, audience: [sa, is]}
+)yaml"}},
         {"MEASURE-003",
          7,
          Severity::warning,
@@ -163,7 +188,13 @@ std::vector<RuleDescriptor> measure_rules() {
           "誰も作らない、誰も読まないレポートは何も変えません。"},
          {"Add `owner:` and `audience:` to `reporting`.",
           "`reporting` に `owner:` と `audience:` を書いてください。"},
-         check_reporting_roles},
+         check_reporting_roles,
+         {R"yaml(
+reporting: {cadence: monthly, owner: mk}
+)yaml",
+          R"yaml(
+reporting: {cadence: monthly, owner: mk, audience: [sa, is]}
+)yaml"}},
         {"OPS-001",
          7,
          Severity::warning,
@@ -176,7 +207,16 @@ std::vector<RuleDescriptor> measure_rules() {
          {"Add `operations.review_meeting: {cadence: weekly, minutes: 30, members: [...]}`.",
           "`operations.review_meeting: {cadence: weekly, minutes: 30, members: [...]}` を書いて"
           "ください。"},
-         check_operations},
+         check_operations,
+         {R"yaml(
+operations:
+  error_response: {first_responder: mk, escalation: it}
+)yaml",
+          R"yaml(
+operations:
+  review_meeting: {cadence: weekly, minutes: 30, members: [mk, is, sa]}
+  error_response: {first_responder: mk, escalation: it}
+)yaml"}},
         {"OPS-002",
          7,
          Severity::warning,
@@ -188,7 +228,15 @@ std::vector<RuleDescriptor> measure_rules() {
           "初めて見えます。"},
          {"Add the marketing and the (inside) sales stakeholders to `members`.",
           "`members` にマーケティングと営業 (インサイドセールス) を加えてください。"},
-         check_meeting_members},
+         check_meeting_members,
+         {R"yaml(
+operations:
+  review_meeting: {cadence: weekly, minutes: 30, members: [mk, it]}
+)yaml",
+          R"yaml(
+operations:
+  review_meeting: {cadence: weekly, minutes: 30, members: [mk, is, sa]}
+)yaml"}},
         {"OPS-003",
          7,
          Severity::warning,
@@ -201,7 +249,16 @@ std::vector<RuleDescriptor> measure_rules() {
          {"Add `operations.error_response: {first_responder: …, escalation: …, runbook: …}`.",
           "`operations.error_response: {first_responder: …, escalation: …, runbook: …}` を書いて"
           "ください。"},
-         check_error_response},
+         check_error_response,
+         {R"yaml(
+operations:
+  review_meeting: {cadence: weekly, minutes: 30, members: [mk, is, sa]}
+)yaml",
+          R"yaml(
+operations:
+  review_meeting: {cadence: weekly, minutes: 30, members: [mk, is, sa]}
+  error_response: {first_responder: mk, escalation: it}
+)yaml"}},
         {"OPS-004",
          7,
          Severity::warning,
@@ -213,7 +270,17 @@ std::vector<RuleDescriptor> measure_rules() {
           "自動配信は、決めておかない限り停止中にたまった分をまとめて再開します。"},
          {"Add `operations.pause_policy` entries (scenario, on_resume).",
           "`operations.pause_policy` にシナリオと再開時の扱いを書いてください。"},
-         check_pause_policy},
+         check_pause_policy,
+         {R"yaml(
+operations:
+  error_response: {first_responder: mk, escalation: it}
+)yaml",
+          R"yaml(
+operations:
+  error_response: {first_responder: mk, escalation: it}
+  pause_policy:
+    - {scenario: 年末年始, kind: holiday, on_resume: skip_missed}
+)yaml"}},
         {"OPS-005",
          7,
          Severity::warning,
@@ -226,7 +293,18 @@ std::vector<RuleDescriptor> measure_rules() {
           "review_each_program}`; the rule reads `kind`, not the scenario's wording.",
           "`{scenario: 大規模災害, kind: disaster, on_resume: review_each_program}` などの"
           "シナリオを追加してください。判定は `kind` で行い、scenario の文言は読みません。"},
-         check_disaster_scenario},
+         check_disaster_scenario,
+         {R"yaml(
+operations:
+  pause_policy:
+    - {scenario: 年末年始, kind: holiday, on_resume: skip_missed}
+)yaml",
+          R"yaml(
+operations:
+  pause_policy:
+    - {scenario: 年末年始, kind: holiday, on_resume: skip_missed}
+    - {scenario: 大規模地震, kind: disaster, on_resume: review_each_program}
+)yaml"}},
         {"OPS-006",
          7,
          Severity::warning,
@@ -237,7 +315,13 @@ std::vector<RuleDescriptor> measure_rules() {
           "お金もない状態になります。"},
          {"Add `budget: {operating_jpy_per_year: …, operators: …}`.",
           "`budget: {operating_jpy_per_year: …, operators: …}` を書いてください。"},
-         check_budget},
+         check_budget,
+         {R"yaml(
+budget: {operators: 2}
+)yaml",
+          R"yaml(
+budget: {operating_jpy_per_year: 12000000, operators: 2}
+)yaml"}},
     };
 }
 

@@ -41,7 +41,19 @@ std::vector<RuleDescriptor> placeholder_rules() {
           "です。"},
          {"Write the plan's own value in place of `<<…>>`, or delete the entry.",
           "`<<…>>` を計画の実際の内容に書き換えるか、その項目を削除してください。"},
-         check_placeholders},
+         check_placeholders,
+         {R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: "<<目標値>>", period: 2027-H1}
+)yaml",
+          R"yaml(
+goals:
+  - id: g-sql
+    statement: 展示会リードから商談を創出する
+    kpi: {metric: SQL件数, target: 120, period: 2027-H1}
+)yaml"}},
     };
 }
 

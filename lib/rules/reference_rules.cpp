@@ -180,7 +180,13 @@ std::vector<RuleDescriptor> reference_rules() {
           "誰も挙げていない部門を意味します (ステップ2、記事000)。"},
          {"Declare the stakeholder under `stakeholders` or fix the ID.",
           "`stakeholders` に追加するか、ID を直してください。"},
-         check_stakeholder_refs},
+         check_stakeholder_refs,
+         {R"yaml(
+reporting: {cadence: monthly, owner: mk, audience: [sales]}
+)yaml",
+          R"yaml(
+reporting: {cadence: monthly, owner: mk, audience: [sa, is]}
+)yaml"}},
         {"REF-002",
          0,
          Severity::error,
@@ -193,7 +199,15 @@ std::vector<RuleDescriptor> reference_rules() {
           "測定はゴールに、コンテンツは制作タスクに紐づきます。"
           "参照先がないと、ゴールからメッセージまでのつながりが切れます。"},
          {"Declare the entry or fix the ID.", "参照先を定義するか、ID を直してください。"},
-         check_target_refs},
+         check_target_refs,
+         {R"yaml(
+segments: [{id: mfg, criteria: 製造業 従業員300名以上, target: true}]
+personas: [{id: p-eng, name: 生産技術課長, segment: mgf, buying_role: person_in_charge}]
+)yaml",
+          R"yaml(
+segments: [{id: mfg, criteria: 製造業 従業員300名以上, target: true}]
+personas: [{id: p-eng, name: 生産技術課長, segment: mfg, buying_role: person_in_charge}]
+)yaml"}},
         {"REF-003",
          3,
          Severity::warning,
@@ -204,7 +218,23 @@ std::vector<RuleDescriptor> reference_rules() {
           "別の名前を使うとマップが欠けます (ステップ3、記事001)。"},
          {"Use one of the stages in `journey.stages` or add the stage there.",
           "`journey.stages` の段階名を使うか、段階を追加してください。"},
-         check_journey_stage_refs},
+         check_journey_stage_refs,
+         {R"yaml(
+personas: [{id: p-eng, name: 生産技術課長}]
+journey:
+  stages: [認知, 比較検討, 導入決定]
+  map:
+    p-eng:
+      検討: {wants: 他社との比較, content: [機能比較表], channel: email}
+)yaml",
+          R"yaml(
+personas: [{id: p-eng, name: 生産技術課長}]
+journey:
+  stages: [認知, 比較検討, 導入決定]
+  map:
+    p-eng:
+      比較検討: {wants: 他社との比較, content: [機能比較表], channel: email}
+)yaml"}},
         {"REF-004",
          0,
          Severity::error,
@@ -213,7 +243,17 @@ std::vector<RuleDescriptor> reference_rules() {
           "ambiguous.",
           "ID は項目同士の参照に使います。同じ ID が 2 つあると参照先があいまいになります。"},
          {"Give each entry its own ID.", "項目ごとに別の ID を付けてください。"},
-         check_unique_ids},
+         check_unique_ids,
+         {R"yaml(
+segments:
+  - {id: mfg, criteria: 製造業 従業員300名以上, target: true}
+  - {id: mfg, criteria: 製造業 従業員300名未満}
+)yaml",
+          R"yaml(
+segments:
+  - {id: mfg-large, criteria: 製造業 従業員300名以上, target: true}
+  - {id: mfg-mid, criteria: 製造業 従業員300名未満}
+)yaml"}},
     };
 }
 

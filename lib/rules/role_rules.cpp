@@ -200,7 +200,15 @@ std::vector<RuleDescriptor> role_rules() {
           " (PMBOK、記事000 の主担当、RACI の A)。"},
          {"Give one stakeholder the owner role (主担当 or A) in the task's roles.",
           "roles でいずれか 1 部門を主担当 (または A) にしてください。"},
-         check_missing_owner},
+         check_missing_owner,
+         {R"yaml(
+tasks:
+  - {name: Salesforce連携の設定, step: 6, roles: {it: 実施, mk: 共有}}
+)yaml",
+          R"yaml(
+tasks:
+  - {name: Salesforce連携の設定, step: 6, roles: {it: 主担当, mk: 共有}}
+)yaml"}},
         {"RACI-002",
          2,
          Severity::error,
@@ -211,7 +219,15 @@ std::vector<RuleDescriptor> role_rules() {
           "1 つ)。"},
          {"Keep one owner; make the others 共有 (informed) or R (responsible).",
           "主担当を 1 部門に絞り、他は共有または R にしてください。"},
-         check_several_owners},
+         check_several_owners,
+         {R"yaml(
+tasks:
+  - {name: MQLの定義, step: 1, roles: {mk: 主担当, sa: 主担当}}
+)yaml",
+          R"yaml(
+tasks:
+  - {name: MQLの定義, step: 1, roles: {mk: 主担当, sa: 相談}}
+)yaml"}},
         {"RACI-003",
          2,
          Severity::error,
@@ -222,7 +238,15 @@ std::vector<RuleDescriptor> role_rules() {
           "主担当か実施担当が必要です (RACI の慣例、記事000)。"},
          {"Make one stakeholder 主担当 (A) and, if others do the work, mark them R.",
           "1 部門を主担当 (A) にし、作業する部門があれば R にしてください。"},
-         check_nobody_does},
+         check_nobody_does,
+         {R"yaml(
+tasks:
+  - {name: 個人情報の利用目的の確認, step: 2, roles: {mk: 共有, lg: 相談}}
+)yaml",
+          R"yaml(
+tasks:
+  - {name: 個人情報の利用目的の確認, step: 2, roles: {lg: 主担当, mk: 共有}}
+)yaml"}},
         {"RACI-004",
          2,
          Severity::warning,
@@ -238,7 +262,23 @@ std::vector<RuleDescriptor> role_rules() {
           "departments that do them.",
           "HOT リードのフォローやシステム作業など、実施部門に決定権を移せるタスクを見直して"
           "ください。"},
-         check_owner_overload},
+         check_owner_overload,
+         {R"yaml(
+tasks:
+  - {name: 体制図の作成, step: 2, roles: {mk: 主担当}}
+  - {name: ペルソナ定義, step: 3, roles: {mk: 主担当}}
+  - {name: シナリオ設計, step: 4, roles: {mk: 主担当}}
+  - {name: リストの名寄せ, step: 5, roles: {mk: 主担当}}
+  - {name: 商談化の基準合意, step: 4, roles: {mk: 主担当, sa: 共有}}
+)yaml",
+          R"yaml(
+tasks:
+  - {name: 体制図の作成, step: 2, roles: {mk: 主担当}}
+  - {name: ペルソナ定義, step: 3, roles: {mk: 主担当}}
+  - {name: シナリオ設計, step: 4, roles: {mk: 主担当}}
+  - {name: リストの名寄せ, step: 5, roles: {mk: 主担当}}
+  - {name: 商談化の基準合意, step: 4, roles: {sa: 主担当, mk: 共有}}
+)yaml"}},
         {"ROLE-001",
          2,
          Severity::warning,
@@ -249,7 +289,17 @@ std::vector<RuleDescriptor> role_rules() {
           "書き始めの計画では未記入なので警告です。"},
          {"Add `stakeholders` with marketing, sales, internal systems and legal.",
           "`stakeholders` にマーケティング・営業・情報システム・法務を書いてください。"},
-         check_no_stakeholders},
+         check_no_stakeholders,
+         {R"yaml(
+stakeholders: []
+)yaml",
+          R"yaml(
+stakeholders:
+  - {id: mk, name: マーケティング部, kind: marketing}
+  - {id: sa, name: 営業部, kind: sales}
+  - {id: it, name: 情報システム部, kind: internal_systems}
+  - {id: lg, name: 法務部, kind: privacy_legal}
+)yaml"}},
         {"ROLE-002",
          2,
          Severity::error,
@@ -262,7 +312,20 @@ std::vector<RuleDescriptor> role_rules() {
           "ステークホルダーを挙げた時点でエラーとします。"},
          {"Add the IT / information-systems department with `kind: internal_systems`.",
           "情報システム部を `kind: internal_systems` で追加してください。"},
-         check_internal_systems},
+         check_internal_systems,
+         {R"yaml(
+stakeholders:
+  - {id: mk, name: マーケティング部, kind: marketing}
+  - {id: sa, name: 営業部, kind: sales}
+  - {id: lg, name: 法務部, kind: privacy_legal}
+)yaml",
+          R"yaml(
+stakeholders:
+  - {id: mk, name: マーケティング部, kind: marketing}
+  - {id: sa, name: 営業部, kind: sales}
+  - {id: it, name: 情報システム部, kind: internal_systems}
+  - {id: lg, name: 法務部, kind: privacy_legal}
+)yaml"}},
         {"ROLE-003",
          2,
          Severity::error,
@@ -274,7 +337,20 @@ std::vector<RuleDescriptor> role_rules() {
           "の漏えいは誰も想定していなかった事故になります (個人情報保護法)。"},
          {"Add the legal / privacy department with `kind: privacy_legal`.",
           "法務部などを `kind: privacy_legal` で追加してください。"},
-         check_privacy_legal},
+         check_privacy_legal,
+         {R"yaml(
+stakeholders:
+  - {id: mk, name: マーケティング部, kind: marketing}
+  - {id: sa, name: 営業部, kind: sales}
+  - {id: it, name: 情報システム部, kind: internal_systems}
+)yaml",
+          R"yaml(
+stakeholders:
+  - {id: mk, name: マーケティング部, kind: marketing}
+  - {id: sa, name: 営業部, kind: sales}
+  - {id: it, name: 情報システム部, kind: internal_systems}
+  - {id: lg, name: 法務部, kind: privacy_legal}
+)yaml"}},
         {"ROLE-004",
          2,
          Severity::warning,
@@ -285,7 +361,20 @@ std::vector<RuleDescriptor> role_rules() {
           "ます。どちらかが欠けるとデマンドセンターが成り立ちません (記事000・003)。"},
          {"Add the missing department to `stakeholders`.",
           "欠けている部門を `stakeholders` に追加してください。"},
-         check_marketing_and_sales},
+         check_marketing_and_sales,
+         {R"yaml(
+stakeholders:
+  - {id: mk, name: マーケティング部, kind: marketing}
+  - {id: it, name: 情報システム部, kind: internal_systems}
+  - {id: lg, name: 法務部, kind: privacy_legal}
+)yaml",
+          R"yaml(
+stakeholders:
+  - {id: mk, name: マーケティング部, kind: marketing}
+  - {id: is, name: インサイドセールス, kind: inside_sales}
+  - {id: it, name: 情報システム部, kind: internal_systems}
+  - {id: lg, name: 法務部, kind: privacy_legal}
+)yaml"}},
         {"ROLE-005",
          2,
          Severity::warning,
@@ -296,7 +385,13 @@ std::vector<RuleDescriptor> role_rules() {
           "までの流れ全体を 1 人 (1 部門) が統括する必要があります。"},
          {"Set `project.owner` to the coordinating stakeholder's ID.",
           "`project.owner` に統括するステークホルダーの ID を書いてください。"},
-         check_project_owner},
+         check_project_owner,
+         {R"yaml(
+project: {name: 展示会リード育成, tool: marketo}
+)yaml",
+          R"yaml(
+project: {name: 展示会リード育成, tool: marketo, owner: mk}
+)yaml"}},
         {"ROLE-006",
          2,
          Severity::warning,
@@ -309,7 +404,16 @@ std::vector<RuleDescriptor> role_rules() {
           "登場しない部門は、結局忘れられます。"},
          {"Give the department a role (主担当, 共有 or 受領) in the tasks it governs.",
           "管轄するタスクで役割 (主担当・共有・受領) を割り当ててください。"},
-         check_forgotten_in_tasks},
+         check_forgotten_in_tasks,
+         {R"yaml(
+tasks:
+  - {name: MAツール利用申請, step: 6, roles: {mk: 主担当, it: 受領}}
+)yaml",
+          R"yaml(
+tasks:
+  - {name: MAツール利用申請, step: 6, roles: {mk: 主担当, it: 受領}}
+  - {name: 個人情報の利用目的の確認, step: 2, roles: {lg: 主担当, mk: 共有}}
+)yaml"}},
     };
 }
 

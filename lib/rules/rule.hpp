@@ -26,6 +26,15 @@ struct Thresholds {
     std::vector<mail::IncludeCost> spf_includes = mail::vendor_include_catalogue();
 };
 
+/// What breaks the rule and what follows it, as YAML fragments of a plan (rules/example.hpp says
+/// how a fragment becomes a plan). Shown by `ma-plan rules ID`, docs/rules*.md, the JSON rule
+/// list and SARIF help; tests/rules/rule_examples_test.cpp checks that `incorrect` gives a finding
+/// of the rule and `correct` none. The YAML is the same in both languages, as a plan file is.
+struct RuleExample {
+    std::string_view incorrect;
+    std::string_view correct;
+};
+
 struct RuleContext;
 using CheckFn = void (*)(RuleContext&);
 
@@ -37,6 +46,7 @@ struct RuleDescriptor {
     TextRef rationale;  ///< why a consultant flags this, citing the domain source
     TextRef hint;       ///< what to do about it
     CheckFn check;      ///< nullptr for findings the loader produces (SCHEMA-*)
+    RuleExample example;
 };
 
 /// What a check function sees. It reports through `report`; severity and file are filled in.

@@ -5,6 +5,7 @@ add_library(ma_plan_rules STATIC
     rules/measure_rules.cpp
     rules/placeholder_rules.cpp
     rules/reference_rules.cpp
+    rules/example.cpp
     rules/registry.cpp
     rules/role_rules.cpp
     rules/rule.cpp

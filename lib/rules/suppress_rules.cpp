@@ -22,7 +22,15 @@ std::vector<RuleDescriptor> suppress_rules() {
           "多くの場合、問題が解消済みか、コメントの位置がずれています。"},
          {"Remove the comment, or move it to the line it was meant for.",
           "コメントを削除するか、本来の行に移してください。"},
-         nullptr},
+         nullptr,
+         {R"yaml(
+# ma-plan: disable-next-line ROLE-005 coordinator to be appointed in January
+project: {name: 展示会リード育成, tool: marketo, owner: mk}
+)yaml",
+          R"yaml(
+# ma-plan: disable-next-line ROLE-005 coordinator to be appointed in January
+project: {name: 展示会リード育成, tool: marketo}
+)yaml"}},
         {suppress_rule::malformed,
          0,
          Severity::error,
@@ -36,7 +44,15 @@ std::vector<RuleDescriptor> suppress_rules() {
           "`# ma-plan: disable-next-line ルールID 理由` の形で書いてください。ルール ID は "
           "`ma-plan "
           "rules` で確認できます。"},
-         nullptr},
+         nullptr,
+         {R"yaml(
+# ma-plan: disable-next-line
+project: {name: 展示会リード育成, tool: marketo}
+)yaml",
+          R"yaml(
+# ma-plan: disable-next-line ROLE-005 coordinator to be appointed in January
+project: {name: 展示会リード育成, tool: marketo}
+)yaml"}},
         {suppress_rule::no_reason,
          0,
          Severity::warning,
@@ -45,7 +61,15 @@ std::vector<RuleDescriptor> suppress_rules() {
           "auditable.",
           "指摘を受け入れた理由がないと、レビューで例外の妥当性を確認できません。"},
          {"Write the reason after the rule IDs.", "ルール ID の後に理由を書いてください。"},
-         nullptr},
+         nullptr,
+         {R"yaml(
+# ma-plan: disable-next-line ROLE-005
+project: {name: 展示会リード育成, tool: marketo}
+)yaml",
+          R"yaml(
+# ma-plan: disable-next-line ROLE-005 主担当者は1月に任命予定
+project: {name: 展示会リード育成, tool: marketo}
+)yaml"}},
     };
 }
 

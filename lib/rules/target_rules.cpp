@@ -118,7 +118,17 @@ std::vector<RuleDescriptor> target_rules() {
           "ありません。"},
          {"Add `segments` and mark the chosen ones `target: true`.",
           "`segments` を書き、選んだものに `target: true` を付けてください。"},
-         check_target_segment},
+         check_target_segment,
+         {R"yaml(
+segments:
+  - {id: mfg, criteria: 製造業 従業員300名以上}
+  - {id: other, criteria: その他, target: false}
+)yaml",
+          R"yaml(
+segments:
+  - {id: mfg, criteria: 製造業 従業員300名以上, target: true}
+  - {id: other, criteria: その他, target: false}
+)yaml"}},
         {"TARGET-002",
          3,
          Severity::warning,
@@ -131,7 +141,17 @@ std::vector<RuleDescriptor> target_rules() {
           "せん。"},
          {"Add `segment:` and `buying_role:` to the persona.",
           "ペルソナに `segment:` と `buying_role:` を書いてください。"},
-         check_persona_fields},
+         check_persona_fields,
+         {R"yaml(
+segments: [{id: mfg, criteria: 製造業 従業員300名以上, target: true}]
+personas:
+  - {id: p-eng, name: 生産技術課長, segment: mfg}
+)yaml",
+          R"yaml(
+segments: [{id: mfg, criteria: 製造業 従業員300名以上, target: true}]
+personas:
+  - {id: p-eng, name: 生産技術課長, segment: mfg, buying_role: person_in_charge}
+)yaml"}},
         {"TARGET-003",
          3,
          Severity::warning,
@@ -143,7 +163,29 @@ std::vector<RuleDescriptor> target_rules() {
           "コンテンツ・媒体を示します (記事001)。マップにないペルソナには施策が計画されません。"},
          {"Add the persona under `journey.map` with its stages.",
           "`journey.map` にペルソナと段階を追加してください。"},
-         check_persona_journey},
+         check_persona_journey,
+         {R"yaml(
+personas:
+  - {id: p-eng, name: 生産技術課長}
+  - {id: p-dir, name: 工場長}
+journey:
+  stages: [認知, 比較検討]
+  map:
+    p-eng:
+      認知: {wants: 業界動向, content: [調査レポート], channel: web_ads}
+)yaml",
+          R"yaml(
+personas:
+  - {id: p-eng, name: 生産技術課長}
+  - {id: p-dir, name: 工場長}
+journey:
+  stages: [認知, 比較検討]
+  map:
+    p-eng:
+      認知: {wants: 業界動向, content: [調査レポート], channel: web_ads}
+    p-dir:
+      比較検討: {wants: 投資対効果, content: [導入事例], channel: email}
+)yaml"}},
         {"TARGET-004",
          3,
          Severity::warning,
@@ -155,7 +197,23 @@ std::vector<RuleDescriptor> target_rules() {
           "届ける媒体です (記事001)。ステップ4の施策はここから作ります。"},
          {"Add `content:` and `channel:` to the entry.",
           "項目に `content:` と `channel:` を書いてください。"},
-         check_journey_entries},
+         check_journey_entries,
+         {R"yaml(
+personas: [{id: p-eng, name: 生産技術課長}]
+journey:
+  stages: [認知]
+  map:
+    p-eng:
+      認知: {wants: 業界動向, content: [調査レポート]}
+)yaml",
+          R"yaml(
+personas: [{id: p-eng, name: 生産技術課長}]
+journey:
+  stages: [認知]
+  map:
+    p-eng:
+      認知: {wants: 業界動向, content: [調査レポート], channel: web_ads}
+)yaml"}},
         {"TARGET-005",
          3,
          Severity::warning,
@@ -166,7 +224,14 @@ std::vector<RuleDescriptor> target_rules() {
           "書き始めの計画では未記入なので警告です。"},
          {"Add `personas` with name, segment, buying_role and challenges.",
           "`personas` に名前・セグメント・購買役割・課題を書いてください。"},
-         check_no_personas},
+         check_no_personas,
+         {R"yaml(
+segments: [{id: mfg, criteria: 製造業 従業員300名以上, target: true}]
+)yaml",
+          R"yaml(
+segments: [{id: mfg, criteria: 製造業 従業員300名以上, target: true}]
+personas: [{id: p-eng, name: 生産技術課長, segment: mfg, buying_role: person_in_charge}]
+)yaml"}},
         {"TARGET-006",
          3,
          Severity::info,
@@ -180,7 +245,21 @@ std::vector<RuleDescriptor> target_rules() {
          {"Mark the segment `target: true`, or move the persona to a target segment.",
           "セグメントを `target: true` にするか、ペルソナをターゲットのセグメントに移して"
           "ください。"},
-         check_persona_segment_targeted},
+         check_persona_segment_targeted,
+         {R"yaml(
+segments:
+  - {id: mfg, criteria: 製造業 従業員300名以上, target: true}
+  - {id: other, criteria: その他, target: false}
+personas:
+  - {id: p-eng, name: 生産技術課長, segment: other}
+)yaml",
+          R"yaml(
+segments:
+  - {id: mfg, criteria: 製造業 従業員300名以上, target: true}
+  - {id: other, criteria: その他, target: false}
+personas:
+  - {id: p-eng, name: 生産技術課長, segment: mfg}
+)yaml"}},
     };
 }
 

@@ -572,7 +572,13 @@ std::vector<RuleDescriptor> tool_rules() {
           "ないよう、開発環境と本番環境を分けます。"},
          {"Plan a sandbox (`environments: {sandbox: true, test_recipients: …}`).",
           "検証環境を用意してください (`environments: {sandbox: true, test_recipients: …}`)。"},
-         check_sandbox},
+         check_sandbox,
+         {R"yaml(
+environments: {production: true, sandbox: false}
+)yaml",
+          R"yaml(
+environments: {production: true, sandbox: true, test_recipients: 社内のテスト用アドレスのみ}
+)yaml"}},
         {"TOOL-002",
          6,
          Severity::warning,
@@ -585,7 +591,23 @@ std::vector<RuleDescriptor> tool_rules() {
           "事故になります (記事000)。"},
          {"Enable the listed settings under `security` (true), or record why not.",
           "`security` の該当項目を true にするか、できない理由を記録してください。"},
-         check_security},
+         check_security,
+         {R"yaml(
+security:
+  ip_restriction: true
+  per_user_roles: true
+  data_encryption: true
+  encrypted_transport: true
+  audit_log: false
+)yaml",
+          R"yaml(
+security:
+  ip_restriction: true
+  per_user_roles: true
+  data_encryption: true
+  encrypted_transport: true
+  audit_log: true
+)yaml"}},
         {"TOOL-003",
          6,
          Severity::warning,
@@ -598,7 +620,13 @@ std::vector<RuleDescriptor> tool_rules() {
           "必要です。"},
          {"Sign the agreement and set `contracts.personal_data_processing_agreement: signed`.",
           "契約を締結し、`contracts.personal_data_processing_agreement: signed` にしてください。"},
-         check_processing_agreement},
+         check_processing_agreement,
+         {R"yaml(
+contracts: {personal_data_processing_agreement: in_review}
+)yaml",
+          R"yaml(
+contracts: {personal_data_processing_agreement: signed}
+)yaml"}},
         {"TOOL-004",
          6,
          Severity::error,
@@ -609,7 +637,19 @@ std::vector<RuleDescriptor> tool_rules() {
           "実行できません。"},
          {"Add the capability to the contract, or change the plan.",
           "機能を契約に含めるか、計画を変えてください。"},
-         check_capabilities},
+         check_capabilities,
+         {R"yaml(
+contracts:
+  personal_data_processing_agreement: signed
+  capabilities_in_contract: [メール配信, スコアリング]
+  capabilities_required: [メール配信, スコアリング, 専用IP]
+)yaml",
+          R"yaml(
+contracts:
+  personal_data_processing_agreement: signed
+  capabilities_in_contract: [メール配信, スコアリング, 専用IP]
+  capabilities_required: [メール配信, スコアリング, 専用IP]
+)yaml"}},
         {"TOOL-005",
          6,
          Severity::warning,
@@ -620,7 +660,15 @@ std::vector<RuleDescriptor> tool_rules() {
           "連携は構築されません。"},
          {"Add `owner:` (a stakeholder ID) to the integration.",
           "連携に `owner:` (ステークホルダー ID) を書いてください。"},
-         check_integration_owner},
+         check_integration_owner,
+         {R"yaml(
+integrations:
+  - {system: Salesforce, id_mapping: MA Lead ID ↔ SFDC Contact ID}
+)yaml",
+          R"yaml(
+integrations:
+  - {system: Salesforce, id_mapping: MA Lead ID ↔ SFDC Contact ID, owner: it}
+)yaml"}},
         {"TOOL-006",
          6,
          Severity::warning,
@@ -631,7 +679,15 @@ std::vector<RuleDescriptor> tool_rules() {
           "ワークのルール、元システムの改修で止まります。"},
          {"Make the internal-systems stakeholder the owner of the system integrations.",
           "システム連携の owner を社内システム管理部門にしてください。"},
-         check_systems_department},
+         check_systems_department,
+         {R"yaml(
+integrations:
+  - {system: Salesforce, id_mapping: MA Lead ID ↔ SFDC Contact ID, owner: mk}
+)yaml",
+          R"yaml(
+integrations:
+  - {system: Salesforce, id_mapping: MA Lead ID ↔ SFDC Contact ID, owner: it}
+)yaml"}},
         {"TOOL-007",
          6,
          Severity::warning,
@@ -642,7 +698,15 @@ std::vector<RuleDescriptor> tool_rules() {
           "これがないとレコードを結び付けられません。"},
          {"Add `id_mapping:` (e.g. \"MA Contact ID ↔ Salesforce Contact ID\").",
           "`id_mapping:` を書いてください (例: 「MA Contact ID ↔ Salesforce Contact ID」)。"},
-         check_id_mapping},
+         check_id_mapping,
+         {R"yaml(
+integrations:
+  - {system: Salesforce, owner: it}
+)yaml",
+          R"yaml(
+integrations:
+  - {system: Salesforce, id_mapping: MA Lead ID ↔ SFDC Contact ID, owner: it}
+)yaml"}},
         {"MAIL-001",
          6,
          Severity::warning,
@@ -654,7 +718,22 @@ std::vector<RuleDescriptor> tool_rules() {
           "書) がかかり、初回配信の前に計画が必要です。書き始めの計画では未記入なので警告です。"},
          {"Add `email` with the sending domain, SPF, DKIM, DMARC and sender display.",
           "`email` に送信ドメイン・SPF・DKIM・DMARC・送信者表示を書いてください。"},
-         check_no_email},
+         check_no_email,
+         {R"yaml(
+communications:
+  - {id: c-seminar, content: セミナー案内, channel: email, owner: mk, timing: 開催2週間前}
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:mktomail.com -all"
+  dkim: {selector: m1, key_bits: 2048}
+  dmarc: "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.co.jp"
+  sender_name: A社 マーケティング部
+  postal_address: 東京都千代田区丸の内1-1-1
+  unsubscribe_url: https://www.example.co.jp/unsubscribe
+  reply_handling: 共有受信箱で1営業日以内に振り分け
+)yaml"}},
         {"MAIL-002",
          6,
          Severity::warning,
@@ -665,7 +744,19 @@ std::vector<RuleDescriptor> tool_rules() {
           "認証を求めます。認証のないメールは拒否されるか迷惑メールになります。"},
          {"Add `spf:` and `dkim:` for the sending domain.",
           "送信ドメインの `spf:` と `dkim:` を書いてください。"},
-         check_spf_or_dkim},
+         check_spf_or_dkim,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  sender_name: A社 マーケティング部
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:mktomail.com -all"
+  dkim: {selector: m1, key_bits: 2048}
+  sender_name: A社 マーケティング部
+)yaml"}},
         {"MAIL-003",
          6,
          Severity::error,
@@ -684,7 +775,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "指摘は問題の項目の位置を示します。"},
          {"Publish one record starting with \"v=spf1\" and ending in \"-all\" or \"~all\".",
           "「v=spf1」で始まり「-all」か「~all」で終わるレコードを 1 つだけ公開してください。"},
-         check_spf_syntax},
+         check_spf_syntax,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:mktomail.com +all"
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:mktomail.com -all"
+)yaml"}},
         {"MAIL-004",
          6,
          Severity::error,
@@ -710,7 +811,21 @@ std::vector<RuleDescriptor> tool_rules() {
           "あるレコードは受信側が先に拒否するため数えません (MAIL-003)。"},
          {"Replace includes by ip4/ip6 ranges or drop unused senders.",
           "include を ip4/ip6 に置き換えるか、使っていない送信元を削除してください。"},
-         check_spf_lookups},
+         check_spf_lookups,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: >-
+    v=spf1 include:_spf.google.com include:_spf.salesforce.com
+    include:sendgrid.net a mx ptr:example.co.jp include:mktomail.com -all
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: >-
+    v=spf1 include:_spf.google.com include:_spf.salesforce.com
+    include:sendgrid.net a mx include:mktomail.com -all
+)yaml"}},
         {"MAIL-005",
          6,
          Severity::warning,
@@ -728,7 +843,17 @@ std::vector<RuleDescriptor> tool_rules() {
          {"Remove \"ptr\" and terms that have no effect; end the record with \"-all\" or "
           "\"~all\".",
           "「ptr」と効果のない記述を削除し、「-all」か「~all」で終えてください。"},
-         check_spf_risky},
+         check_spf_risky,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 ptr include:mktomail.com ?all"
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:mktomail.com -all"
+)yaml"}},
         {"MAIL-006",
          6,
          Severity::warning,
@@ -742,7 +867,25 @@ std::vector<RuleDescriptor> tool_rules() {
           "超える SPF レコードは DNS 応答が UDP 1 パケットに収まりません (RFC 7208 第3.4節)。"},
          {"Write the record as several quoted strings (\"…\" \"…\").",
           "レコードを複数の引用符付き文字列 (\"…\" \"…\") で書いてください。"},
-         check_txt_length},
+         check_txt_length,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: >-
+    v=spf1 ip4:198.51.100.10 ip4:198.51.100.20 ip4:198.51.100.30
+    ip4:198.51.100.40 ip4:198.51.100.50 ip4:198.51.100.60 ip4:198.51.100.70
+    ip4:198.51.100.80 ip4:198.51.100.90 ip4:198.51.100.100 ip4:198.51.100.110
+    ip4:198.51.100.120 ip4:198.51.100.130 ip4:198.51.100.140 -all
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: >-
+    "v=spf1 ip4:198.51.100.10 ip4:198.51.100.20 ip4:198.51.100.30
+    ip4:198.51.100.40 ip4:198.51.100.50 ip4:198.51.100.60 ip4:198.51.100.70 "
+    "ip4:198.51.100.80 ip4:198.51.100.90 ip4:198.51.100.100 ip4:198.51.100.110
+    ip4:198.51.100.120 ip4:198.51.100.130 ip4:198.51.100.140 -all"
+)yaml"}},
         {"MAIL-007",
          6,
          Severity::error,
@@ -763,7 +906,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "します。不正なレコードは受信側に無視され、DMARC がないのと同じになります。"},
          {"Fix the record, e.g. \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\".",
           "レコードを直してください (例: \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\")。"},
-         check_dmarc_syntax},
+         check_dmarc_syntax,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dmarc: "v=DMARC1; p=block; rua=dmarc@example.co.jp"
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dmarc: "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.co.jp"
+)yaml"}},
         {"MAIL-008",
          6,
          Severity::warning,
@@ -782,7 +935,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "v=DMARC1.",
           "pct・rf・ri と未知のタグを削除し (テスト中は t=y)、v=DMARC1 の直後に p=... を書いて"
           "ください。"},
-         check_dmarc_warnings},
+         check_dmarc_warnings,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dmarc: "v=DMARC1; p=quarantine; pct=10; rua=mailto:dmarc@example.co.jp"
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dmarc: "v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@example.co.jp"
+)yaml"}},
         {"MAIL-017",
          6,
          Severity::info,
@@ -798,7 +961,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "公開するため情報扱いです。組織ドメインは Public Suffix List を使わず近似しています。"},
          {"Confirm the report receiver publishes the authorisation record.",
           "送付先が認可レコードを公開していることを確認してください。"},
-         check_dmarc_report_domains},
+         check_dmarc_report_domains,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dmarc: "v=DMARC1; p=none; rua=mailto:a@dmarc.vendor.example"
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dmarc: "v=DMARC1; p=none; rua=mailto:dmarc@example.co.jp"
+)yaml"}},
         {"MAIL-018",
          6,
          Severity::warning,
@@ -814,7 +987,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "in .ma-plan.yaml.",
           "`ma-plan domain check` で確かめるか、.ma-plan.yaml の spf_includes に回数を書いて"
           "ください。"},
-         check_spf_lookups_unknown},
+         check_spf_lookups_unknown,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:_spf.google.com include:_spf.esp.example -all"
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:_spf.google.com include:mktomail.com -all"
+)yaml"}},
         {"MAIL-009",
          6,
          Severity::warning,
@@ -827,7 +1010,22 @@ std::vector<RuleDescriptor> tool_rules() {
           "必要です。事業者の基準なので設定で変更できます (thresholds.bulk_daily_volume)。"},
          {"Add the missing authentication to `email`.",
           "`email` に不足している認証を追加してください。"},
-         check_bulk_auth},
+         check_bulk_auth,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:mktomail.com -all"
+  dkim: {selector: m1, key_bits: 2048}
+  daily_volume: 8000
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  spf: "v=spf1 include:mktomail.com -all"
+  dkim: {selector: m1, key_bits: 2048}
+  dmarc: "v=DMARC1; p=none; rua=mailto:dmarc@example.co.jp"
+  daily_volume: 8000
+)yaml"}},
         {"MAIL-010",
          6,
          Severity::warning,
@@ -841,7 +1039,19 @@ std::vector<RuleDescriptor> tool_rules() {
          {"Enable the MA tool's one-click unsubscribe and set `one_click_unsubscribe: true`.",
           "MA ツールのワンクリック配信停止を有効にし、`one_click_unsubscribe: true` にして"
           "ください。"},
-         check_bulk_unsubscribe},
+         check_bulk_unsubscribe,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  daily_volume: 20000
+  one_click_unsubscribe: false
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  daily_volume: 20000
+  one_click_unsubscribe: true
+)yaml"}},
         {"MAIL-011",
          6,
          Severity::error,
@@ -851,7 +1061,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "RFC 8301: 1024 ビット未満の RSA 鍵は検証側が受け入れてはならず、署名がないのと同じ"
           "扱いになります。"},
          {"Generate a 2048-bit key.", "2048 ビットの鍵を作り直してください。"},
-         check_dkim_too_short},
+         check_dkim_too_short,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dkim: {selector: m1, key_bits: 768}
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dkim: {selector: m1, key_bits: 2048}
+)yaml"}},
         {"MAIL-012",
          6,
          Severity::warning,
@@ -861,7 +1081,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "RFC 8301 は 2048 ビットの RSA 鍵を推奨しています。1024 ビットは最低限で、弱いと"
           "見なされつつあります。"},
          {"Rotate to a 2048-bit key.", "2048 ビットの鍵に切り替えてください。"},
-         check_dkim_weak},
+         check_dkim_weak,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dkim: {selector: m1, key_bits: 1024}
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dkim: {selector: m1, key_bits: 2048}
+)yaml"}},
         {"MAIL-013",
          6,
          Severity::info,
@@ -872,7 +1102,17 @@ std::vector<RuleDescriptor> tool_rules() {
           "分割も必要です (ベンダー資料)。"},
          {"Prefer 2048 bits unless every receiver is known to accept longer keys.",
           "受信側が長い鍵を受け入れると分かっていない限り、2048 ビットにしてください。"},
-         check_dkim_long},
+         check_dkim_long,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dkim: {selector: m1, key_bits: 4096}
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dkim: {selector: m1, key_bits: 2048}
+)yaml"}},
         {"MAIL-014",
          6,
          Severity::warning,
@@ -887,7 +1127,19 @@ std::vector<RuleDescriptor> tool_rules() {
           "(thresholds.min_ip_warming_weeks)。"},
          {"Add `ip_warming: {weeks: 6, days_per_week: 5}` and plan volumes per week.",
           "`ip_warming: {weeks: 6, days_per_week: 5}` を書き、週ごとの送信数を計画してください。"},
-         check_ip_warming},
+         check_ip_warming,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dedicated_ip: true
+  ip_warming: {weeks: 2, days_per_week: 1}
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  dedicated_ip: true
+  ip_warming: {weeks: 4, days_per_week: 3}
+)yaml"}},
         {"MAIL-015",
          6,
          Severity::warning,
@@ -899,7 +1151,19 @@ std::vector<RuleDescriptor> tool_rules() {
           "停止できる旨、送信者の住所を表示します (HubSpot も会社名と住所を必須としています)。"},
          {"Add `sender_name`, `postal_address` and `unsubscribe_url` to `email`.",
           "`email` に `sender_name`・`postal_address`・`unsubscribe_url` を書いてください。"},
-         check_sender_display},
+         check_sender_display,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  sender_name: A社 マーケティング部
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  sender_name: A社 マーケティング部
+  postal_address: 東京都千代田区丸の内1-1-1
+  unsubscribe_url: https://www.example.co.jp/unsubscribe
+)yaml"}},
         {"MAIL-016",
          6,
          Severity::warning,
@@ -911,7 +1175,18 @@ std::vector<RuleDescriptor> tool_rules() {
           "ない返信はリードを失い、法律上守るべき配信停止も見落とします。"},
          {"Add `reply_handling:` (who reads replies and how fast).",
           "`reply_handling:` (誰がどれくらいの速さで返信を確認するか) を書いてください。"},
-         check_reply_handling},
+         check_reply_handling,
+         {R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  sender_name: A社 マーケティング部
+)yaml",
+          R"yaml(
+email:
+  sending_domain: mail.example.co.jp
+  sender_name: A社 マーケティング部
+  reply_handling: 共有受信箱で1営業日以内に振り分け
+)yaml"}},
     };
 }
 

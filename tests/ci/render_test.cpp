@@ -135,6 +135,14 @@ TEST_CASE("SARIF: rules from the registry / results with index / level and regio
     std::size_t ids = 0;
     for (std::size_t at = 0; (at = sarif.find("\"helpUri\"", at)) != std::string::npos; ++at) ++ids;
     CHECK(ids == rules::registry().size());
+    // Issue 13: help.markdown shows the rule's incorrect and correct example, as docs/rules.md.
+    std::size_t examples = 0;
+    for (std::size_t at = 0;
+         (at = sarif.find("**Correct:**\\n\\n```yaml\\n", at)) != std::string::npos; ++at) {
+        ++examples;
+    }
+    CHECK(examples == rules::registry().size());
+    CHECK(sarif.find("**Incorrect:**\\n\\n```yaml\\nma_plan: 2\\n```") != std::string::npos);
 }
 
 TEST_CASE("SARIF URIs and help links") {

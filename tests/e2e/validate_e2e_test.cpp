@@ -300,6 +300,15 @@ TEST_CASE("rules: list / one rule / did-you-mean for unknown IDs", "[e2e]") {
     CHECK(list.out.find("RACI-001") != std::string::npos);
     auto one = ma_plan("--lang ja rules RACI-001");
     CHECK(one.out.rfind("RACI-001 [エラー] 主担当のいないタスク", 0) == 0);
+    // Issue 13: the rule's incorrect and correct example, labelled in the user's language.
+    CHECK(one.out.find("\n誤りの例:\n  tasks:\n    - {name: Salesforce連携の設定, step: 6, roles: "
+                       "{it: 実施, mk: 共有}}\n") != std::string::npos);
+    CHECK(one.out.find("\n正しい例:\n  tasks:\n") != std::string::npos);
+    auto en = ma_plan("--lang en rules RACI-001");
+    CHECK(en.out.find("\nIncorrect:\n  tasks:\n") != std::string::npos);
+    CHECK(en.out.find("\nCorrect:\n  tasks:\n") != std::string::npos);
+    auto json = ma_plan("rules --format json");
+    CHECK(json.out.find("\"example\": {\n      \"incorrect\": \"tasks:\\n") != std::string::npos);
     auto typo = ma_plan("rules RACI-01");
     CHECK(typo.exit_code == 4);
     CHECK(typo.err == "ma-plan: unknown rule \"RACI-01\"; did you mean \"RACI-001\"?\n");

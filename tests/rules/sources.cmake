@@ -12,6 +12,7 @@ add_executable(test_rules
     rules/fold_test.cpp
     rules/registry_test.cpp
     rules/examples_docs_test.cpp
+    rules/rule_examples_test.cpp
 )
 target_link_libraries(test_rules PRIVATE ma_plan_rules ma_plan_render Catch2::Catch2)
 target_compile_definitions(test_rules PRIVATE ${MA_PLAN_TEST_DEFINITIONS})
