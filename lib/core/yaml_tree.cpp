@@ -291,19 +291,23 @@ class TreeBuilder final : public YAML::EventHandler {
     /// In a flow mapping, YAML ends a plain scalar at a comma, so `{budget_jpy: 5,000,000}` is
     /// read as `budget_jpy: 5` plus two null keys "000", and the user was told about an unknown
     /// and a duplicate key "000" instead of the number. A key of exactly three digits with no
-    /// value, written right after a comma that directly follows the previous value, is no key
-    /// anyone writes: it is the next group of that number, and it is put back into the value
+    /// value (or three digits and a unit, "000円"), written right after a comma that directly
+    /// follows the previous value, is no key anyone writes: it is the next group of that
+    /// number, and it is put back into the value
     /// ("5,000,000"), which the loader then reports as the number with thousands separators it
     /// is. Flow sequences are left alone: `[100,200]` is a list of two numbers.
     bool continues_number(const Node& key, const Node& value) const {
         const Node* previous = last_scalar_values_.back();
         if (previous == nullptr || !value.is_null() || !key.is_scalar() || key.quoted ||
-            key.value.size() != 3 || !key.pos.known() || !previous->pos.known() ||
+            key.value.size() < 3 || !key.pos.known() || !previous->pos.known() ||
             previous->value.empty() || previous->quoted) {
             return false;
         }
-        for (char ch : key.value) {
-            if (ch < '0' || ch > '9') return false;
+        auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+        // Three digits, then the end or a unit that is no digit ("000円" in 30,000,000円).
+        if (!digit(key.value[0]) || !digit(key.value[1]) || !digit(key.value[2]) ||
+            (key.value.size() > 3 && (digit(key.value[3]) || key.value[3] == '.'))) {
+            return false;
         }
         char last = previous->value.back();
         if (last < '0' || last > '9') return false;
