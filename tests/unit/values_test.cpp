@@ -92,7 +92,7 @@ TEST_CASE("number spellings: what is no number in any spelling is not guessed", 
     CHECK(check_number("0.15", share).ok());
 }
 
-TEST_CASE("number spellings: the advice, in English and Japanese", "[values]") {
+TEST_CASE("number spellings: the advice in English and Japanese", "[values]") {
     auto advice = [](std::string_view text, const NumberRange& range) {
         return number_spelling_advice(*read_number_spelling(text, range), range);
     };
@@ -208,7 +208,7 @@ TEST_CASE("dates: era dates outside their era are no day", "[values]") {
     CHECK(iso("R6.2.29") == "2024-02-29");
 }
 
-TEST_CASE("dates: the whole sentence, with and without a place", "[values]") {
+TEST_CASE("dates: the whole sentence with and without a place", "[values]") {
     Text m =
         date_message("2027-02-30", check_date("2027-02-30"), {"in tasks[0].due", "tasks[0].due"});
     CHECK(m.en == "\"2027-02-30\" in tasks[0].due is not a real date: February has no day 30");
@@ -224,7 +224,8 @@ TEST_CASE("dates: the whole sentence, with and without a place", "[values]") {
 
 // ----- the loader: one message per mistake, at the value -----
 
-TEST_CASE("loader: 5,000,000 is one message, in block and in flow style", "[values][loader]") {
+TEST_CASE("loader: 5 000 000 with separators is one message in block and in flow style",
+          "[values][loader]") {
     auto block = load_text(header + "romi:\n  budget_jpy: 5,000,000\n");
     REQUIRE(shown(block).size() == 1);
     CHECK(shown(block)[0].en ==
@@ -244,7 +245,7 @@ TEST_CASE("loader: 5,000,000 is one message, in block and in flow style", "[valu
     CHECK(flow.project->romi->target_ratio.value == 3);
 }
 
-TEST_CASE("loader: a currency unit, full-width digits, counters and 万", "[values][loader]") {
+TEST_CASE("loader: a currency unit / full-width digits / counters and 万", "[values][loader]") {
     auto r = load_text(header +
                        "romi:\n"
                        "  budget_jpy: 30,000,000円\n"
