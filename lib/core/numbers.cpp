@@ -289,9 +289,12 @@ Text number_spelling_advice(const NumberSpelling& s, const NumberRange& range) {
         return out;
     };
     std::string en, ja;
-    if (as_fraction) {
+    if (as_fraction && range.maximum && *range.maximum <= 1) {
         en += "a rate is a share of 1: ";
         ja += "割合は 1 を 100% とする小数で書きます。";
+    } else if (as_fraction) {
+        en += "a ratio is written with 100% as 1: ";  // ROMI 300% is 3
+        ja += "比率は 100% を 1 とする数で書きます。";
     }
     if (s.full_width) ja.insert(0, "全角数字です。");
     en += fmt::format("write {}", s.plain);

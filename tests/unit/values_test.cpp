@@ -296,8 +296,11 @@ TEST_CASE("loader: a rate written as a percentage", "[values][loader]") {
           "9:28 SCHEMA-002 \"lifecycle[0].conversion_rate\" must be a number, not \"３０％\": a "
           "rate is a share of 1: write 0.3 in half-width digits");
     CHECK(s[1].en ==
-          "10:22 SCHEMA-002 \"romi.target_ratio\" must be a number, not \"300%\": a rate is a "
-          "share of 1: write 3");
+          "10:22 SCHEMA-002 \"romi.target_ratio\" must be a number, not \"300%\": a ratio is "
+          "written with 100% as 1: write 3");
+    CHECK(s[1].ja ==
+          "10:22 SCHEMA-002 「romi.target_ratio」は数値で書いてください (「300%」になっています)。"
+          "比率は 100% を 1 とする数で書きます。3 と書いてください");
     CHECK(s[2].en ==
           "6:14 SCHEMA-002 \"email.spam_rate\" must be a number, not \"15%\": a rate is a share "
           "of 1: write 0.15");
