@@ -157,11 +157,11 @@ class Reader {
     std::size_t at_ = 0;
 };
 
-std::string trimmed(std::string text) {
+std::string trimmed(std::string_view text) {
     auto first = text.find_first_not_of(' ');
-    if (first == std::string::npos) return {};
+    if (first == std::string_view::npos) return {};
     auto last = text.find_last_not_of(' ');
-    return text.substr(first, last - first + 1);
+    return std::string(text.substr(first, last - first + 1));
 }
 
 }  // namespace
