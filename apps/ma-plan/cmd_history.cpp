@@ -22,10 +22,7 @@ struct HistoryArgs {
 
 int run_history(const HistoryArgs& args, Context& ctx) {
     if (!args.since.empty() && !reports::parse_date(args.since)) {
-        throw UsageError(
-            {fmt::format("--since \"{}\" is not a date; write YYYY-MM-DD", args.since),
-             fmt::format("--since「{}」は日付ではありません。YYYY-MM-DD で書いてください",
-                         args.since)});
+        throw UsageError(date_option_message("--since", args.since));
     }
     pdca::History history = pdca::build_history(args.plan, {args.since, args.max});
     auto format = args.format == "json"  ? pdca::HistoryFormat::json

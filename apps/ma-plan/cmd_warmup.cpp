@@ -64,11 +64,7 @@ int run_warmup(const WarmupArgs& args, Context& ctx) {
     reports::Date start = reports::today_local();
     if (!args.start.empty()) {
         auto d = reports::parse_date(args.start);
-        if (!d)
-            throw UsageError(
-                {fmt::format("--start \"{}\" is not a date; write YYYY-MM-DD", args.start),
-                 fmt::format("--start「{}」は日付ではありません。YYYY-MM-DD で書いてください",
-                             args.start)});
+        if (!d) throw UsageError(date_option_message("--start", args.start));
         start = *d;
     }
     if (args.first_day < 1)

@@ -40,9 +40,7 @@ bool report_fatal(const std::string& path, const std::optional<yaml::ParseError>
 reports::Date today_of(const std::string& text) {
     if (text.empty()) return reports::today_local();
     if (auto d = reports::parse_date(text)) return *d;
-    throw UsageError(
-        {fmt::format("--today \"{}\" is not a date; write YYYY-MM-DD", text),
-         fmt::format("--today「{}」は日付ではありません。YYYY-MM-DD で書いてください", text)});
+    throw UsageError(date_option_message("--today", text));
 }
 
 }  // namespace maplan::cli

@@ -8,6 +8,7 @@
 #include <set>
 #include <variant>
 
+#include "core/dates.hpp"
 #include "core/numbers.hpp"
 #include "core/suggest.hpp"
 #include "core/yaml_tree.hpp"
@@ -149,10 +150,16 @@ class ConfigReader {
         std::string range_text = describe_range(range);
         const char* kind_en = range.whole ? "a whole number" : "a number";
         const char* kind_ja = range.whole ? "整数" : "数値";
-        error(v.pos, {fmt::format("\"{}\" must be {} in {}, not \"{}\"", key, kind_en, range_text,
-                                  v.value),
-                      fmt::format("「{}」は {} の{}で書いてください (「{}」になっています)", key,
-                                  range_text, kind_ja, v.value)});
+        Text advice;
+        if (v.is_scalar() && n.problem == NumberProblem::not_a_number) {
+            if (auto spelling = read_number_spelling(v.value, range))
+                advice = number_spelling_advice(*spelling, range);
+        }
+        error(v.pos,
+              {fmt::format("\"{}\" must be {} in {}, not \"{}\"{}{}", key, kind_en, range_text,
+                           v.value, advice.empty() ? "" : ": ", advice.en),
+               fmt::format("「{}」は {} の{}で書いてください (「{}」になっています){}{}", key,
+                           range_text, kind_ja, v.value, advice.empty() ? "" : "。", advice.ja)});
         return std::nullopt;
     }
 
@@ -203,7 +210,10 @@ class ConfigReader {
                 continue;
             }
             bool integer = std::holds_alternative<int rules::Thresholds::*>(field->member);
-            auto n = checked(*v, k->value, NumberRange{field->minimum, field->maximum, integer});
+            // A threshold whose range is 0..1 is a share: "80%" stands for 0.8.
+            bool share = field->minimum == 0 && field->maximum == 1;
+            auto n =
+                checked(*v, k->value, NumberRange{field->minimum, field->maximum, integer, share});
             if (!n) continue;
             if (integer) {
                 result.config.thresholds.*std::get<int rules::Thresholds::*>(field->member) =
@@ -233,24 +243,12 @@ class ConfigReader {
             for (const auto& [fk, fv] : *fields) {
                 const std::string& name = fk->value;
                 if (name == "nested_lookups") {
-                    int n = -1;
-                    if (fv->is_scalar() && !fv->quoted) {
-                        const char* b = fv->value.data();
-                        const char* e = b + fv->value.size();
-                        auto [p, ec] = std::from_chars(b, e, n);
-                        if (ec != std::errc() || p != e) n = -1;
-                    }
-                    if (n < 0 || n > 100) {
-                        error(fv->pos, {fmt::format("\"nested_lookups\" must be a whole number "
-                                                    "from 0 to 100, not \"{}\"",
-                                                    fv->value),
-                                        fmt::format("「nested_lookups」は 0〜100 の整数で書いて"
-                                                    "ください (「{}」になっています)",
-                                                    fv->value)});
+                    auto n = checked(*fv, name, NumberRange{0.0, 100.0, true});
+                    if (!n) {
                         ok = false;
                         continue;
                     }
-                    cost.nested_lookups = n;
+                    cost.nested_lookups = static_cast<int>(*n);  // 0..100, whole: exact
                     has_count = true;
                 } else if (name == "measured" || name == "source" || name == "vendor") {
                     if (!fv->is_scalar() || fv->value.empty()) {
@@ -258,6 +256,15 @@ class ConfigReader {
                                         fmt::format("「{}」は文字列で書いてください", name)});
                         ok = false;
                         continue;
+                    }
+                    if (name == "measured") {
+                        CheckedDate date = check_date(fv->value);
+                        if (!date.ok()) {
+                            error(fv->pos,
+                                  date_message(fv->value, date, {"in \"measured\"", "measured"}));
+                            ok = false;
+                            continue;
+                        }
                     }
                     (name == "measured" ? cost.measured
                      : name == "source" ? cost.source

@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/dates.hpp"
 #include "core/fold.hpp"
 #include "core/identifier.hpp"
 #include "core/numbers.hpp"
@@ -64,20 +65,6 @@ std::string quoted_list(const std::vector<std::string_view>& names) {
         out += names[i];
     }
     return out;
-}
-
-bool is_valid_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    int y = 0, m = 0, d = 0;
-    auto num = [&](std::size_t at, std::size_t len, int& out) {
-        auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
-        return ec == std::errc() && p == s.data() + at + len;
-    };
-    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
-    if (m < 1 || m > 12 || d < 1) return false;
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 bool is_plain_null(const Node& n) {
@@ -141,6 +128,18 @@ class Loader {
         return {out, out + " "};
     }
 
+    /// The YAML path of a key in what is being read: "romi.budget_jpy", "tasks[3].due".
+    Text path_to(std::string_view key) const {
+        std::string out;
+        for (const std::string& segment : path_) {
+            if (!out.empty() && segment.front() != '[') out += '.';
+            out += segment;
+        }
+        if (!out.empty()) out += '.';
+        out += key;
+        return {out, out};
+    }
+
     void wrong_type(const Node& n, std::string_view key, Text expected) {
         Text found = yaml::describe_kind(n);
         report(schema_rule::wrong_type, n.pos,
@@ -180,17 +179,14 @@ class Loader {
                     return false;
                 }
                 return true;
-            case Kind::date:
-                if (!is_valid_date(v)) {
-                    report(
-                        schema_rule::bad_value, n.pos,
-                        {fmt::format("\"{}\" is not a date; write YYYY-MM-DD (e.g. 2026-12-15)", v),
-                         fmt::format("「{}」は日付ではありません。YYYY-MM-DD の形で書いてください "
-                                     "(例: 2026-12-15)",
-                                     v)});
-                    return false;
-                }
-                return true;
+            case Kind::date: {
+                CheckedDate date = check_date(v);
+                if (date.ok()) return true;
+                Text at = path_to(key);
+                report(schema_rule::bad_value, n.pos,
+                       date_message(v, date, {"in " + at.en, at.ja}));
+                return false;
+            }
             case Kind::enumeration: {
                 auto names = type.value_names();
                 for (auto name : names) {
@@ -408,11 +404,13 @@ class ObjectReader {
         loader_.visit(v);
         if (loader_.take_placeholder(v, key)) return std::nullopt;
         Text expected = kind_name(type.kind);
+        // Numbers are named by their YAML path (romi.budget_jpy), as the user wrote them.
+        const std::string at = loader_.path_to(key).en;
         if (!v.is_scalar()) {
-            loader_.wrong_type(v, key, expected);
+            loader_.wrong_type(v, at, expected);
             return std::nullopt;
         }
-        NumberRange range{type.minimum, type.maximum, type.kind == Kind::integer};
+        NumberRange range{type.minimum, type.maximum, type.kind == Kind::integer, type.fraction};
         // `!!int 120` and `!!float 1.5` are numbers by their tag; quotes or `!!str` make text.
         bool numeric_tag = v.tag == yaml::tag_int || v.tag == yaml::tag_float;
         CheckedNumber n;
@@ -420,10 +418,23 @@ class ObjectReader {
         if (!v.quoted || numeric_tag) n = check_number(v.value, range);
         if (n.problem == NumberProblem::not_a_number || n.problem == NumberProblem::not_whole) {
             if (n.problem == NumberProblem::not_whole) {
-                loader_.wrong_type(v, key, kind_name(Kind::integer));
+                loader_.wrong_type(v, at, kind_name(Kind::integer));
                 return std::nullopt;
             }
             std::string why_en, why_ja;
+            std::optional<NumberSpelling> spelling;
+            if (v.tag.empty() || numeric_tag) spelling = read_number_spelling(v.value, range);
+            if (spelling) {
+                // One message for the number as written (5,000,000, 30,000,000円, １２０, 120件,
+                // 5万, 15%), naming its YAML path and the plain number to write.
+                Text advice = number_spelling_advice(*spelling, range);
+                loader_.report(schema_rule::wrong_type, v.pos,
+                               {fmt::format("\"{}\" must be {}, not \"{}\": {}", at, expected.en,
+                                            v.value, advice.en),
+                                fmt::format("「{}」は{}で書いてください (「{}」になっています)。{}",
+                                            at, expected.ja, v.value, advice.ja)});
+                return std::nullopt;
+            }
             if (!v.tag.empty() && !numeric_tag) {
                 why_en =
                     fmt::format(" (the tag {} makes it text; remove the tag)", v.tag_as_written);
@@ -435,17 +446,17 @@ class ObjectReader {
             }
             loader_.report(
                 schema_rule::wrong_type, v.pos,
-                {fmt::format("\"{}\" must be {}, not \"{}\"{}", key, expected.en, v.value, why_en),
-                 fmt::format("「{}」は{}で書いてください (「{}」になっています){}", key,
-                             expected.ja, v.value, why_ja)});
+                {fmt::format("\"{}\" must be {}, not \"{}\"{}", at, expected.en, v.value, why_en),
+                 fmt::format("「{}」は{}で書いてください (「{}」になっています){}", at, expected.ja,
+                             v.value, why_ja)});
             return std::nullopt;
         }
         if (n.problem == NumberProblem::out_of_range) {
             std::string range_text = describe_range(range);
             loader_.report(
                 schema_rule::bad_value, v.pos,
-                {fmt::format("\"{}\" is {}; it must be in {}", key, v.value, range_text),
-                 fmt::format("「{}」が {} です。範囲は {} です", key, v.value, range_text)});
+                {fmt::format("\"{}\" is {}; it must be in {}", at, v.value, range_text),
+                 fmt::format("「{}」が {} です。範囲は {} です", at, v.value, range_text)});
             return std::nullopt;
         }
         return n.value;

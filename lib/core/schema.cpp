@@ -30,7 +30,9 @@ const Type date_t{Kind::date};
 const Type bool_t{Kind::boolean};
 const Type number_t{Kind::number};
 const Type non_negative_t{.kind = Kind::number, .minimum = 0.0};
-const Type rate_t{.kind = Kind::number, .minimum = 0.0, .maximum = 1.0};
+const Type rate_t{.kind = Kind::number, .minimum = 0.0, .maximum = 1.0, .fraction = true};
+// ROMI as revenue ÷ budget: 300% is written 3.
+const Type ratio_t{.kind = Kind::number, .minimum = 0.0, .fraction = true};
 const Type step_t{.kind = Kind::integer, .minimum = 1.0, .maximum = 7.0};
 const Type version_t{.kind = Kind::integer, .minimum = 1.0, .maximum = 1000.0};
 const Type key_bits_t{.kind = Kind::integer, .minimum = 512.0, .maximum = 8192.0};
@@ -267,7 +269,7 @@ const Type romi_t{
          false,
          {"marketing budget in yen", "マーケティング予算 (円)"}},
         {"target_ratio",
-         &non_negative_t,
+         &ratio_t,
          false,
          {"target ROMI (revenue ÷ budget)", "目標 ROMI (売上 ÷ 予算)"}},
         {"revenue_target_jpy", &non_negative_t, false, {"revenue target in yen", "売上目標 (円)"}},

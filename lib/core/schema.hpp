@@ -49,6 +49,7 @@ struct Type {
     std::optional<double> minimum;
     std::optional<double> maximum;
     bool single_entry = false;  ///< map with exactly one key (lifecycle "mql: {…}")
+    bool fraction = false;      ///< number: a share or ratio of 1, so "15%" is told to write 0.15
 
     const Field* field(std::string_view key) const;
     std::vector<std::string_view> keys() const;

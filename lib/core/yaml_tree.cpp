@@ -233,7 +233,10 @@ class TreeBuilder final : public YAML::EventHandler {
             n.tag_as_written = tag.starts_with(core) ? "!!" + tag.substr(core.size()) : tag;
         }
         remember(anchor, n);
+        bool as_value = !stack_.empty() && stack_.back()->kind == NodeKind::mapping &&
+                        pending_keys_.back() != nullptr;
         attach(n);
+        if (as_value && anchor == YAML::NullAnchor) last_scalar_values_.back() = &n;
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
@@ -277,10 +280,43 @@ class TreeBuilder final : public YAML::EventHandler {
         attach(n);
         stack_.push_back(&n);
         pending_keys_.push_back(nullptr);
+        last_scalar_values_.push_back(nullptr);
     }
     void close() {
         stack_.pop_back();
         pending_keys_.pop_back();
+        last_scalar_values_.pop_back();
+    }
+
+    /// In a flow mapping, YAML ends a plain scalar at a comma, so `{budget_jpy: 5,000,000}` is
+    /// read as `budget_jpy: 5` plus two null keys "000", and the user was told about an unknown
+    /// and a duplicate key "000" instead of the number. A key of exactly three digits with no
+    /// value (or three digits and a unit, "000円"), written right after a comma that directly
+    /// follows the previous value, is no key anyone writes: it is the next group of that
+    /// number, and it is put back into the value
+    /// ("5,000,000"), which the loader then reports as the number with thousands separators it
+    /// is. Flow sequences are left alone: `[100,200]` is a list of two numbers.
+    bool continues_number(const Node& key, const Node& value) const {
+        const Node* previous = last_scalar_values_.back();
+        if (previous == nullptr || !value.is_null() || !key.is_scalar() || key.quoted ||
+            key.value.size() < 3 || !key.pos.known() || !previous->pos.known() ||
+            previous->value.empty() || previous->quoted) {
+            return false;
+        }
+        auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+        // Three digits, then the end or a unit that is no digit ("000円" in 30,000,000円).
+        if (!digit(key.value[0]) || !digit(key.value[1]) || !digit(key.value[2]) ||
+            (key.value.size() > 3 && (digit(key.value[3]) || key.value[3] == '.'))) {
+            return false;
+        }
+        char last = previous->value.back();
+        if (last < '0' || last > '9') return false;
+        const std::string& text = doc_.source->content();
+        std::size_t key_at = doc_.source->offset_of(key.pos);
+        std::size_t value_at = doc_.source->offset_of(previous->pos);
+        return key_at > 0 && text[key_at - 1] == ',' &&
+               value_at + previous->value.size() + 1 == key_at &&
+               text.compare(value_at, previous->value.size(), previous->value) == 0;
     }
     void attach(const Node& n) {
         if (stack_.empty()) {
@@ -292,9 +328,14 @@ class TreeBuilder final : public YAML::EventHandler {
             parent->items.push_back(&n);
         } else if (pending_keys_.back() == nullptr) {
             pending_keys_.back() = &n;
+        } else if (continues_number(*pending_keys_.back(), n)) {
+            Node& number = *last_scalar_values_.back();
+            number.value += "," + pending_keys_.back()->value;
+            pending_keys_.back() = nullptr;
         } else {
             parent->entries.emplace_back(pending_keys_.back(), &n);
             pending_keys_.back() = nullptr;
+            last_scalar_values_.back() = nullptr;
         }
     }
 
@@ -302,6 +343,8 @@ class TreeBuilder final : public YAML::EventHandler {
     const Limits& limits_;
     std::vector<Node*> stack_;
     std::vector<const Node*> pending_keys_;
+    /// Per open mapping: the plain scalar value just read, which a flow comma may continue.
+    std::vector<Node*> last_scalar_values_;
     std::map<YAML::anchor_t, const Node*> anchors_;
 };
 

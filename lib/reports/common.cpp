@@ -32,22 +32,9 @@ std::string stakeholder_display(const Project& project, std::string_view id) {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {
-        int value = 0;
-        for (std::size_t i = from; i < from + count; ++i) {
-            if (text[i] < '0' || text[i] > '9') return std::nullopt;
-            value = value * 10 + (text[i] - '0');
-        }
-        return value;
-    };
-    auto y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-    if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-    int max_day = days[*m - 1] + (*m == 2 && leap ? 1 : 0);
-    if (*d > max_day) return std::nullopt;
-    return Date{*y, *m, *d};
+    CheckedDate checked = check_date(text);
+    if (!checked.ok()) return std::nullopt;
+    return checked.date;
 }
 
 Date today_local() {

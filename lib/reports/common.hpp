@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/dates.hpp"
 #include "core/model.hpp"
 #include "core/text.hpp"
 
@@ -28,14 +29,9 @@ std::string step_heading(int step, Lang lang);
 /// A stakeholder as shown: its name, or its ID when the plan gives no name.
 std::string stakeholder_display(const Project& project, std::string_view id);
 
-/// A calendar date, compared as (year, month, day).
-struct Date {
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    friend auto operator<=>(const Date&, const Date&) = default;
-};
-/// Strict YYYY-MM-DD with a real calendar day; nullopt otherwise.
+/// A calendar date, compared as (year, month, day): the one lib/core reads.
+using Date = CalendarDate;
+/// Strict YYYY-MM-DD with a real calendar day (check_date); nullopt otherwise.
 std::optional<Date> parse_date(std::string_view text);
 /// Today's date in local time (the default for --today).
 Date today_local();

@@ -117,7 +117,7 @@ TEST_CASE("config: spf_includes entries need a count a date and a source") {
           std::vector<std::string>{
               ".ma-plan.yaml:2:17: spf_includes entry \"mktomail.com\" needs nested_lookups, "
               "measured (the date) and source",
-              ".ma-plan.yaml:3:31: \"nested_lookups\" must be a whole number from 0 to 100, not "
+              ".ma-plan.yaml:3:31: \"nested_lookups\" must be a whole number in 0..100, not "
               "\"-1\"",
               ".ma-plan.yaml:4:15: unknown key \"nested_lookup\"; did you mean \"nested_lookups\"? "
               "(known keys: nested_lookups, measured, source, vendor)",
@@ -125,6 +125,37 @@ TEST_CASE("config: spf_includes entries need a count a date and a source") {
     // A rejected entry leaves the bundled figure in place.
     CHECK(mail::find_include(c.config.thresholds.spf_includes, "mktomail.com")->nested_lookups ==
           0);
+}
+
+TEST_CASE("config: numbers as Japanese documents write them get the plain number") {
+    auto c = parse(
+        "thresholds:\n"
+        "  bulk_daily_volume: 5,000\n"
+        "  max_owner_share: 80%\n"
+        "  min_dkim_bits: ２０４８\n"
+        "spf_includes:\n"
+        "  a.example: {nested_lookups: 3件, measured: 2026-11-30, source: x}\n"
+        "  b.example: {nested_lookups: 1, measured: 2026-02-30, source: x}\n"
+        "  c.example: {nested_lookups: 1, measured: R8.11.30, source: x}\n");
+    CHECK(messages(c) ==
+          std::vector<std::string>{
+              ".ma-plan.yaml:2:22: \"bulk_daily_volume\" must be a number in 0..1000000000, not "
+              "\"5,000\": write 5000, without thousands separators",
+              ".ma-plan.yaml:3:20: \"max_owner_share\" must be a number in 0..1, not \"80%\": a "
+              "rate is a share of 1: write 0.8",
+              ".ma-plan.yaml:4:18: \"min_dkim_bits\" must be a whole number in 512..16384, not "
+              "\"２０４８\": write 2048 in half-width digits",
+              ".ma-plan.yaml:6:31: \"nested_lookups\" must be a whole number in 0..100, not "
+              "\"3件\": write 3, without \"件\"",
+              ".ma-plan.yaml:7:44: \"2026-02-30\" in \"measured\" is not a real date: February "
+              "has no day 30",
+              ".ma-plan.yaml:8:44: \"R8.11.30\" in \"measured\" is not written YYYY-MM-DD; write "
+              "2026-11-30",
+          });
+    CHECK(messages(parse("thresholds:\n  bulk_daily_volume: 5,000\n"), Lang::ja) ==
+          std::vector<std::string>{".ma-plan.yaml:2:22: 「bulk_daily_volume」は 0..1000000000 の"
+                                   "数値で書いてください (「5,000」になっています)。桁区切りのカン"
+                                   "マを外して 5000 と書いてください"});
 }
 
 TEST_CASE("config: every number has a range per key / nothing wraps or saturates") {

@@ -192,7 +192,7 @@ TEST_CASE("diff and history reject bad revisions and paths with one line", "[pdc
         {"history missing.yaml",
          "ma-plan: missing.yaml: no commit in this repository touches this file\n"},
         {"history plans/acme.yaml --since yesterday",
-         "ma-plan: --since \"yesterday\" is not a date; write YYYY-MM-DD\n"},
+         "ma-plan: --since \"yesterday\" is not a date; write YYYY-MM-DD (e.g. 2026-12-15)\n"},
         {"diff - -", "ma-plan: only one side of a diff can be standard input (-)\n"},
     };
     for (const Case& c : cases) {

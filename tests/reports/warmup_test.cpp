@@ -269,7 +269,7 @@ TEST_CASE("warmup: the built binary's errors and exit codes", "[warmup][cli]") {
                        "to 7\n");
     r = ma_plan("--lang en warmup '" + bad_days + "' --start 2027-02-30");
     CHECK(r.exit_code == 4);
-    CHECK(r.err == "ma-plan: --start \"2027-02-30\" is not a date; write YYYY-MM-DD\n");
+    CHECK(r.err == "ma-plan: --start \"2027-02-30\" is not a real date: February has no day 30\n");
     r = ma_plan("--lang en warmup '" + (dir.path / "missing.yaml").string() + "'");
     CHECK(r.exit_code == 2);
     r = ma_plan("--lang en warmup config-examples/en-saas.yaml --format xml");

@@ -28,8 +28,8 @@ RULE_CASE("SCHEMA-005", bare("consent: {policy: opt-in}\n"), bare("consent: {pol
 
 RULE_CASE("SCHEMA-006", bare("tasks:\n  - {name: T, step: 2, due: 2026-02-30}\n"),
           bare("tasks:\n  - {name: T, step: 2, due: 2026-02-28}\n"),
-          "plan.yaml:4:29: error: \"2026-02-30\" is not a date; write YYYY-MM-DD (e.g. "
-          "2026-12-15) [SCHEMA-006]")
+          "plan.yaml:4:29: error: \"2026-02-30\" in tasks[0].due is not a real date: February has "
+          "no day 30 [SCHEMA-006]")
 
 RULE_CASE("SCHEMA-007", "ma_plan: 2\nproject: {name: P, tool: eloqua, owner: mk}\n", bare(""),
           "plan.yaml:1:10: error: format version 2 is not supported; this ma-plan reads version 1 "

@@ -61,11 +61,11 @@ TEST_CASE("duplicate keys are reported at the second occurrence", "[loader]") {
 TEST_CASE("wrong types name what was expected and what was found", "[loader]") {
     auto r =
         load_text(header + "problems: 展示会リードの放置\ntasks:\n  - name: t\n    step: \"2\"\n");
-    CHECK(lines_of(r) ==
-          std::vector<std::string>{
-              "5:11 SCHEMA-002 \"problems\" must be a list, not a scalar",
-              "8:11 SCHEMA-002 \"step\" must be a whole number, not \"2\" (remove the quotes)",
-          });
+    CHECK(lines_of(r) == std::vector<std::string>{
+                             "5:11 SCHEMA-002 \"problems\" must be a list, not a scalar",
+                             "8:11 SCHEMA-002 \"tasks[0].step\" must be a whole number, not \"2\" "
+                             "(remove the quotes)",
+                         });
     auto b = load_text(header + "environments: {sandbox: yes}\n");
     CHECK(lines_of(b) == std::vector<std::string>{
                              "5:25 SCHEMA-002 \"sandbox\" must be true or false, not \"yes\""});
@@ -93,11 +93,12 @@ TEST_CASE("enum values get a suggestion and the allowed list as a hint", "[loade
 
 TEST_CASE("dates and ranges are checked", "[loader]") {
     auto r = load_text(header + "tasks:\n  - {name: t, step: 9, due: 2026-02-30}\n");
-    CHECK(lines_of(r) ==
-          std::vector<std::string>{
-              "6:21 SCHEMA-006 \"step\" is 9; it must be in 1..7",
-              "6:29 SCHEMA-006 \"2026-02-30\" is not a date; write YYYY-MM-DD (e.g. 2026-12-15)",
-          });
+    CHECK(lines_of(r) == std::vector<std::string>{
+                             "6:21 SCHEMA-006 \"tasks[0].step\" is 9; it must be in 1..7",
+                             "6:29 SCHEMA-006 \"2026-02-30\" in tasks[0].due is not a real date: "
+                             "February has no day "
+                             "30",
+                         });
 }
 
 TEST_CASE("an unsupported format version is its own finding", "[loader]") {
@@ -161,11 +162,12 @@ TEST_CASE("numbers beyond a key's range are errors with the range / never cast",
         "email:\n  sending_domain: a.example\n"
         "  dkim: {selector: s, key_bits: 1e400}\n"
         "tasks:\n  - {name: t, step: 99999999999999999999}\n");
-    CHECK(lines_of(r) == std::vector<std::string>{
-                             "1:10 SCHEMA-006 \"ma_plan\" is 1e30; it must be in 1..1000",
-                             "7:21 SCHEMA-006 \"step\" is 99999999999999999999; it must be in 1..7",
-                             "5:33 SCHEMA-006 \"key_bits\" is 1e400; it must be in 512..8192",
-                         });
+    CHECK(lines_of(r) ==
+          std::vector<std::string>{
+              "1:10 SCHEMA-006 \"ma_plan\" is 1e30; it must be in 1..1000",
+              "7:21 SCHEMA-006 \"tasks[0].step\" is 99999999999999999999; it must be in 1..7",
+              "5:33 SCHEMA-006 \"email.dkim.key_bits\" is 1e400; it must be in 512..8192",
+          });
     CHECK_FALSE(r.project->format_version.present());
 }
 
@@ -173,11 +175,12 @@ TEST_CASE("inf / nan and hexadecimal are not numbers", "[loader][hostile]") {
     auto r = load_text(header +
                        "tasks:\n  - {name: a, step: .inf}\n  - {name: b, step: nan}\n"
                        "  - {name: c, step: 0x1p1}\n");
-    CHECK(lines_of(r) == std::vector<std::string>{
-                             "6:21 SCHEMA-002 \"step\" must be a whole number, not \".inf\"",
-                             "7:21 SCHEMA-002 \"step\" must be a whole number, not \"nan\"",
-                             "8:21 SCHEMA-002 \"step\" must be a whole number, not \"0x1p1\"",
-                         });
+    CHECK(lines_of(r) ==
+          std::vector<std::string>{
+              "6:21 SCHEMA-002 \"tasks[0].step\" must be a whole number, not \".inf\"",
+              "7:21 SCHEMA-002 \"tasks[1].step\" must be a whole number, not \"nan\"",
+              "8:21 SCHEMA-002 \"tasks[2].step\" must be a whole number, not \"0x1p1\"",
+          });
 }
 
 TEST_CASE("tags: !!int makes a number / !!str is named instead of \"remove the quotes\"",
@@ -188,11 +191,13 @@ TEST_CASE("tags: !!int makes a number / !!str is named instead of \"remove the q
     CHECK(ok.project->tasks[0].step.value == 3);
     auto text = load_text(header + "tasks:\n  - {name: a, step: !!str 3}\n");
     CHECK(lines_of(text) ==
-          std::vector<std::string>{"6:21 SCHEMA-002 \"step\" must be a whole number, not \"3\" "
-                                   "(the tag !!str makes it text; remove the tag)"});
+          std::vector<std::string>{
+              "6:21 SCHEMA-002 \"tasks[0].step\" must be a whole number, not \"3\" "
+              "(the tag !!str makes it text; remove the tag)"});
     CHECK(
         text.findings[0].message.ja ==
-        "「step」は整数で書いてください (「3」になっています)。タグ !!str で文字列になっています。"
+        "「tasks[0].step」は整数で書いてください (「3」になっています)。タグ !!str で文字列になって"
+        "います。"
         "タグを外してください");
 }
 

@@ -5,6 +5,7 @@ add_executable(test_core
     unit/loader_test.cpp
     unit/scalar_position_test.cpp
     unit/source_test.cpp
+    unit/values_test.cpp
     unit/yaml_tree_test.cpp
 )
 target_link_libraries(test_core PRIVATE ma_plan_core Catch2::Catch2)
