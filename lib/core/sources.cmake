@@ -5,6 +5,7 @@ add_library(ma_plan_core STATIC
     core/escape.cpp
     core/finding.cpp
     core/fold.cpp
+    core/help_text.cpp
     core/identifier.cpp
     core/inputs.cpp
     core/json_writer.cpp

@@ -2,6 +2,7 @@ add_executable(test_core
     unit/catch_main.cpp
     unit/atomic_file_test.cpp
     unit/cli_text_test.cpp
+    unit/help_text_test.cpp
     unit/loader_test.cpp
     unit/scalar_position_test.cpp
     unit/source_test.cpp
