@@ -87,7 +87,7 @@ std::vector<HelpText> tree_texts() {
 
 }  // namespace
 
-TEST_CASE("help: every command, option and footer of the command tree has Japanese",
+TEST_CASE("help: every command / option and footer of the command tree has Japanese",
           "[e2e][help]") {
     auto texts = tree_texts();
     REQUIRE(texts.size() > 150);
@@ -132,7 +132,8 @@ TEST_CASE("help: MA_PLAN_LANG=ja and a Japanese locale give Japanese help", "[e2
     auto env = ma_plan("validate --help", "NO_COLOR=1 LANG=C.UTF-8 MA_PLAN_LANG=ja");
     CHECK(env.exit_code == 0);
     CHECK(env.out.find("計画ファイルを検査: スキーマ、参照、すべてのルール\n使い方: ") == 0);
-    CHECK(env.out.find("  --strict                    --fail-on warning と同じ\n") !=
+    CHECK(env.out.find("  --strict (環境変数:MA_PLAN_STRICT)\n"
+                       "                              --fail-on warning と同じ\n") !=
           std::string::npos);
     auto locale = ma_plan("lists import --help", "NO_COLOR=1 LC_ALL= LANG=ja_JP.UTF-8");
     CHECK(locale.out.find("使い方: ") != std::string::npos);

@@ -25,7 +25,7 @@ bool has_japanese(std::string_view text) {
 }
 }  // namespace
 
-TEST_CASE("help catalogue: one entry per English text, each with Japanese", "[help]") {
+TEST_CASE("help catalogue: one entry per English text / each with Japanese", "[help]") {
     std::set<std::string_view> seen;
     for (const auto& entry : help_catalogue()) {
         INFO(entry.en);
@@ -47,7 +47,7 @@ TEST_CASE("help catalogue: lookup is exact", "[help]") {
     CHECK_FALSE(help_text_ja("").has_value());
 }
 
-TEST_CASE("help labels: CLI11's words in Japanese, metavariables unchanged", "[help]") {
+TEST_CASE("help labels: CLI11's words in Japanese / metavariables unchanged", "[help]") {
     CHECK(help_label("Usage", Lang::ja) == "使い方");
     CHECK(help_label("OPTIONS", Lang::ja) == "オプション");
     CHECK(help_label("Options", Lang::ja) == "オプション");
@@ -62,11 +62,11 @@ TEST_CASE("help labels: CLI11's words in Japanese, metavariables unchanged", "[h
 }
 
 // The help formatter pads its columns with display_width (lib/core/source.hpp).
-TEST_CASE("display width: kanji, kana and full-width forms take two columns", "[help]") {
+TEST_CASE("display width: kanji / kana and full-width forms take two columns", "[help]") {
     CHECK(maplan::display_width("") == 0);
     CHECK(maplan::display_width("--format TEXT") == 13);
     CHECK(maplan::display_width("文字列") == 6);
-    CHECK(maplan::display_width("--lang 文字列:{ja,en}") == 20);
+    CHECK(maplan::display_width("--lang 文字列:{ja,en}") == 21);
     CHECK(maplan::display_width("ｎａｍｅ") == 8);  // full-width Latin
     CHECK(maplan::display_width("ﾃｽﾄ") == 3);       // half-width katakana stay narrow
     CHECK(maplan::display_width("→ × …") == 5);     // arrows and symbols are narrow
