@@ -1,6 +1,7 @@
 add_library(ma_plan_core STATIC
     core/atomic_file.cpp
     core/cli_text.cpp
+    core/citations.cpp
     core/errors.cpp
     core/escape.cpp
     core/finding.cpp

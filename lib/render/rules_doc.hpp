@@ -12,5 +12,9 @@ std::string render_rules_text(Lang lang);
 /// lower-cased rule IDs (used by SARIF helpUri).
 std::string render_rules_markdown(Lang lang);
 std::string render_rules_json(Lang lang);
+/// The "Sources" section: every entry of lib/core/citations with its full title, site and
+/// address, so the short names the rule texts cite can be looked up.
+std::string render_sources_text(Lang lang);
+std::string render_sources_markdown(Lang lang);
 
 }  // namespace maplan::render
