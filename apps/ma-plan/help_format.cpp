@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <sstream>
 
 #include "core/help_text.hpp"
 #include "core/source.hpp"
@@ -65,6 +64,7 @@ class HelpFormatter : public CLI::Formatter {
         return out;
     }
 
+    // CLI11's version also notes require_option() counts; no ma-plan command sets one.
     std::string make_description(const CLI::App* app) const override {
         std::string desc = text(app->get_description());
         return desc.empty() ? std::string{} : desc + "\n";
