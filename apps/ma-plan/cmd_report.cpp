@@ -104,7 +104,8 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "Exit code 0 whenever the report was written. Docs: docs/report.md");
     r->callback([args, &ctx] { ctx.exit_code = run_report(*args, ctx); });
 
-    // The operations sheets alone, for pasting into a runbook (seeds 002, 003).
+    // The operations sheets alone, for pasting into a runbook (MA specialist textbook; MarketOne
+    // demand center).
     auto ops = std::make_shared<ReportArgs>();
     ops->only = {reports::ReportSection::operations};
     ops->title = {"Operations sheets", "運用シート"};
@@ -126,7 +127,7 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "The operations section of ma-plan report, alone. Docs: docs/report.md");
     o->callback([ops, &ctx] { ctx.exit_code = run_report(*ops, ctx); });
 
-    // The reverse funnel beside the goals' KPI targets (seed 004: make ROMI visible).
+    // The reverse funnel beside the goals' KPI targets (MarketOne MA guide: make ROMI visible).
     auto funnel = std::make_shared<ReportArgs>();
     funnel->only = {reports::ReportSection::goals};
     funnel->title = {"Goals and the reverse funnel", "ゴールと逆算ファネル"};

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/escape.hpp"
 #include "core/suggest.hpp"
+#include "help_format.hpp"
 
 #include <fmt/format.h>
 
@@ -102,7 +103,8 @@ int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& 
 int main(int argc, char** argv) {
     using namespace maplan;
     cli::Context ctx;
-    CLI::App app{"ma-plan: plan, validate and audit marketing-automation rollouts"};
+    // Named, so usage lines say "ma-plan" however the binary was started.
+    CLI::App app{"ma-plan: plan, validate and audit marketing-automation rollouts", "ma-plan"};
     app.require_subcommand(1);
     // Global options (--lang) work before or after the subcommand.
     app.fallthrough();
@@ -129,6 +131,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]).starts_with("--lang=")) ctx.lang_name = argv[i] + 7;
     }
+    cli::install_help_formatter(app, ctx.lang());
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

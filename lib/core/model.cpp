@@ -75,7 +75,7 @@ std::optional<RoleKind> role_kind_of(const Project& project, std::string_view la
             }
         }
     }
-    // The seed's vocabulary (記事000) and RACI letters.
+    // The role-matrix vocabulary of DX station #4 (主担当/共有/受領) and RACI letters.
     if (label == "主担当" || label == "A") return RoleKind::owner;
     if (label == "共有" || label == "I") return RoleKind::informed;
     if (label == "受領") return RoleKind::receives;

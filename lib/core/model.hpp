@@ -1,7 +1,7 @@
 #pragma once
-// The typed model of an MA rollout plan: the seven steps of DOMAIN.md as C++ types. Built once by
-// the loader; rules and renderers read it and never see YAML. Every value remembers where it was
-// written, so any finding can point at it.
+// The typed model of an MA rollout plan: the seven basic steps (DX station #4) as C++ types. Built
+// once by the loader; rules and renderers read it and never see YAML. Every value remembers where
+// it was written, so any finding can point at it.
 #include <map>
 #include <optional>
 #include <string>
@@ -32,7 +32,8 @@ struct ProjectInfo {
     LString client;
     LString tool;      ///< eloqua | marketo | hubspot | account_engagement | mautic | other
     LString language;  ///< ja | en
-    LString owner;     ///< stakeholder ID coordinating the whole demand center (seed 003)
+    LString
+        owner;  ///< stakeholder ID coordinating the whole demand center (MarketOne demand center)
 };
 
 // ----- step 1: problems and goals -----
@@ -162,7 +163,8 @@ struct Handoff {
     std::optional<HandoffCondition> when;
     LStrings fields;
     LNumber sla_hours;
-    LString closed_lost_reasons_to;  ///< stakeholder that receives "no need" reasons (seed 003)
+    LString closed_lost_reasons_to;  ///< stakeholder that receives "no need" reasons (MarketOne
+                                     ///< demand center)
 };
 
 struct ScoringRule {
@@ -393,7 +395,7 @@ struct Project {
     const Stakeholder* find_stakeholder(std::string_view id) const;
     const Goal* find_goal(std::string_view id) const;
     const LifecycleStage* find_stage(std::string_view id) const;
-    /// Label to show for a role kind: the plan's role_labels, else the seed's vocabulary.
+    /// Label to show for a role kind: the plan's role_labels, else DX station #4's vocabulary.
     std::string role_label(RoleKind kind) const;
 };
 

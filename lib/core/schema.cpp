@@ -205,7 +205,7 @@ const Type project_info_t{
         {"owner",
          &id_t,
          false,
-         {"stakeholder ID coordinating the whole demand center (seed 003)",
+         {"stakeholder ID coordinating the whole demand center (MarketOne demand center)",
           "デマンドセンター全体の統括部門 (ステークホルダー ID)"}},
     }};
 
@@ -414,7 +414,8 @@ const Type handoff_condition_t{
 const Type handoff_t{
     .kind = Kind::object,
     .name = "Handoff",
-    .description = {"A hand-off between departments (seed 003)", "部門間の受け渡し (記事003)"},
+    .description = {"A hand-off between departments (MarketOne demand center)",
+                    "部門間の受け渡し (マーケットワン「デマンドセンター」)"},
     .fields = {
         {"from", &id_t, true, {"stakeholder ID passing the lead", "渡す側 ID"}},
         {"to", &id_t, true, {"stakeholder ID receiving the lead", "受ける側 ID"}},
@@ -673,7 +674,8 @@ const Type reporting_t{
 const Type review_meeting_t{
     .kind = Kind::object,
     .name = "ReviewMeeting",
-    .description = {"Cross-department progress meeting (seed 003)", "部門横断の進捗会議 (記事003)"},
+    .description = {"Cross-department progress meeting (MarketOne demand center)",
+                    "部門横断の進捗会議 (マーケットワン「デマンドセンター」)"},
     .fields = {
         {"cadence", &cadence_t, true, {"how often", "頻度"}},
         {"minutes", &non_negative_t, false, {"length in minutes", "時間 (分)"}},
@@ -691,8 +693,8 @@ const Type error_response_t{
 const Type pause_policy_t{
     .kind = Kind::object,
     .name = "PausePolicy",
-    .description = {"What to send after a pause, per scenario (seed 002)",
-                    "停止後の配信再開方針 (シナリオ別、記事002)"},
+    .description = {"What to send after a pause, per scenario (the MA specialist textbook)",
+                    "停止後の配信再開方針 (シナリオ別、MAスペシャリスト教科書)"},
     .fields = {
         {"scenario",
          &string_t,

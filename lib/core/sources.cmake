@@ -2,10 +2,12 @@ add_library(ma_plan_core STATIC
     core/atomic_file.cpp
     core/cli_text.cpp
     core/dates.cpp
+    core/citations.cpp
     core/errors.cpp
     core/escape.cpp
     core/finding.cpp
     core/fold.cpp
+    core/help_text.cpp
     core/identifier.cpp
     core/inputs.cpp
     core/json_writer.cpp

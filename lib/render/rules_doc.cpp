@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/citations.hpp"
 #include "core/finding.hpp"
 #include "core/json_writer.hpp"
 #include "core/source.hpp"
@@ -62,6 +63,34 @@ std::string render_rule_examples_markdown(const rules::RuleDescriptor& rule, Lan
                        correct_label().in(lang), rules::example_yaml(rule.example.correct));
 }
 
+std::string render_sources_text(Lang lang) {
+    std::string out = lang == Lang::ja
+                          ? "\n出典 (ルールの説明が括弧内の名前で引用しています):\n"
+                          : "\nSources (rule texts cite them by the name in parentheses):\n";
+    for (const Citation& c : citations()) out += "  " + format_citation(c, lang) + "\n";
+    return out;
+}
+
+std::string render_sources_markdown(Lang lang) {
+    const bool ja = lang == Lang::ja;
+    std::string out =
+        ja ? "\n## 出典\n\nルールの説明は、次の資料を括弧内の短い名前で引用しています。\n\n"
+           : "\n## Sources\n\nRule texts cite these by the short name in parentheses.\n\n";
+    for (const Citation& c : citations()) {
+        std::string title =
+            ja ? "「" + std::string(c.title.ja) + "」" : "\"" + std::string(c.title.en) + "\"";
+        // The original title beside a translated one, so the page can be found.
+        if (!ja && c.title.en != c.title.ja) title += fmt::format(" ({})", c.title.ja);
+        std::string site(c.site.in(lang));
+        std::string end = ja ? "。" : (site.ends_with('.') ? "" : ".");
+        out += fmt::format(
+            "- **{}** — {}{}{}{}{}\n  {}{}\n", c.label.in(lang), title, ja ? "、" : ", ", site, end,
+            c.url.empty() ? std::string() : fmt::format(" <{}>", c.url),
+            ja ? "ma-plan が参照する内容: " : "What ma-plan draws on: ", c.note.in(lang));
+    }
+    return out;
+}
+
 std::string render_rules_text(Lang lang) {
     std::string out;
     std::size_t id_width = 0;
@@ -77,6 +106,7 @@ std::string render_rules_text(Lang lang) {
         out += fmt::format("  {:<{}}  {:<8} {}\n", r.id, id_width, severity_label(r.severity, lang),
                            r.title.in(lang));
     }
+    out += render_sources_text(lang);
     return out;
 }
 
@@ -129,6 +159,7 @@ std::string render_rules_markdown(Lang lang) {
         out += fmt::format("{} {}\n\n", ja ? "**対処:**" : "**Fix:**", r.hint.in(lang));
         out += render_rule_examples_markdown(r, lang);
     }
+    out += render_sources_markdown(lang);
     return out;
 }
 

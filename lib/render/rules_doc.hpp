@@ -17,5 +17,9 @@ std::string render_rules_json(Lang lang);
 std::string render_rule_text(const rules::RuleDescriptor& rule, Lang lang);
 /// The two examples as Markdown (docs/rules.md and SARIF `help.markdown`).
 std::string render_rule_examples_markdown(const rules::RuleDescriptor& rule, Lang lang);
+/// The "Sources" section: every entry of lib/core/citations with its full title, site and
+/// address, so the short names the rule texts cite can be looked up.
+std::string render_sources_text(Lang lang);
+std::string render_sources_markdown(Lang lang);
 
 }  // namespace maplan::render

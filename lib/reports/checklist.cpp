@@ -32,8 +32,8 @@ bool is_true(const LBool& flag) {
     return flag.present() && flag.value;
 }
 
-/// Collects the derived items. Each check restates a sentence of DOMAIN.md / the seeds; an item
-/// is ticked when the plan holds what that sentence asks for.
+/// Collects the derived items. Each check restates a sentence of a cited source
+/// (lib/core/citations); an item is ticked when the plan holds what that sentence asks for.
 class ItemBuilder {
   public:
     explicit ItemBuilder(const Project& project) : p_(project) {}
@@ -415,11 +415,12 @@ void step7(const Project& p, ItemBuilder& b) {
         r && r->cadence.present() && r->owner.present(), r ? r->pos : SourcePos{});
     if (r) b.owned_by(reporting, r->owner.value);
     const auto& ops = p.operations;
-    b.add(7, "review-meeting",
-          {"Regular cross-department progress meeting (seed 003: weekly, 30 minutes)",
-           "部門横断の定例進捗会議(記事003: 週1回30分)を決める"},
-          ops && ops->review_meeting && ops->review_meeting->cadence.present(),
-          ops ? ops->pos : SourcePos{});
+    b.add(
+        7, "review-meeting",
+        {"Regular cross-department progress meeting (MarketOne demand center: weekly, 30 minutes)",
+         "部門横断の定例進捗会議(マーケットワン「デマンドセンター」: 週1回30分)を決める"},
+        ops && ops->review_meeting && ops->review_meeting->cadence.present(),
+        ops ? ops->pos : SourcePos{});
     bool error_process = ops && ops->error_response &&
                          ops->error_response->first_responder.present() &&
                          ops->error_response->escalation.present();

@@ -13,8 +13,8 @@ namespace maplan::reports {
 
 enum class ItemOrigin { derived, tracked_task };
 
-/// Seed 002's failures, by when they hurt. An item tagged with a phase is the plan's defence
-/// against that failure.
+/// The MA specialist textbook's failures, by when they hurt. An item tagged with a phase is the
+/// plan's defence against that failure.
 enum class GoLivePhase { none, before, during, after };
 
 struct ChecklistItem {
@@ -26,7 +26,8 @@ struct ChecklistItem {
     /// covered, else "todo", so --status filters both kinds alike.
     std::string status;
     ItemOrigin origin = ItemOrigin::derived;
-    int implementation_step = 0;  ///< seed 002's four implementation steps (0: not one of them)
+    int implementation_step =
+        0;  ///< the MA specialist textbook's four implementation steps (0: not one of them)
     GoLivePhase prevents = GoLivePhase::none;
     std::string owner_id;  ///< stakeholder responsible where the plan says so (else empty)
     std::string owner_name;

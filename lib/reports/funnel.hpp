@@ -1,7 +1,8 @@
 #pragma once
-// The reverse funnel (seed 004: make ROMI visible): revenue target ÷ average deal = deals to win;
-// walking back through the lifecycle, each stage needs the next stage's volume ÷ the next stage's
-// conversion rate, rounded up. The plan's KPI targets and the DOMAIN.md bands are set beside it.
+// The reverse funnel (MarketOne MA guide: make ROMI visible): revenue target ÷ average deal = deals
+// to win; walking back through the lifecycle, each stage needs the next stage's volume ÷ the next
+// stage's conversion rate, rounded up. The plan's KPI targets and the published bands are set
+// beside it.
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ struct FunnelStage {
     std::string definition;          ///< as written, may be empty
     std::optional<double> rate;      ///< share of the previous stage reaching this one (as planned)
     std::optional<double> required;  ///< volume needed; empty where the chain is broken
-    /// The DOMAIN.md band for (previous stage → this stage), when there is one.
+    /// The published band for (previous stage → this stage), when there is one.
     std::optional<double> band_low, band_high;
     bool outside_band = false;  ///< the planned rate lies outside [band_low, band_high]
     /// A goal whose KPI metric names this stage ("SQL件数" → sql), with its target.

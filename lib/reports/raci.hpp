@@ -1,5 +1,5 @@
 #pragma once
-// The task × stakeholder role matrix (seed 000) as one model, and its renderers.
+// The task × stakeholder role matrix (DX station #4) as one model, and its renderers.
 #include <optional>
 #include <string>
 #include <vector>

@@ -190,12 +190,14 @@ void build_handoffs(Report& r, const Project& p) {
         r.handoffs.push_back(std::move(s));
     }
     if (p.handoffs.empty())
-        add_gap(r, ReportSection::handoffs,
-                missing_key("handoffs",
-                            "for each pass (marketing → inside sales → sales): conditions, "
-                            "fields, SLA and where \"no need\" reasons go (seed 003)",
-                            "受け渡しごと (マーケティング→インサイドセールス→営業) に条件・項目・"
-                            "SLA・「ニーズなし」理由の戻し先を書いてください (記事003)"));
+        add_gap(
+            r, ReportSection::handoffs,
+            missing_key("handoffs",
+                        "for each pass (marketing → inside sales → sales): conditions, "
+                        "fields, SLA and where \"no need\" reasons go (MarketOne demand center)",
+                        "受け渡しごと (マーケティング→インサイドセールス→営業) に条件・項目・"
+                        "SLA・「ニーズなし」理由の戻し先を書いてください "
+                        "(マーケットワン「デマンドセンター」)"));
 }
 
 void build_tool(Report& r, const Project& p, const std::vector<Finding>& findings) {
@@ -267,10 +269,12 @@ void build_operations(Report& r, const Project& p) {
     } else {
         add_gap(
             r, ReportSection::operations,
-            missing_key("operations.review_meeting",
-                        "a short cross-department progress meeting (seed 003: weekly, 30 "
-                        "minutes) with its members",
-                        "部門横断の短い進捗会議 (記事003: 毎週30分) と参加部門を書いてください"));
+            missing_key(
+                "operations.review_meeting",
+                "a short cross-department progress meeting (MarketOne demand center: weekly, 30 "
+                "minutes) with its members",
+                "部門横断の短い進捗会議 (マーケットワン「デマンドセンター」: 毎週30分) "
+                "と参加部門を書いてください"));
     }
     // The agenda follows the plan's structure: what is measured, what is passed on, what is late.
     for (const KpiMeasurement& m : p.kpi_measurement) {
@@ -311,11 +315,11 @@ void build_operations(Report& r, const Project& p) {
         add_gap(r, ReportSection::operations,
                 missing_key("operations.error_response",
                             "who responds first to a sending or data error, and who it escalates "
-                            "to (seed 002)",
+                            "to (the MA specialist textbook)",
                             "配信・データの障害に誰が一次対応し、誰にエスカレーションするかを書いて"
-                            "ください (記事002)"));
+                            "ください (MAスペシャリスト教科書)"));
     }
-    // The coordinator of the whole demand center decides last (seed 003).
+    // The coordinator of the whole demand center decides last (MarketOne demand center).
     if (p.project.owner.present())
         ops.escalation.push_back({{"decision (demand-center coordinator)", "最終判断 (全体統括)"},
                                   stakeholder_display(p, p.project.owner.value)});
@@ -327,9 +331,9 @@ void build_operations(Report& r, const Project& p) {
         add_gap(r, ReportSection::operations,
                 missing_key("operations.pause_policy",
                             "per scenario (holidays, disasters), what is sent after a pause "
-                            "(seed 002)",
+                            "(the MA specialist textbook)",
                             "シナリオ (長期休暇・災害) ごとに、停止後に何を送るかを書いてください "
-                            "(記事002)"));
+                            "(MAスペシャリスト教科書)"));
 }
 
 void build_timeline(Report& r, const Project& p, const Date& today) {

@@ -1,6 +1,7 @@
-// Step 4: communication flow (seeds 001, 002, 003, 004). Every communication item needs an owner
-// and a timing; the plan needs automated programs beyond one-off sends; each hand-off between
-// departments is defined before the campaign starts, with its SLA and the feedback of lost leads.
+// Step 4: communication flow (DX station #6; MA specialist textbook; MarketOne demand center;
+// MarketOne MA guide). Every communication item needs an owner and a timing; the plan needs
+// automated programs beyond one-off sends; each hand-off between departments is defined before the
+// campaign starts, with its SLA and the feedback of lost leads.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -165,9 +166,9 @@ std::vector<RuleDescriptor> flow_rules() {
          Severity::warning,
          {"No communication items", "コミュニケーション項目がない"},
          {"Step 4 plans, per journey stage, what is sent through which channel, when and by whom "
-          "(seed 001). A warning: a plan that is just started has none yet.",
+          "(DX station #6). A warning: a plan that is just started has none yet.",
           "ステップ4では、ジャーニーの段階ごとに何を・どのチャネルで・いつ・誰が届けるかを計画"
-          "します (記事001)。書き始めの計画では未記入なので警告です。"},
+          "します (DX station 第6回)。書き始めの計画では未記入なので警告です。"},
          {"Add `communications` from the journey map.",
           "ジャーニーマップをもとに `communications` を書いてください。"},
          check_no_communications,
@@ -183,9 +184,9 @@ communications:
          Severity::warning,
          {"Communication without owner or timing", "担当・タイミングのないコミュニケーション"},
          {"An item without an owner department is nobody's job; without a timing it is never "
-          "scheduled (seed 001: content, channel, timing, owner department).",
+          "scheduled (DX station #6: content, channel, timing, owner department).",
           "担当部門のない項目は誰の仕事でもなく、タイミングのない項目はいつまでも配信されません "
-          "(記事001: コンテンツ・チャネル・タイミング・担当部門)。"},
+          "(DX station 第6回: コンテンツ・チャネル・タイミング・担当部門)。"},
          {"Add `owner:` (a stakeholder ID) and `timing:`.",
           "`owner:` (ステークホルダー ID) と `timing:` を書いてください。"},
          check_owner_timing,
@@ -203,10 +204,12 @@ communications:
          {"New content without a production task", "制作タスクのない新規コンテンツ"},
          {"Content marked new or needs_update does not exist yet; it is the usual critical path "
           "of a rollout, so each such item needs a task in the role matrix that produces it, with "
-          "an owner (seeds 000, 001). The link is structural: the item's `production_task` names "
+          "an owner (DX station #4; DX station #6). The link is structural: the item's "
+          "`production_task` names "
           "the task's ID, or the task lists the item's ID in `produces`; task names are not read.",
           "new・needs_update のコンテンツはまだ存在せず、導入のクリティカルパスになりがちです。"
-          "そうした項目ごとに、役割表に主担当付きの制作タスクが必要です (記事000・001)。"
+          "そうした項目ごとに、役割表に主担当付きの制作タスクが必要です (DX station 第4回・DX "
+          "station 第6回)。"
           "つながりは構造で示します: 項目の `production_task` にタスクの ID を書くか、タスクの "
           "`produces` に項目の ID を挙げます。タスク名は読みません。"},
          {"Add a task such as \"ホワイトペーパー作成\" with an `id`, an owner and a due date, and "
@@ -228,9 +231,11 @@ communications:
          4,
          Severity::warning,
          {"One-off sends only", "単発配信だけの計画"},
-         {"Seed 002 lists \"no campaign ideas beyond one-off mails\" as a failure, and seed 004's "
+         {"The MA specialist textbook lists \"no campaign ideas beyond one-off mails\" as a "
+          "failure, and MarketOne MA guide's "
           "Always On Program (automated nurturing triggered by interest) is what MA is for.",
-          "記事002は「単発メール以外の施策アイデアがない」を失敗例に挙げ、記事004は関心に応じて"
+          "MAスペシャリスト教科書は「単発メール以外の施策アイデアがない」を失敗例に挙げ、マーケット"
+          "ワン「MA運用ガイド」は関心に応じて"
           "自動配信する Always On プログラムこそが MA の目的だとしています。"},
          {"Plan at least one `kind: always_on` or `kind: nurture` program.",
           "`kind: always_on` か `kind: nurture` の施策を 1 つ以上計画してください。"},
@@ -250,9 +255,9 @@ communications:
          Severity::warning,
          {"No MQL→SQL trigger", "MQL→SQL のきっかけがない"},
          {"The event that makes a lead sales-qualified (e.g. a quote or proposal request) must be "
-          "agreed in advance, or every MQL is argued about (seed 001, DOMAIN step 4).",
+          "agreed in advance, or every MQL is argued about (DX station #6, step 4).",
           "リードが SQL になるきっかけ (見積依頼や提案依頼など) を事前に合意しておかないと、"
-          "MQL のたびに議論になります (記事001)。"},
+          "MQL のたびに議論になります (DX station 第6回)。"},
          {"Add `trigger:` to the sql stage (e.g. 見積依頼).",
           "sql の段階に `trigger:` を書いてください (例: 見積依頼)。"},
          check_sql_trigger,
@@ -270,10 +275,12 @@ lifecycle:
          4,
          Severity::warning,
          {"Hand-off conditions incomplete", "受け渡し条件が不十分"},
-         {"Seed 003: for each hand-off, define before the campaign which attributes a lead must "
+         {"MarketOne demand center: for each hand-off, define before the campaign which attributes "
+          "a lead must "
           "have and which state it must reach, and which fields travel with it in a fixed CRM "
           "format; information is lost at every pass otherwise.",
-          "記事003: 受け渡しごとに、リードが満たすべき属性と到達すべき状態、引き継ぐ項目 (CRM "
+          "マーケットワン「デマンドセンター」: "
+          "受け渡しごとに、リードが満たすべき属性と到達すべき状態、引き継ぐ項目 (CRM "
           "の決まった形式) を施策開始前に決めます。決めないと受け渡しのたびに情報が失われます。"},
          {"Add `when: {attributes: [...], state: ...}` and `fields: [...]`.",
           "`when: {attributes: [...], state: ...}` と `fields: [...]` を書いてください。"},
@@ -296,9 +303,10 @@ handoffs:
          Severity::warning,
          {"No hand-off from marketing to sales", "マーケティングから営業への受け渡しがない"},
          {"The demand center exists to pass qualified leads from marketing to (inside) sales "
-          "(seed 003); without that hand-off, MQLs pile up unworked.",
+          "(MarketOne demand center); without that hand-off, MQLs pile up unworked.",
           "デマンドセンターの目的は、確度の高いリードをマーケティングから営業 (インサイドセール"
-          "ス) へ渡すことです (記事003)。受け渡しがないと MQL が放置されます。"},
+          "ス) へ渡すことです (マーケットワン「デマンドセンター」)。受け渡しがないと MQL "
+          "が放置されます。"},
          {"Add a `handoffs` entry from the marketing stakeholder to inside sales or sales.",
           "マーケティングからインサイドセールスまたは営業への `handoffs` を追加してください。"},
          check_marketing_to_sales,
@@ -315,9 +323,11 @@ handoffs:
          4,
          Severity::warning,
          {"Closed-lost reasons not fed back", "失注理由が戻されない"},
-         {"Seed 003: leads that sales closes as \"no need\" keep their reasons, and the reasons go "
+         {"MarketOne demand center: leads that sales closes as \"no need\" keep their reasons, and "
+          "the reasons go "
           "back to marketing to improve targeting and nurturing.",
-          "記事003: 営業が「ニーズなし」で終えたリードは理由を残し、マーケティングに戻して"
+          "マーケットワン「デマンドセンター」: "
+          "営業が「ニーズなし」で終えたリードは理由を残し、マーケティングに戻して"
           "ターゲティングとナーチャリングの改善に使います。"},
          {"Add `closed_lost_reasons_to: <marketing stakeholder>` to the hand-off.",
           "受け渡しに `closed_lost_reasons_to: <マーケティングの ID>` を書いてください。"},
@@ -335,9 +345,9 @@ handoffs:
          Severity::warning,
          {"Hand-off without SLA", "対応期限のない受け渡し"},
          {"A lead's interest fades in days; the receiving department commits to act within a "
-          "set time (seed 003: the hand-off is defined before the campaign starts).",
+          "set time (MarketOne demand center: the hand-off is defined before the campaign starts).",
           "リードの関心は数日で薄れます。受け手の部門は決まった時間内に対応することを約束します "
-          "(記事003: 受け渡しは施策開始前に定義する)。"},
+          "(マーケットワン「デマンドセンター」: 受け渡しは施策開始前に定義する)。"},
          {"Add `sla_hours:` (e.g. 24).", "`sla_hours:` を書いてください (例: 24)。"},
          check_sla,
          {R"yaml(
@@ -353,9 +363,10 @@ handoffs:
          Severity::info,
          {"Scoring without negative or decay rules", "減点・減衰のないスコアリング"},
          {"Scores that only grow turn every old contact into a hot lead over time; lead scoring "
-          "design (seed 004) includes negative points for lost interest or poor fit.",
+          "design (MarketOne MA guide) includes negative points for lost interest or poor fit.",
           "加点だけのスコアは、時間が経つと古い連絡先をすべて HOT リードにしてしまいます。"
-          "スコアリング設計 (記事004) には関心の低下や不適合による減点を含めます。"},
+          "スコアリング設計 (マーケットワン「MA運用ガイド」) "
+          "には関心の低下や不適合による減点を含めます。"},
          {"Add a rule with negative points (e.g. `{if: 90日間無反応, points: -10}`).",
           "減点のルールを追加してください (例: `{if: 90日間無反応, points: -10}`)。"},
          check_negative_scoring,

@@ -1,6 +1,7 @@
 #pragma once
-// The demand-waterfall conversion bands of DOMAIN.md and the reverse-funnel step, shared by the
-// GOAL-007/GOAL-008 rules and the report's funnel plan so the two never disagree.
+// The demand-waterfall conversion bands (citation "first-page-sage-funnel") and the reverse-funnel
+// step, shared by the GOAL-007/GOAL-008 rules and the report's funnel plan so the two never
+// disagree.
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -24,11 +25,16 @@ inline constexpr FunnelBand funnel_bands[] = {
 
 /// Where the bands come from, for the reader of a report.
 inline constexpr std::string_view funnel_bands_source_en =
-    "vendor and aggregator figures (DOMAIN.md: funnel conversion bands); no universal benchmark";
+    "stages of the SiriusDecisions Demand Waterfall, as MarketOne Japan describes it; rates are "
+    "ranges that vendors and aggregators publish, e.g. First Page Sage, \"Sales Lead Funnel "
+    "Stages, "
+    "Explained\" (firstpagesage.com); not a universal benchmark";
 inline constexpr std::string_view funnel_bands_source_ja =
-    "ベンダー・集計サイトの数値 (DOMAIN.md: ファネルの転換率の範囲)。普遍的な基準ではありません";
+    "段階はマーケットワン・ジャパンが紹介する SiriusDecisions のデマンドウォーターフォール。"
+    "転換率はベンダーや集計サイトが公開している範囲 (例: First Page Sage「Sales Lead Funnel "
+    "Stages, Explained」firstpagesage.com) で、普遍的な基準ではありません";
 
-/// The band for the step from stage `from` to stage `to`, or nullptr when DOMAIN.md gives none.
+/// The band for the step from stage `from` to stage `to`, or nullptr when there is none.
 inline const FunnelBand* find_funnel_band(std::string_view from, std::string_view to) {
     for (const FunnelBand& b : funnel_bands) {
         if (b.from == from && b.to == to) return &b;

@@ -1,6 +1,6 @@
-// Step 1: problems and goals (seeds 000, 001, 004). Goals must be measurable and agreed by both
-// sides; the lead lifecycle must define MQL and SQL in writing and in order; the funnel
-// assumptions must be plausible and add up to the revenue target.
+// Step 1: problems and goals (DX station #4; DX station #6; MarketOne MA guide). Goals must be
+// measurable and agreed by both sides; the lead lifecycle must define MQL and SQL in writing and in
+// order; the funnel assumptions must be plausible and add up to the revenue target.
 //
 // Severity policy shared by every family: an error means the plan states something wrong
 // (a stage order, an unlawful policy, a broken record); a missing section or field is a warning
@@ -216,10 +216,12 @@ std::vector<RuleDescriptor> goal_rules() {
          Severity::warning,
          {"No goals", "ゴールがない"},
          {"Step 1 starts from current problems and sets measurable goals; without goals nothing "
-          "later (targets, KPIs, reports) can be judged (seeds 000, 001). A warning, not an "
+          "later (targets, KPIs, reports) can be judged (DX station #4; DX station #6). A warning, "
+          "not an "
           "error: a plan that is just started has no goals yet.",
           "ステップ1では現状の課題を把握し、測定可能なゴールを設定します。ゴールがないと、"
-          "ターゲットも KPI もレポートも評価できません (記事000・001)。書き始めの計画では当然"
+          "ターゲットも KPI もレポートも評価できません (DX station 第4回・DX station "
+          "第6回)。書き始めの計画では当然"
           "未記入なので、エラーではなく警告です。"},
          {"Add `goals` with a statement and a KPI (metric, target, period).",
           "`goals` に内容と KPI (指標・目標値・期間) を書いてください。"},
@@ -238,9 +240,9 @@ goals:
          Severity::warning,
          {"Goal without a KPI", "KPI のないゴール"},
          {"A goal is only measurable with a metric, a target value and a period; \"increase "
-          "leads\" cannot be evaluated in step 7 (seed 001).",
+          "leads\" cannot be evaluated in step 7 (DX station #6).",
           "ゴールは指標・目標値・期間がそろって初めて測定できます。「リードを増やす」だけでは"
-          "ステップ7で評価できません (記事001)。"},
+          "ステップ7で評価できません (DX station 第6回)。"},
          {"Add `kpi: {metric: …, target: …, period: …}` to the goal.",
           "ゴールに `kpi: {metric: …, target: …, period: …}` を追加してください。"},
          check_goal_kpi,
@@ -260,9 +262,11 @@ goals:
          Severity::warning,
          {"Goal not agreed by marketing and sales", "マーケティングと営業が合意していないゴール"},
          {"Marketing and sales must agree on the goals and lead definitions; when only one side "
-          "owns them, the other ignores the leads it receives (seeds 000, 003).",
+          "owns them, the other ignores the leads it receives (DX station #4; MarketOne demand "
+          "center).",
           "ゴールとリードの定義はマーケティングと営業の双方が合意する必要があります。片方だけで"
-          "決めると、もう片方は渡されたリードを放置します (記事000・003)。"},
+          "決めると、もう片方は渡されたリードを放置します (DX station "
+          "第4回・マーケットワン「デマンドセンター」)。"},
          {"List a marketing and a sales (or inside-sales) stakeholder in `agreed_by` once both "
           "have agreed.",
           "双方の合意を取り、`agreed_by` にマーケティングと営業 (またはインサイドセールス) の "
@@ -281,9 +285,9 @@ goals:
          Severity::warning,
          {"MQL or SQL not in the lead lifecycle", "ライフサイクルに MQL・SQL がない"},
          {"The lead lifecycle must name the MQL (marketing-qualified) and SQL (sales-qualified) "
-          "stages: they are the contract between marketing and sales (seed 001, DOMAIN step 1).",
+          "stages: they are the contract between marketing and sales (DX station #6, step 1).",
           "リードのライフサイクルには MQL (マーケティングが認めたリード) と SQL "
-          "(営業が認めたリード) が必要です。両部門の約束事そのものです (記事001)。"},
+          "(営業が認めたリード) が必要です。両部門の約束事そのものです (DX station 第6回)。"},
          {"Add `lifecycle: [inquiry, mql, sal, sql, won]` with definitions.",
           "`lifecycle: [inquiry, mql, sal, sql, won]` を定義付きで書いてください。"},
          check_mql_sql_defined,
@@ -314,9 +318,11 @@ lifecycle: [inquiry, mql, sql, won]
          Severity::warning,
          {"MQL or SQL without a written definition", "MQL・SQL に文章の定義がない"},
          {"A stage name alone means different things to marketing and sales (\"a hot lead\"); a "
-          "written definition both sides agreed is what makes the hand-off work (seeds 001, 003).",
+          "written definition both sides agreed is what makes the hand-off work (DX station #6; "
+          "MarketOne demand center).",
           "段階名だけでは、マーケティングと営業で「見込みの高いリード」の意味が食い違います。"
-          "双方が合意した文章の定義があって初めて受け渡しが機能します (記事001・003)。"},
+          "双方が合意した文章の定義があって初めて受け渡しが機能します (DX station "
+          "第6回・マーケットワン「デマンドセンター」)。"},
          {"Add `definition:` to the stage (e.g. \"score ≥ 60 and manager or above\").",
           "段階に `definition:` を書いてください (例: スコア60以上かつ課長以上)。"},
          check_definitions,
@@ -338,10 +344,12 @@ lifecycle:
          {"Conversion rate outside the usual band", "転換率が一般的な範囲から外れている"},
          {"Vendor and aggregator figures (no universal benchmark): inquiry→MQL 10–25%, MQL→SAL "
           "40–70%, SAL→SQL 30–70%, SQL→won 20–30%, MQL→SQL median about 13%. A rate far outside "
-          "usually means the volume plan rests on a hope (DOMAIN: funnel bands).",
+          "usually means the volume plan rests on a hope (stages: MarketOne demand center; "
+          "published rates: e.g. First Page Sage funnel stages).",
           "ベンダー・集計サイトの数値 (普遍的な基準ではない): 問い合わせ→MQL 10〜25%、MQL→SAL "
           "40〜70%、SAL→SQL 30〜70%、SQL→受注 20〜30%、MQL→SQL の中央値は約13%。大きく外れた"
-          "想定は、件数計画が希望的観測に基づいていることを示します。"},
+          "想定は、件数計画が希望的観測に基づいていることを示します (段階: マーケットワン「デマンド"
+          "センター」、公開されている転換率の例: First Page Sage「ファネルの段階」)。"},
          {"Check the rate against your own history; if it is right, suppress the finding with a "
           "comment.",
           "自社の実績と照らして確認してください。妥当ならコメントで抑止してください。"},
@@ -364,10 +372,12 @@ lifecycle:
          {"Stage KPI below the reverse funnel calculation", "段階の KPI が逆算値に届かない"},
          {"The standard sanity check: revenue target ÷ average deal = deals; ÷ each conversion "
           "rate back through the lifecycle = the volume each stage needs. A KPI below that volume "
-          "cannot deliver the revenue target (seed 004: ROMI). Assumes the KPI and the revenue "
+          "cannot deliver the revenue target (MarketOne MA guide: ROMI). Assumes the KPI and the "
+          "revenue "
           "target cover the same period.",
           "標準的な検算です: 売上目標 ÷ 平均単価 = 受注件数、これを各段階の転換率で割り戻すと各"
-          "段階に必要な件数が出ます。KPI がそれを下回ると売上目標に届きません (記事004: ROMI)。"
+          "段階に必要な件数が出ます。KPI がそれを下回ると売上目標に届きません "
+          "(マーケットワン「MA運用ガイド」: ROMI)。"
           "KPI と売上目標の期間が同じことを前提にしています。"},
          {"Raise the KPI, or revisit the revenue target, deal size or rates.",
           "KPI を引き上げるか、売上目標・単価・転換率を見直してください。"},
@@ -398,11 +408,13 @@ romi: {revenue_target_jpy: 90000000, average_deal_jpy: 3000000}
          1,
          Severity::info,
          {"No current problems listed", "現状の課題がない"},
-         {"Step 1 is \"grasping the problems, then setting goals\" (seed 001): goals that do not "
+         {"Step 1 is \"grasping the problems, then setting goals\" (DX station #6): goals that do "
+          "not "
           "answer a stated problem tend to become tool features (\"send newsletters\") rather "
           "than outcomes. Info, as problems are often kept in a separate document; checked once "
           "goals exist.",
-          "ステップ1は「課題の把握・ゴール設定」です (記事001)。課題に基づかないゴールは、成果"
+          "ステップ1は「課題の把握・ゴール設定」です (DX station "
+          "第6回)。課題に基づかないゴールは、成果"
           "ではなく「メルマガを配信する」のようなツールの機能になりがちです。課題は別資料で管理"
           "されることも多いため情報扱いです。ゴールが書かれてから判定します。"},
          {"Add `problems` (e.g. \"80% of trade-show leads are never followed up\").",

@@ -1,6 +1,7 @@
-// Step 5: customer lists (seed 002; Japan's Specified Electronic Mail Act; APPI; GDPR Art. 7).
-// Where customers come from and how they sync, the key that matches them across systems, the
-// exclusions every campaign applies, and the consent that makes advertising mail lawful.
+// Step 5: customer lists (the MA specialist textbook; Japan's Specified Electronic Mail Act; APPI;
+// GDPR Art. 7). Where customers come from and how they sync, the key that matches them across
+// systems, the exclusions every campaign applies, and the consent that makes advertising mail
+// lawful.
 #include <fmt/format.h>
 
 #include <string>
@@ -163,10 +164,12 @@ std::vector<RuleDescriptor> list_rules() {
          Severity::warning,
          {"No customer data sources", "顧客データの保有元がない"},
          {"Step 5 starts from every system that holds customers (CRM, SFA, events, web forms) "
-          "and how each reaches the MA master (seed 002). A warning: a plan that is just started "
+          "and how each reaches the MA master (the MA specialist textbook). A warning: a plan that "
+          "is just started "
           "has none yet.",
           "ステップ5は、顧客を保有するすべてのシステム (CRM・SFA・展示会・Web フォーム) と、"
-          "それぞれが MA マスターに反映される方法の洗い出しから始まります (記事002)。"
+          "それぞれが MA マスターに反映される方法の洗い出しから始まります "
+          "(MAスペシャリスト教科書)。"
           "書き始めの計画では未記入なので警告です。"},
          {"Add `data_sources`.", "`data_sources` を書いてください。"},
          check_no_sources,
@@ -181,9 +184,11 @@ data_sources:
          5,
          Severity::warning,
          {"Data source without owner or sync", "管理部門・反映頻度のないデータソース"},
-         {"Seed 002: new and changed contacts must reach the MA master; a source nobody owns or "
+         {"The MA specialist textbook: new and changed contacts must reach the MA master; a source "
+          "nobody owns or "
           "that has no sync schedule goes stale, and real data stops matching its definition.",
-          "記事002: 新規・変更の連絡先は MA マスターに反映し続ける必要があります。管理部門や"
+          "MAスペシャリスト教科書: 新規・変更の連絡先は MA "
+          "マスターに反映し続ける必要があります。管理部門や"
           "反映頻度のないソースは古くなり、実データが定義と合わなくなります。"},
          {"Add `owner:` (a stakeholder ID) and `sync:`.",
           "`owner:` (ステークホルダー ID) と `sync:` を書いてください。"},
@@ -202,9 +207,9 @@ data_sources:
          {"No customer-ID key across sources", "ソース間の顧客 ID キーがない"},
          {"With more than one source the same customer appears several times; the customer-ID "
           "key that matches records across systems and channels is what prevents duplicates "
-          "and double sends (seed 002, step 5).",
+          "and double sends (the MA specialist textbook, step 5).",
           "ソースが複数あると同じ顧客が何度も現れます。システムやチャネルをまたいでレコードを"
-          "突合する顧客 ID キーが、重複と二重配信を防ぎます (記事002、ステップ5)。"},
+          "突合する顧客 ID キーが、重複と二重配信を防ぎます (MAスペシャリスト教科書、ステップ5)。"},
          {"Set `customer_id_key` (e.g. `sfdc.AccountContactId`).",
           "`customer_id_key` を書いてください (例: `sfdc.AccountContactId`)。"},
          check_customer_id_key,
@@ -223,10 +228,12 @@ customer_id_key: sfdc.ContactId
          5,
          Severity::warning,
          {"Opt-outs or hard bounces not excluded", "配信停止・ハードバウンスが除外されていない"},
-         {"Seed 002: exclusions that apply to every campaign are maintained centrally. Mailing "
+         {"The MA specialist textbook: exclusions that apply to every campaign are maintained "
+          "centrally. Mailing "
           "someone who opted out breaks the Specified Electronic Mail Act §3(3); mailing hard "
           "bounces ruins the sender's reputation.",
-          "記事002: 全施策共通の除外条件は一元管理します。配信停止した人への送信は特定電子"
+          "MAスペシャリスト教科書: "
+          "全施策共通の除外条件は一元管理します。配信停止した人への送信は特定電子"
           "メール法 第3条第3項に反し、ハードバウンスへの送信は送信者の評価を落とします。"},
          {"Add `optout` and `hard_bounce` to `exclusions`.",
           "`exclusions` に `optout` と `hard_bounce` を追加してください。"},
@@ -241,10 +248,12 @@ exclusions: [optout, hard_bounce, role_addresses]
          5,
          Severity::warning,
          {"Domain exclusion without domains", "ドメインのないドメイン除外"},
-         {"Seed 002: the exclusions every campaign applies are maintained as data. A competitor "
+         {"The MA specialist textbook: the exclusions every campaign applies are maintained as "
+          "data. A competitor "
           "or own-company exclusion with no domains looks done in the plan but excludes nobody, "
           "so competitors receive the campaigns.",
-          "記事002: 全施策共通の除外条件はデータとして管理します。競合や自社のドメイン除外に"
+          "MAスペシャリスト教科書: "
+          "全施策共通の除外条件はデータとして管理します。競合や自社のドメイン除外に"
           "ドメインが書かれていないと、計画上は対応済みに見えても誰も除外されず、競合にも"
           "配信されます。"},
          {"List the domains under `domains:`.", "`domains:` にドメインを書いてください。"},

@@ -1,7 +1,7 @@
-// Step 7: measurement and operations (seeds 002, 003). Each KPI is measured by someone from some
-// data; results are reported; the operations flow covers a regular cross-department meeting, an
-// error-response process, a per-scenario decision on what to send after a pause, and the budget
-// and staff to run it all.
+// Step 7: measurement and operations (MA specialist textbook; MarketOne demand center). Each KPI is
+// measured by someone from some data; results are reported; the operations flow covers a regular
+// cross-department meeting, an error-response process, a per-scenario decision on what to send
+// after a pause, and the budget and staff to run it all.
 #include <fmt/format.h>
 
 #include <string>
@@ -135,9 +135,12 @@ std::vector<RuleDescriptor> measure_rules() {
          Severity::warning,
          {"KPI without measurement", "測定方法のない KPI"},
          {"Step 7: how each KPI is measured, from what data, by whom and how often. A KPI nobody "
-          "measures is not a goal; seed 002 lists \"no way to evaluate campaigns\" as a failure.",
+          "measures is not a goal; the MA specialist textbook lists \"no way to evaluate "
+          "campaigns\" as a failure.",
           "ステップ7: KPI ごとに、何のデータで・誰が・どの頻度で測るかを決めます。誰も測らない"
-          "KPI はゴールではありません。記事002は「施策を評価する手段がない」を失敗例に挙げて"
+          "KPI "
+          "はゴールではありません。MAスペシャリスト教科書は「施策を評価する手段がない」を失敗例に挙"
+          "げて"
           "います。"},
          {"Add a `kpi_measurement` entry for the goal (source, owner, cadence).",
           "ゴールの `kpi_measurement` (データ・担当・頻度) を追加してください。"},
@@ -161,9 +164,9 @@ kpi_measurement:
          Severity::warning,
          {"No reporting", "レポーティングがない"},
          {"Results reach the departments and the sponsor through regular reporting; ROMI can only "
-          "be made visible if someone reports it (seeds 000, 004).",
+          "be made visible if someone reports it (DX station #4; MarketOne MA guide).",
           "成果は定期的なレポートで各部門とスポンサーに届きます。ROMI は誰かが報告して初めて"
-          "見える化されます (記事000・004)。"},
+          "見える化されます (DX station 第4回・マーケットワン「MA運用ガイド」)。"},
          {"Add `reporting: {cadence: monthly, owner: …, audience: [...]}`.",
           "`reporting: {cadence: monthly, owner: …, audience: [...]}` を書いてください。"},
          check_reporting,
@@ -182,9 +185,10 @@ reporting: {cadence: monthly, owner: mk, audience: [sa, is]}
          7,
          Severity::warning,
          {"Reporting without owner or audience", "作成担当・共有先のないレポート"},
-         {"Seed 000's matrix gives reporting a lead owner (marketing) and people kept informed "
+         {"DX station #4's matrix gives reporting a lead owner (marketing) and people kept "
+          "informed "
           "(sales); a report nobody writes or nobody reads changes nothing.",
-          "記事000の役割表では、レポーティングの主担当はマーケティング、共有先は営業です。"
+          "DX station 第4回の役割表では、レポーティングの主担当はマーケティング、共有先は営業です。"
           "誰も作らない、誰も読まないレポートは何も変えません。"},
          {"Add `owner:` and `audience:` to `reporting`.",
           "`reporting` に `owner:` と `audience:` を書いてください。"},
@@ -199,10 +203,12 @@ reporting: {cadence: monthly, owner: mk, audience: [sa, is]}
          7,
          Severity::warning,
          {"No regular review meeting", "定例の進捗会議がない"},
-         {"Seed 003: a short cross-department progress meeting (weekly, 30 minutes) keeps "
+         {"MarketOne demand center: a short cross-department progress meeting (weekly, 30 minutes) "
+          "keeps "
           "marketing, inside sales and sales on one flow; without it the demand center drifts "
           "apart.",
-          "記事003: 部門横断の短い進捗会議 (週 1 回 30 分) が、マーケティング・インサイドセールス"
+          "マーケットワン「デマンドセンター」: 部門横断の短い進捗会議 (週 1 回 30 分) "
+          "が、マーケティング・インサイドセールス"
           "・営業を一つの流れにまとめます。ないとデマンドセンターはばらばらになります。"},
          {"Add `operations.review_meeting: {cadence: weekly, minutes: 30, members: [...]}`.",
           "`operations.review_meeting: {cadence: weekly, minutes: 30, members: [...]}` を書いて"
@@ -222,9 +228,11 @@ operations:
          Severity::warning,
          {"Review meeting without marketing and sales",
           "定例会議にマーケティングと営業がそろわない"},
-         {"The seed 003 meeting is cross-department by design: hand-off problems only surface "
+         {"The meeting of the MarketOne demand center article is cross-department by design: "
+          "hand-off problems only surface "
           "when the passing and the receiving side sit together.",
-          "記事003の会議は部門横断が前提です。受け渡しの問題は、渡す側と受ける側が同席して"
+          "マーケットワン「デマンドセンター」の会議は部門横断が前提です。受け渡しの問題は、渡す側と"
+          "受ける側が同席して"
           "初めて見えます。"},
          {"Add the marketing and the (inside) sales stakeholders to `members`.",
           "`members` にマーケティングと営業 (インサイドセールス) を加えてください。"},
@@ -241,10 +249,12 @@ operations:
          7,
          Severity::warning,
          {"No error-response process", "エラー対応のプロセスがない"},
-         {"Seed 002's failure list: no error-response process. A wrong segment or a broken "
+         {"The MA specialist textbook's failure list: no error-response process. A wrong segment "
+          "or a broken "
           "personalisation sent to thousands needs a first responder, an escalation path and a "
           "written procedure ready before it happens.",
-          "記事002の失敗例: エラー対応のプロセスがない。誤ったセグメントや崩れた差し込みが数千人"
+          "MAスペシャリスト教科書の失敗例: "
+          "エラー対応のプロセスがない。誤ったセグメントや崩れた差し込みが数千人"
           "に届いたとき、一次対応者・エスカレーション先・手順書が事前に必要です。"},
          {"Add `operations.error_response: {first_responder: …, escalation: …, runbook: …}`.",
           "`operations.error_response: {first_responder: …, escalation: …, runbook: …}` を書いて"
@@ -263,10 +273,12 @@ operations:
          7,
          Severity::warning,
          {"No pause/resume policy", "停止・再開の方針がない"},
-         {"Seed 002's failure list: no decision, per scenario, on what to send after a pause "
+         {"The MA specialist textbook's failure list: no decision, per scenario, on what to send "
+          "after a pause "
           "(holidays, disasters). Automated programs resume with everything queued during the "
           "pause unless someone decided otherwise.",
-          "記事002の失敗例: 停止後に何を送るかをシナリオごとに決めていない (年末年始・災害)。"
+          "MAスペシャリスト教科書の失敗例: 停止後に何を送るかをシナリオごとに決めていない "
+          "(年末年始・災害)。"
           "自動配信は、決めておかない限り停止中にたまった分をまとめて再開します。"},
          {"Add `operations.pause_policy` entries (scenario, on_resume).",
           "`operations.pause_policy` にシナリオと再開時の扱いを書いてください。"},
@@ -285,9 +297,11 @@ operations:
          7,
          Severity::warning,
          {"Pause policy without a disaster scenario", "災害時の停止方針がない"},
-         {"Seed 002 names disasters with holidays: after a major disaster, cheerful promotional "
+         {"The MA specialist textbook names disasters with holidays: after a major disaster, "
+          "cheerful promotional "
           "mail queued during the pause damages the brand; the decision must exist beforehand.",
-          "記事002は年末年始と並んで災害を挙げています。大規模災害の後に、停止中にたまった販促"
+          "MAスペシャリスト教科書は年末年始と並んで災害を挙げています。大規模災害の後に、停止中にた"
+          "まった販促"
           "メールが届くとブランドを損ないます。判断は事前に決めておく必要があります。"},
          {"Add a scenario such as `{scenario: 大規模災害, kind: disaster, on_resume: "
           "review_each_program}`; the rule reads `kind`, not the scenario's wording.",
@@ -309,9 +323,11 @@ operations:
          7,
          Severity::warning,
          {"No operating budget or staff", "運用予算・体制がない"},
-         {"Seed 002's failure list: no operating budget or staff plan; the tool is bought, "
+         {"The MA specialist textbook's failure list: no operating budget or staff plan; the tool "
+          "is bought, "
           "then nobody has the time or money to run it.",
-          "記事002の失敗例: 運用の予算と体制の計画がない。ツールを導入しても、運用する時間も"
+          "MAスペシャリスト教科書の失敗例: "
+          "運用の予算と体制の計画がない。ツールを導入しても、運用する時間も"
           "お金もない状態になります。"},
          {"Add `budget: {operating_jpy_per_year: …, operators: …}`.",
           "`budget: {operating_jpy_per_year: …, operators: …}` を書いてください。"},

@@ -7,8 +7,8 @@
 
 namespace maplan::rules {
 
-/// Stakeholder kinds on the sales side of a hand-off or an agreement (seed 003's demand center:
-/// inside sales and field sales).
+/// Stakeholder kinds on the sales side of a hand-off or an agreement (the MarketOne demand center
+/// article: inside sales and field sales).
 inline bool is_sales_side(std::string_view kind) {
     return kind == "sales" || kind == "inside_sales";
 }

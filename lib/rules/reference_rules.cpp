@@ -175,9 +175,9 @@ std::vector<RuleDescriptor> reference_rules() {
          Severity::error,
          {"Unknown stakeholder", "未定義のステークホルダー"},
          {"Owners, role-matrix columns, hand-offs and meeting members refer to stakeholders by ID; "
-          "an ID that is not declared means a department nobody listed (step 2, seed 000).",
+          "an ID that is not declared means a department nobody listed (step 2, DX station #4).",
           "担当・役割表・受け渡し・会議メンバーはステークホルダー ID で参照します。未定義の ID は、"
-          "誰も挙げていない部門を意味します (ステップ2、記事000)。"},
+          "誰も挙げていない部門を意味します (ステップ2、DX station 第4回)。"},
          {"Declare the stakeholder under `stakeholders` or fix the ID.",
           "`stakeholders` に追加するか、ID を直してください。"},
          check_stakeholder_refs,
@@ -213,9 +213,9 @@ personas: [{id: p-eng, name: 生産技術課長, segment: mfg, buying_role: pers
          Severity::warning,
          {"Unknown journey stage", "未定義のジャーニー段階"},
          {"Journey entries and communication items are placed on the journey stages declared in "
-          "`journey.stages`; another name makes the map incomplete (step 3, seed 001).",
+          "`journey.stages`; another name makes the map incomplete (step 3, DX station #6).",
           "ジャーニーの内容とコミュニケーション項目は `journey.stages` の段階に置きます。"
-          "別の名前を使うとマップが欠けます (ステップ3、記事001)。"},
+          "別の名前を使うとマップが欠けます (ステップ3、DX station 第6回)。"},
          {"Use one of the stages in `journey.stages` or add the stage there.",
           "`journey.stages` の段階名を使うか、段階を追加してください。"},
          check_journey_stage_refs,

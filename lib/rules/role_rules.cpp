@@ -1,5 +1,5 @@
-// Step 2: organisation and roles (seed 000). The role matrix needs exactly one accountable owner
-// per task (PMBOK / RACI convention; the seed's 主担当) and someone doing the work; the
+// Step 2: organisation and roles (DX station #4). The role matrix needs exactly one accountable
+// owner per task (PMBOK / RACI convention; DX station #4's 主担当) and someone doing the work; the
 // stakeholder list must include the two departments that are routinely forgotten.
 #include <fmt/format.h>
 
@@ -194,10 +194,10 @@ std::vector<RuleDescriptor> role_rules() {
          {"Task without a lead owner", "主担当のいないタスク"},
          {"A task nobody owns is the commonest reason a rollout stalls: each task needs exactly "
           "one "
-          "accountable owner (PMBOK; the seed's 主担当, RACI's A).",
+          "accountable owner (PMBOK; DX station #4's 主担当, RACI's A).",
           "誰も主担当でないタスクは、導入が止まる最大の原因です。タスクごとに決定権を持つ主担当を "
           "1 部門決めます"
-          " (PMBOK、記事000 の主担当、RACI の A)。"},
+          " (PMBOK、DX station 第4回の主担当、RACI の A)。"},
          {"Give one stakeholder the owner role (主担当 or A) in the task's roles.",
           "roles でいずれか 1 部門を主担当 (または A) にしてください。"},
          check_missing_owner,
@@ -233,9 +233,9 @@ tasks:
          Severity::error,
          {"Task nobody does", "誰も実施しないタスク"},
          {"A task whose row only shares (共有) or consults has a role matrix but no one doing the "
-          "work; at least one party must own or do each task (RACI convention, seed 000).",
+          "work; at least one party must own or do each task (RACI convention, DX station #4).",
           "共有や相談先しかいないタスクは、役割表はあっても実施する人がいません。タスクごとに"
-          "主担当か実施担当が必要です (RACI の慣例、記事000)。"},
+          "主担当か実施担当が必要です (RACI の慣例、DX station 第4回)。"},
          {"Make one stakeholder 主担当 (A) and, if others do the work, mark them R.",
           "1 部門を主担当 (A) にし、作業する部門があれば R にしてください。"},
          check_nobody_does,
@@ -284,8 +284,8 @@ tasks:
          Severity::warning,
          {"No stakeholders", "ステークホルダーがない"},
          {"Step 2 lists the departments involved and their decision rights before tasks are "
-          "assigned (seed 000). A warning: a plan that is just started has none yet.",
-          "ステップ2では、タスクを割り当てる前に関係部門と決定権を洗い出します (記事000)。"
+          "assigned (DX station #4). A warning: a plan that is just started has none yet.",
+          "ステップ2では、タスクを割り当てる前に関係部門と決定権を洗い出します (DX station 第4回)。"
           "書き始めの計画では未記入なので警告です。"},
          {"Add `stakeholders` with marketing, sales, internal systems and legal.",
           "`stakeholders` にマーケティング・営業・情報システム・法務を書いてください。"},
@@ -304,10 +304,11 @@ stakeholders:
          2,
          Severity::error,
          {"Internal-systems department missing", "社内システム管理部門がいない"},
-         {"Seed 000: the department governing internal systems (tool approval, procurement, "
+         {"DX station #4: the department governing internal systems (tool approval, procurement, "
           "network rules) is one of the two routinely forgotten stakeholders, and forgetting it "
           "stalls the rollout at the tool application. An error once stakeholders are listed.",
-          "記事000: 社内システムの管理部門 (ツールの利用申請・調達・ネットワークのルール) は"
+          "DX station 第4回: 社内システムの管理部門 (ツールの利用申請・調達・ネットワークのルール) "
+          "は"
           "忘れられがちな 2 部門の一つで、忘れるとツールの利用申請で導入が止まります。"
           "ステークホルダーを挙げた時点でエラーとします。"},
          {"Add the IT / information-systems department with `kind: internal_systems`.",
@@ -330,10 +331,11 @@ stakeholders:
          2,
          Severity::error,
          {"Personal-information (legal) department missing", "個人情報管理部門がいない"},
-         {"Seed 000: the department governing personal-information handling is the other "
+         {"DX station #4: the department governing personal-information handling is the other "
           "forgotten stakeholder; a leak of customer data is the incident nobody planned for "
           "(APPI).",
-          "記事000: 個人情報の取扱いを管理する部門はもう一つの忘れられがちな部門です。顧客データ"
+          "DX station 第4回: "
+          "個人情報の取扱いを管理する部門はもう一つの忘れられがちな部門です。顧客データ"
           "の漏えいは誰も想定していなかった事故になります (個人情報保護法)。"},
          {"Add the legal / privacy department with `kind: privacy_legal`.",
           "法務部などを `kind: privacy_legal` で追加してください。"},
@@ -356,9 +358,10 @@ stakeholders:
          Severity::warning,
          {"Marketing or sales missing", "マーケティングまたは営業がいない"},
          {"MA connects marketing, which creates leads, with (inside) sales, which follows them up; "
-          "without one of them there is no demand center (seeds 000, 003).",
+          "without one of them there is no demand center (DX station #4; MarketOne demand center).",
           "MA はリードを創出するマーケティングと、フォローする営業 (インサイドセールス) をつなぎ"
-          "ます。どちらかが欠けるとデマンドセンターが成り立ちません (記事000・003)。"},
+          "ます。どちらかが欠けるとデマンドセンターが成り立ちません (DX station "
+          "第4回・マーケットワン「デマンドセンター」)。"},
          {"Add the missing department to `stakeholders`.",
           "欠けている部門を `stakeholders` に追加してください。"},
          check_marketing_and_sales,
@@ -379,9 +382,11 @@ stakeholders:
          2,
          Severity::warning,
          {"No demand-center coordinator", "デマンドセンターの統括者がいない"},
-         {"Seed 003: information is lost at every hand-off; one coordinator must own the whole "
+         {"MarketOne demand center: information is lost at every hand-off; one coordinator must "
+          "own the whole "
           "flow from marketing through inside sales to field sales.",
-          "記事003: 情報は受け渡しのたびに失われます。マーケティングからインサイドセールス、営業"
+          "マーケットワン「デマンドセンター」: "
+          "情報は受け渡しのたびに失われます。マーケティングからインサイドセールス、営業"
           "までの流れ全体を 1 人 (1 部門) が統括する必要があります。"},
          {"Set `project.owner` to the coordinating stakeholder's ID.",
           "`project.owner` に統括するステークホルダーの ID を書いてください。"},
@@ -396,10 +401,12 @@ project: {name: 展示会リード育成, tool: marketo, owner: mk}
          2,
          Severity::warning,
          {"Systems or legal department has no task", "情報システム・法務にタスクがない"},
-         {"Listing IT or legal as stakeholders is not enough: seed 000's matrix gives legal the "
+         {"Listing IT or legal as stakeholders is not enough: DX station #4's matrix gives legal "
+          "the "
           "definition of personal-information use and IT the receipt of the tool application. "
           "A department with no row in the matrix is still forgotten.",
-          "情報システムや法務をステークホルダーに挙げるだけでは不十分です。記事000の役割表では、"
+          "情報システムや法務をステークホルダーに挙げるだけでは不十分です。DX station "
+          "第4回の役割表では、"
           "法務が個人情報利用の定義の主担当、情報システムがツール利用申請の受領です。役割表に"
           "登場しない部門は、結局忘れられます。"},
          {"Give the department a role (主担当, 共有 or 受領) in the tasks it governs.",

@@ -13,7 +13,8 @@
 
 namespace maplan::rules {
 
-/// Thresholds that come from vendor or secondary sources (DOMAIN.md); configurable per repository.
+/// Thresholds that come from vendor or secondary sources (lib/core/citations); configurable per
+/// repository.
 struct Thresholds {
     double bulk_daily_volume = 5000;  ///< Google/Yahoo bulk-sender line
     double min_ip_warming_weeks = 4;  ///< SendGrid / SFMC guidance

@@ -1,4 +1,4 @@
-// Step 3: targets (seed 001). Choose target segments, describe personas by their role in the
+// Step 3: targets (DX station #6). Choose target segments, describe personas by their role in the
 // buying group, and map per persona and journey stage what they want and what answers it.
 #include <fmt/format.h>
 
@@ -111,10 +111,11 @@ std::vector<RuleDescriptor> target_rules() {
          Severity::warning,
          {"No target segment chosen", "ターゲットのセグメントが選ばれていない"},
          {"Step 3 divides the market into segments and chooses the targets; content and lists "
-          "are built for them (seed 001). Listing segments without choosing means everyone is "
+          "are built for them (DX station #6). Listing segments without choosing means everyone is "
           "a target, which means nobody is.",
           "ステップ3では市場をセグメントに分け、ターゲットを選びます。コンテンツもリストも"
-          "ターゲットに向けて作ります (記事001)。選ばなければ全員が対象、つまり誰も対象では"
+          "ターゲットに向けて作ります (DX station "
+          "第6回)。選ばなければ全員が対象、つまり誰も対象では"
           "ありません。"},
          {"Add `segments` and mark the chosen ones `target: true`.",
           "`segments` を書き、選んだものに `target: true` を付けてください。"},
@@ -134,10 +135,11 @@ segments:
          Severity::warning,
          {"Persona without segment or buying role", "セグメント・購買役割のないペルソナ"},
          {"B2B purchases are decided by a buying group: the person in charge, the decision "
-          "maker, the user department each want different information (seed 001). A persona "
+          "maker, the user department each want different information (DX station #6). A persona "
           "without its segment and role cannot be given the right content.",
           "B2B の購買は、担当者・決裁者・利用部門などの購買関与者が決めます。それぞれ欲しい情報"
-          "が違います (記事001)。セグメントと役割のないペルソナには適切なコンテンツを用意できま"
+          "が違います (DX station "
+          "第6回)。セグメントと役割のないペルソナには適切なコンテンツを用意できま"
           "せん。"},
          {"Add `segment:` and `buying_role:` to the persona.",
           "ペルソナに `segment:` と `buying_role:` を書いてください。"},
@@ -157,10 +159,11 @@ personas:
          Severity::warning,
          {"Persona without journey entries", "ジャーニーマップにないペルソナ"},
          {"The customer journey map says, per persona and stage, what information is wanted and "
-          "which content and medium answer it (seed 001); a persona without entries gets no "
+          "which content and medium answer it (DX station #6); a persona without entries gets no "
           "communication planned for it.",
           "カスタマージャーニーマップは、ペルソナと段階ごとに欲しい情報と、それに応える"
-          "コンテンツ・媒体を示します (記事001)。マップにないペルソナには施策が計画されません。"},
+          "コンテンツ・媒体を示します (DX station "
+          "第6回)。マップにないペルソナには施策が計画されません。"},
          {"Add the persona under `journey.map` with its stages.",
           "`journey.map` にペルソナと段階を追加してください。"},
          check_persona_journey,
@@ -191,10 +194,11 @@ journey:
          Severity::warning,
          {"Journey entry without content or channel", "コンテンツ・媒体のないジャーニー項目"},
          {"Knowing what a persona wants is half the map; the other half is the content that "
-          "answers it and the medium it travels by (seed 001). Step 4 plans communications from "
+          "answers it and the medium it travels by (DX station #6). Step 4 plans communications "
+          "from "
           "these.",
           "ペルソナが欲しい情報だけではマップの半分です。残り半分は、それに応えるコンテンツと"
-          "届ける媒体です (記事001)。ステップ4の施策はここから作ります。"},
+          "届ける媒体です (DX station 第6回)。ステップ4の施策はここから作ります。"},
          {"Add `content:` and `channel:` to the entry.",
           "項目に `content:` と `channel:` を書いてください。"},
          check_journey_entries,
@@ -218,9 +222,9 @@ journey:
          3,
          Severity::warning,
          {"No personas", "ペルソナがない"},
-         {"Personas turn a segment into people whose problems content can address (seed 001). "
+         {"Personas turn a segment into people whose problems content can address (DX station #6). "
           "A warning: a plan that is just started has none yet.",
-          "ペルソナはセグメントを、コンテンツで課題に応えられる「人」にします (記事001)。"
+          "ペルソナはセグメントを、コンテンツで課題に応えられる「人」にします (DX station 第6回)。"
           "書き始めの計画では未記入なので警告です。"},
          {"Add `personas` with name, segment, buying_role and challenges.",
           "`personas` に名前・セグメント・購買役割・課題を書いてください。"},
@@ -236,10 +240,12 @@ personas: [{id: p-eng, name: 生産技術課長, segment: mfg, buying_role: pers
          3,
          Severity::info,
          {"Persona in a segment that is not a target", "ターゲット外セグメントのペルソナ"},
-         {"Personas are written for the chosen targets (seed 001); a persona in a segment marked "
+         {"Personas are written for the chosen targets (DX station #6); a persona in a segment "
+          "marked "
           "`target: false` gets content and lists built for a market the plan decided not to "
           "pursue. Info: it may be deliberate (e.g. a later phase).",
-          "ペルソナは選んだターゲットに対して描きます (記事001)。`target: false` のセグメントの"
+          "ペルソナは選んだターゲットに対して描きます (DX station 第6回)。`target: false` "
+          "のセグメントの"
           "ペルソナには、狙わないと決めた市場向けのコンテンツやリストが作られます。次のフェーズ"
           "向けなど意図的な場合もあるため情報扱いです。"},
          {"Mark the segment `target: true`, or move the persona to a target segment.",

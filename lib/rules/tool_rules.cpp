@@ -1,7 +1,7 @@
-// Step 6: tool setup (seed 002). Environments and security (TOOL-*), contracts and integrations
-// (TOOL-*), and email sending (MAIL-*): sender authentication per RFC 7208 (SPF), RFC 7489 and
-// RFC 9989 (DMARC), RFC 8301 (DKIM), the mailbox providers' bulk-sender rules, IP warming, and
-// the sender display required by Japan's Specified Electronic Mail Act §4.
+// Step 6: tool setup (the MA specialist textbook). Environments and security (TOOL-*), contracts
+// and integrations (TOOL-*), and email sending (MAIL-*): sender authentication per RFC 7208 (SPF),
+// RFC 7489 and RFC 9989 (DMARC), RFC 8301 (DKIM), the mailbox providers' bulk-sender rules, IP
+// warming, and the sender display required by Japan's Specified Electronic Mail Act §4.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -566,9 +566,11 @@ std::vector<RuleDescriptor> tool_rules() {
          6,
          Severity::warning,
          {"No sandbox environment", "開発・検証環境がない"},
-         {"Seed 002: development and production are separated so that test mail never reaches "
+         {"The MA specialist textbook: development and production are separated so that test mail "
+          "never reaches "
           "customers and half-built programs never run on real data.",
-          "記事002: テストメールが顧客に届かないよう、また作りかけのプログラムが実データで動か"
+          "MAスペシャリスト教科書: "
+          "テストメールが顧客に届かないよう、また作りかけのプログラムが実データで動か"
           "ないよう、開発環境と本番環境を分けます。"},
          {"Plan a sandbox (`environments: {sandbox: true, test_recipients: …}`).",
           "検証環境を用意してください (`environments: {sandbox: true, test_recipients: …}`)。"},
@@ -583,12 +585,14 @@ environments: {production: true, sandbox: true, test_recipients: 社内のテス
          6,
          Severity::warning,
          {"Security settings not enabled", "セキュリティ設定が不十分"},
-         {"Seed 002's environment step: IP address restriction, encrypted transport, per-user "
+         {"The MA specialist textbook's environment step: IP address restriction, encrypted "
+          "transport, per-user "
           "permissions, encryption of customer data and operation logs. The MA tool holds every "
-          "customer's personal data; a leak is the incident nobody planned for (seed 000).",
-          "記事002の環境構築: IP アドレス制限、通信の暗号化、ユーザー別の権限、顧客データの暗号"
+          "customer's personal data; a leak is the incident nobody planned for (DX station #4).",
+          "MAスペシャリスト教科書の環境構築: IP "
+          "アドレス制限、通信の暗号化、ユーザー別の権限、顧客データの暗号"
           "化、操作ログ。MA ツールには全顧客の個人データが入ります。漏えいは誰も想定していない"
-          "事故になります (記事000)。"},
+          "事故になります (DX station 第4回)。"},
          {"Enable the listed settings under `security` (true), or record why not.",
           "`security` の該当項目を true にするか、できない理由を記録してください。"},
          check_security,
@@ -612,10 +616,12 @@ security:
          6,
          Severity::warning,
          {"Personal-data processing agreement not signed", "個人情報の取扱い契約が未締結"},
-         {"Seed 002's failure list: the personal-information handling agreement with the vendor "
+         {"The MA specialist textbook's failure list: the personal-information handling agreement "
+          "with the vendor "
           "is discovered late and holds up go-live. Handing customer data to the MA vendor is "
           "outsourcing under APPI and needs the agreement first.",
-          "記事002の失敗例: ベンダーとの個人情報の取扱いに関する契約が後から発覚し、本番開始が"
+          "MAスペシャリスト教科書の失敗例: "
+          "ベンダーとの個人情報の取扱いに関する契約が後から発覚し、本番開始が"
           "遅れます。MA ベンダーへの顧客データの提供は個人情報保護法上の委託で、先に契約が"
           "必要です。"},
          {"Sign the agreement and set `contracts.personal_data_processing_agreement: signed`.",
@@ -631,9 +637,11 @@ contracts: {personal_data_processing_agreement: signed}
          6,
          Severity::error,
          {"Required capability not in the contract", "前提の機能が契約にない"},
-         {"Seed 002's failure list: capabilities the vendor promised are not in the contract, "
+         {"The MA specialist textbook's failure list: capabilities the vendor promised are not in "
+          "the contract, "
           "and the plan that relies on them cannot run.",
-          "記事002の失敗例: ベンダーが約束した機能が契約に含まれておらず、それを前提にした計画が"
+          "MAスペシャリスト教科書の失敗例: "
+          "ベンダーが約束した機能が契約に含まれておらず、それを前提にした計画が"
           "実行できません。"},
          {"Add the capability to the contract, or change the plan.",
           "機能を契約に含めるか、計画を変えてください。"},
@@ -654,9 +662,11 @@ contracts:
          6,
          Severity::warning,
          {"Integration without owner", "構築担当のない連携"},
-         {"Seed 002: customer-data and channel integration is technical work that needs an "
+         {"The MA specialist textbook: customer-data and channel integration is technical work "
+          "that needs an "
           "owner; an unowned integration is not built.",
-          "記事002: 顧客データ連携とチャネル連携は技術的な作業で、担当が必要です。担当のない"
+          "MAスペシャリスト教科書: "
+          "顧客データ連携とチャネル連携は技術的な作業で、担当が必要です。担当のない"
           "連携は構築されません。"},
          {"Add `owner:` (a stakeholder ID) to the integration.",
           "連携に `owner:` (ステークホルダー ID) を書いてください。"},
@@ -673,9 +683,11 @@ integrations:
          6,
          Severity::warning,
          {"No integration owned by the systems department", "情報システム部門が担当する連携がない"},
-         {"Seed 002's failure list: data integration proceeds without help from the systems "
+         {"The MA specialist textbook's failure list: data integration proceeds without help from "
+          "the systems "
           "department and stalls on access rights, network rules and source-system changes.",
-          "記事002の失敗例: 情報システム部門の協力なしにデータ連携を進め、アクセス権やネット"
+          "MAスペシャリスト教科書の失敗例: "
+          "情報システム部門の協力なしにデータ連携を進め、アクセス権やネット"
           "ワークのルール、元システムの改修で止まります。"},
          {"Make the internal-systems stakeholder the owner of the system integrations.",
           "システム連携の owner を社内システム管理部門にしてください。"},
@@ -692,9 +704,11 @@ integrations:
          6,
          Severity::warning,
          {"Integration without ID mapping", "ID 対応のない連携"},
-         {"Seed 002's channel integration: the key is a mapping from the MA customer ID to each "
+         {"The MA specialist textbook's channel integration: the key is a mapping from the MA "
+          "customer ID to each "
           "system's or channel's customer ID; without it records cannot be joined.",
-          "記事002のチャネル連携: 要は MA の顧客 ID と各システム・チャネルの顧客 ID の対応です。"
+          "MAスペシャリスト教科書のチャネル連携: 要は MA の顧客 ID と各システム・チャネルの顧客 ID "
+          "の対応です。"
           "これがないとレコードを結び付けられません。"},
          {"Add `id_mapping:` (e.g. \"MA Contact ID ↔ Salesforce Contact ID\").",
           "`id_mapping:` を書いてください (例: 「MA Contact ID ↔ Salesforce Contact ID」)。"},
@@ -711,10 +725,12 @@ integrations:
          6,
          Severity::warning,
          {"Email sending not set up", "メール配信が未設定"},
-         {"Seed 002: sender-domain authentication, IP warming and the sender display take lead "
+         {"The MA specialist textbook: sender-domain authentication, IP warming and the sender "
+          "display take lead "
           "time (DNS changes, certificates) and must be planned before the first send. A "
           "warning: a plan that is just started has none yet.",
-          "記事002: 送信ドメイン認証・IP ウォーミング・送信者表示には準備期間 (DNS 変更・証明"
+          "MAスペシャリスト教科書: 送信ドメイン認証・IP ウォーミング・送信者表示には準備期間 (DNS "
+          "変更・証明"
           "書) がかかり、初回配信の前に計画が必要です。書き始めの計画では未記入なので警告です。"},
          {"Add `email` with the sending domain, SPF, DKIM, DMARC and sender display.",
           "`email` に送信ドメイン・SPF・DKIM・DMARC・送信者表示を書いてください。"},
@@ -1168,10 +1184,12 @@ email:
          6,
          Severity::warning,
          {"Reply handling undefined", "返信メールの扱いが未定"},
-         {"Seed 002: customers reply to campaign mail (questions, opt-out requests, "
+         {"The MA specialist textbook: customers reply to campaign mail (questions, opt-out "
+          "requests, "
           "out-of-office); "
           "unread replies lose leads and miss opt-outs the law requires honouring.",
-          "記事002: 顧客は施策メールに返信します (問い合わせ・配信停止依頼・不在通知)。読まれ"
+          "MAスペシャリスト教科書: 顧客は施策メールに返信します "
+          "(問い合わせ・配信停止依頼・不在通知)。読まれ"
           "ない返信はリードを失い、法律上守るべき配信停止も見落とします。"},
          {"Add `reply_handling:` (who reads replies and how fast).",
           "`reply_handling:` (誰がどれくらいの速さで返信を確認するか) を書いてください。"},

@@ -1,7 +1,9 @@
 add_executable(test_core
     unit/catch_main.cpp
     unit/atomic_file_test.cpp
+    unit/citations_test.cpp
     unit/cli_text_test.cpp
+    unit/help_text_test.cpp
     unit/loader_test.cpp
     unit/scalar_position_test.cpp
     unit/source_test.cpp
@@ -15,6 +17,7 @@ catch_discover_tests(test_core TEST_PREFIX "core: ")
 add_executable(test_docs
     unit/catch_main.cpp
     unit/docs_test.cpp
+    unit/no_internal_citations_test.cpp
     unit/test_names_test.cpp
 )
 target_link_libraries(test_docs PRIVATE ma_plan_render Catch2::Catch2)
