@@ -54,10 +54,12 @@ set(CPACK_PACKAGE_NAME ma-plan)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "ma-plan")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "plan, validate and audit marketing-automation rollouts")
-set(CPACK_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "ma-plan checks YAML plans for marketing-automation rollouts (goals, roles, targets,\n"
     "communication, customer lists, tool setup, measurement) and writes reports, RACI\n"
     "matrices and checklists. Findings come as text, JSON, SARIF, JUnit or GitHub annotations.")
+# The build keeps debug information (RelWithDebInfo); the package does not need it.
+set(CPACK_STRIP_FILES ON)
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 # The package installs where the binary was configured to look (the schema URL is an absolute
 # path under CMAKE_INSTALL_PREFIX): configure with -DCMAKE_INSTALL_PREFIX=/usr for a .deb.
