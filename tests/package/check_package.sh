@@ -114,11 +114,26 @@ urls)
 version)
     line=$("$build/apps/ma-plan/ma-plan" --version)
     if [ -e "$src/.git" ] && command -v git >/dev/null; then
-        describe=$(git -C "$src" describe --always --tags)
+        # The commit the binary was built from: HEAD, or an ancestor of it when something was
+        # committed after the build (git understands describe output as a revision).
         case $line in
-            "ma-plan $version (git $describe)" | "ma-plan $version (git $describe-dirty)") ;;
-            *) fail "--version printed '$line'; git describe is $describe (rebuild after a commit)" ;;
+            "ma-plan $version (git "*")") ;;
+            *) fail "--version printed '$line', expected 'ma-plan $version (git DESCRIBE)'" ;;
         esac
+        described=${line#"ma-plan $version (git "}
+        described=${described%)}
+        described=${described%-dirty}
+        git -C "$src" rev-parse -q --verify "$described^{commit}" >/dev/null ||
+            fail "--version names '$described', which is not a commit of $src"
+        git -C "$src" merge-base --is-ancestor "$described" HEAD ||
+            fail "--version names $described, which is neither HEAD nor before it"
+        # A clean build of HEAD says exactly what git describe says.
+        if [ -z "$(git -C "$src" status --porcelain --untracked-files=no)" ] &&
+            [ "$(git -C "$src" rev-parse "$described^{commit}")" = "$(git -C "$src" rev-parse HEAD)" ]; then
+            want=$(git -C "$src" describe --always --tags)
+            [ "$line" = "ma-plan $version (git $want)" ] || [ "$line" = "ma-plan $version (git $want-dirty)" ] ||
+                fail "--version printed '$line'; git describe says $want"
+        fi
     else
         [ "$line" = "ma-plan $version" ] || fail "--version printed '$line'"
     fi
