@@ -143,6 +143,24 @@ version)
         -DOUTPUT="$tmp/version.cpp" -DPROJECT_VERSION="$version" -P "$src/cmake/version.cmake"
     grep -qF "return \"ma-plan $version\";" "$tmp/version.cpp" || fail "tarball version: $(cat "$tmp/version.cpp")"
     ;;
+configure)
+    # Another value reaches the generated header; a malformed one stops the configure step with
+    # the variable's name (configure only, nothing is compiled).
+    cmake -S "$src" -B "$tmp/b" -G Ninja -DMA_PLAN_BUILD_TESTS=OFF \
+        -DMA_PLAN_SCHEMA_URL=https://schemas.example.test/ma-plan.schema.json \
+        -DMA_PLAN_HOMEPAGE_URL=https://example.test/ma-plan >"$tmp/configure.log" 2>&1 ||
+        { cat "$tmp/configure.log" >&2; fail "configure with custom URLs failed"; }
+    h=$tmp/b/generated/core/build_config.hpp
+    grep -qF 'schema_url = "https://schemas.example.test/ma-plan.schema.json";' "$h" ||
+        fail "MA_PLAN_SCHEMA_URL did not reach $h"
+    grep -qF 'homepage_url = "https://example.test/ma-plan";' "$h" || fail "MA_PLAN_HOMEPAGE_URL did not reach $h"
+    rm -rf "$tmp/b"
+    if cmake -S "$src" -B "$tmp/b" -G Ninja -DMA_PLAN_BUILD_TESTS=OFF '-DMA_PLAN_RULES_URL=docs/rules "x".md' \
+        >"$tmp/bad.log" 2>&1; then
+        fail "a relative URL with quotes was accepted"
+    fi
+    grep -q 'MA_PLAN_RULES_URL must be an absolute URL' "$tmp/bad.log" || { cat "$tmp/bad.log" >&2; fail "no message"; }
+    ;;
 *)
     fail "unknown check $check" ;;
 esac

@@ -8,6 +8,8 @@ add_test(NAME "package: the .deb has its metadata and its unpacked binary runs"
     COMMAND ${MA_PLAN_PACKAGE_CHECK} deb ${MA_PLAN_PACKAGE_ARGS})
 add_test(NAME "package: the configured URLs reach init and SARIF"
     COMMAND ${MA_PLAN_PACKAGE_CHECK} urls ${MA_PLAN_PACKAGE_ARGS})
+add_test(NAME "package: MA_PLAN_*_URL reach the generated header; a malformed one stops cmake"
+    COMMAND ${MA_PLAN_PACKAGE_CHECK} configure ${MA_PLAN_PACKAGE_ARGS})
 add_test(NAME "package: --version shows git describe, or the project version outside git"
     COMMAND ${MA_PLAN_PACKAGE_CHECK} version ${MA_PLAN_PACKAGE_ARGS})
 add_test(NAME "package: action.yml is a composite action whose validate step works"
