@@ -3,34 +3,8 @@
 # by the built binary, so the installed copies always describe the installed binary.
 include(GNUInstallDirs)
 
+# build/share: written by cmake/share_files.cmake each time ma-plan is linked.
 set(MA_PLAN_SHARE_OUT ${PROJECT_BINARY_DIR}/share)
-set(MA_PLAN_GENERATED_FILES
-    ${MA_PLAN_SHARE_OUT}/ma-plan.bash ${MA_PLAN_SHARE_OUT}/_ma-plan
-    ${MA_PLAN_SHARE_OUT}/ma-plan.1 ${MA_PLAN_SHARE_OUT}/ma-plan.schema.json)
-foreach(what bash zsh man)
-    if(what STREQUAL "bash")
-        set(out ${MA_PLAN_SHARE_OUT}/ma-plan.bash)
-    elseif(what STREQUAL "zsh")
-        set(out ${MA_PLAN_SHARE_OUT}/_ma-plan)
-    else()
-        set(out ${MA_PLAN_SHARE_OUT}/ma-plan.1)
-    endif()
-    add_custom_command(OUTPUT ${out}
-        COMMAND ${CMAKE_COMMAND} -E make_directory ${MA_PLAN_SHARE_OUT}
-        COMMAND ${CMAKE_COMMAND} -DOUTPUT=${out} "-DCOMMAND=$<TARGET_FILE:ma-plan>;completion;${what}"
-            -P ${CMAKE_CURRENT_LIST_DIR}/run_to_file.cmake
-        DEPENDS ma-plan ${CMAKE_CURRENT_LIST_DIR}/run_to_file.cmake
-        COMMENT "ma-plan completion ${what}"
-        VERBATIM)
-endforeach()
-add_custom_command(OUTPUT ${MA_PLAN_SHARE_OUT}/ma-plan.schema.json
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${MA_PLAN_SHARE_OUT}
-    COMMAND ma-plan schema -o ${MA_PLAN_SHARE_OUT}/ma-plan.schema.json
-    DEPENDS ma-plan
-    COMMENT "ma-plan schema"
-    VERBATIM)
-# Part of `all`, not of `--target ma-plan`: the README's first command stays the binary alone.
-add_custom_target(ma_plan_share ALL DEPENDS ${MA_PLAN_GENERATED_FILES})
 
 install(TARGETS ma-plan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${MA_PLAN_SHARE_OUT}/ma-plan.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
