@@ -30,9 +30,13 @@ packages=(
 test_packages=(
     catch2
     # tests: GFM renderer for Markdown tables, JSON Schema validator for SARIF and the plan
-    # schema, XML schema validator for JUnit, sqlite3 CLI for workspace checks, NSD as the local
-    # authoritative DNS server the domain-check tests start on 127.0.0.1
+    # schema, xmllint for XML checks, sqlite3 CLI for workspace checks, NSD as the local
+    # authoritative DNS server the domain-check tests start on 127.0.0.1; python3-yaml also
+    # parses action.yml (tests/package)
     cmark-gfm python3 python3-jsonschema python3-yaml libxml2-utils sqlite3 nsd
+    # tests: the .deb smoke test (tests/package) builds the package with CPack, whose
+    # CPACK_DEBIAN_PACKAGE_SHLIBDEPS computes Depends with dpkg-shlibdeps from dpkg-dev
+    dpkg-dev
     # tests: LibreOffice Calc opens extracts to prove the CSV formula guard (about a minute to
     # install without recommends; tests/lists/spreadsheet_test.cpp skips without it)
     libreoffice-calc-nogui
@@ -77,6 +81,16 @@ if ((with_tests)); then
         echo "setup: installing @mermaid-js/mermaid-cli into build/tools"
         PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix build/tools --no-audit --no-fund \
             --save-exact @mermaid-js/mermaid-cli@11.17.0 >/dev/null
+    fi
+    # Microsoft's SARIF multitool validates the SARIF output (tests/ci/check_sarif.py) and ships the
+    # SARIF 2.1.0 JSON Schema, so no test reads a schema from outside the repository. The Linux
+    # package is a self-contained .NET build: no runtime to install. Pinned, in build/tools.
+    multitool=build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+    if [[ ! -x $multitool ]]; then
+        echo "setup: installing @microsoft/sarif-multitool into build/tools"
+        npm install --prefix build/tools --no-audit --no-fund --save-exact \
+            @microsoft/sarif-multitool@5.7.0 >/dev/null
+        chmod u+x "$multitool"  # its postinstall does this; npm may be set not to run scripts
     fi
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" \
         -DMA_PLAN_BUILD_TESTS=ON >/dev/null

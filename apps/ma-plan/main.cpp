@@ -8,6 +8,7 @@
 #include "core/escape.hpp"
 #include "core/suggest.hpp"
 #include "help_format.hpp"
+#include "version.hpp"
 
 #include <fmt/format.h>
 
@@ -110,7 +111,7 @@ int main(int argc, char** argv) {
     app.fallthrough();
     app.add_option("--lang", ctx.lang_name, "Language of messages: ja or en (default: locale)")
         ->check(CLI::IsMember({"ja", "en"}));
-    app.set_version_flag("--version", "ma-plan " MA_PLAN_VERSION);
+    app.set_version_flag("--version", std::string(cli::version_line()));
     cli::register_validate_command(app, ctx);
     cli::register_rules_command(app, ctx);
     cli::register_init_command(app, ctx);

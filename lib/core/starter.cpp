@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "core/atomic_file.hpp"
+#include "core/build_config.hpp"
 #include "core/errors.hpp"
 
 namespace maplan {
@@ -12,7 +13,7 @@ namespace maplan {
 namespace {
 
 constexpr const char* starter_ja =
-    R"(# yaml-language-server: $schema=https://raw.githubusercontent.com/ma-plan/ma-plan/main/docs/ma-plan.schema.json
+    R"(# yaml-language-server: $schema={schema_url}
 # MA 導入計画の雛形 (ma-plan init)
 # 7 つのステップ (ゴール → 体制 → ターゲット → コミュニケーション → 顧客リスト → ツール → 効果測定)
 # の順に埋めていきます。`ma-plan validate このファイル` で抜けや誤りを確認できます。
@@ -79,7 +80,7 @@ environments: {{ production: true, sandbox: true, test_recipients: "<<テスト�
 )";
 
 constexpr const char* starter_en =
-    R"(# yaml-language-server: $schema=https://raw.githubusercontent.com/ma-plan/ma-plan/main/docs/ma-plan.schema.json
+    R"(# yaml-language-server: $schema={schema_url}
 # MA rollout plan, starter (ma-plan init)
 # Fill it in step by step (goals → roles → targets → communication → customer lists → tool →
 # measurement). Run `ma-plan validate THIS-FILE` to see what is missing or wrong.
@@ -199,7 +200,8 @@ std::string starter_plan(Lang lang, const std::string& project_name, const std::
     // The name is the user's text: written as a double-quoted scalar, so `: `, `#`, quotes and
     // line breaks are data, not YAML syntax. The tool is one of init's fixed choices.
     return fmt::format(fmt::runtime(lang == Lang::ja ? starter_ja : starter_en),
-                       fmt::arg("name", yaml_double_quoted(project_name)), fmt::arg("tool", tool));
+                       fmt::arg("name", yaml_double_quoted(project_name)), fmt::arg("tool", tool),
+                       fmt::arg("schema_url", build_config::schema_url));
 }
 
 void create_new_file(const std::filesystem::path& path, const std::string& content) {

@@ -15,9 +15,6 @@ namespace {
 
 using schema::Kind;
 
-constexpr std::string_view schema_id =
-    "https://github.com/ma-plan/ma-plan/blob/main/docs/ma-plan.schema.json";
-
 class SchemaWriter {
   public:
     explicit SchemaWriter(SchemaLanguage language) : language_(language) {}
@@ -168,7 +165,8 @@ std::string render_json_schema(SchemaLanguage language) {
     JsonWriter w;
     w.begin_object();
     w.key("$schema").value("http://json-schema.org/draft-07/schema#");
-    w.key("$id").value(schema_id);
+    // No "$id": the schema has no one canonical address (it is installed under the build's prefix
+    // and may be published anywhere, cmake/build_config.cmake), and every $ref is document-local.
     s.object_definition(w, root);
     w.key("$defs").begin_object();
     for (const schema::Type* type : schema::object_types()) {

@@ -1,10 +1,11 @@
-// SARIF 2.1.0 (OASIS). Validated in tests against the official schema
-// (../shared/schemas/sarif-schema-2.1.0.json). Only what viewers use is written: rule metadata
+// SARIF 2.1.0 (OASIS). Validated in tests with Microsoft's SARIF multitool and the SARIF 2.1.0
+// schema it ships (tests/ci/check_sarif.py). Only what viewers use is written: rule metadata
 // from the registry, results with physical locations, and notifications for unreadable files.
 #include <fmt/format.h>
 
 #include <cctype>
 
+#include "core/build_config.hpp"
 #include "core/json_writer.hpp"
 #include "render/ci_formats.hpp"
 #include "render/rules_doc.hpp"
@@ -14,9 +15,10 @@ namespace maplan::render {
 
 namespace {
 
-constexpr std::string_view information_uri = "https://github.com/ma-plan/ma-plan";
-constexpr std::string_view rules_doc_uri =
-    "https://github.com/ma-plan/ma-plan/blob/main/docs/rules.md";
+// Both chosen at configure time (cmake/build_config.cmake): by default the installed README and
+// rule reference, since ma-plan has no public web page to link to.
+constexpr std::string_view information_uri = build_config::homepage_url;
+constexpr std::string_view rules_doc_uri = build_config::rules_doc_url;
 
 std::string_view sarif_level(Severity severity) {
     switch (severity) {

@@ -1,7 +1,9 @@
 #!/bin/sh
-# Checks the real binary's output with real validators. usage: check_outputs.sh BIN SRC SHARED CHECK
+# Checks the real binary's output with real validators. usage: check_outputs.sh BIN SRC TOOLS CHECK
+# TOOLS is build/tools, where scripts/setup.sh --tests installs the npm validators; nothing outside
+# the repository and its build directory is read.
 set -eu
-bin=$1 src=$2 shared=$3 check=$4
+bin=$1 src=$2 tools=$3 check=$4
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ma-plan-ci-check-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 data=$src/tests/ci/data
@@ -20,18 +22,35 @@ sarif)
     expect 2 "$bin" validate "$data/findings.yaml" "$data/missing.yaml" "$src"/config-examples/*.yaml \
         --format "sarif=$tmp/en.sarif" --lang en
     expect 1 "$bin" validate "$data/findings.yaml" --format "sarif=$tmp/ja.sarif" --lang ja
+    # Microsoft's SARIF multitool (npm @microsoft/sarif-multitool) and the SARIF 2.1.0 JSON
+    # Schema shipped in the same package.
+    multitool_dir=$tools/node_modules/@microsoft/sarif-multitool-linux
+    [ -x "$multitool_dir/Sarif.Multitool" ] ||
+        { echo "no SARIF multitool in $tools: run scripts/setup.sh --tests" >&2; exit 1; }
     for f in "$tmp/en.sarif" "$tmp/ja.sarif"; do
-        python3 "$src/tests/ci/check_json_schema.py" "$shared/schemas/sarif-schema-2.1.0.json" "$f"
+        python3 "$src/tests/ci/check_json_schema.py" "$multitool_dir/sarif-2.1.0.json" "$f"
     done
+    python3 "$src/tests/ci/check_sarif.py" "$multitool_dir/Sarif.Multitool" "$tmp" \
+        "$tmp/en.sarif" "$tmp/ja.sarif"
     grep -q '"executionSuccessful": false' "$tmp/en.sarif"
     grep -q '"columnKind": "unicodeCodePoints"' "$tmp/en.sarif"
     grep -q '"startLine": 5' "$tmp/en.sarif"
     ;;
 junit)
-    command -v xmllint >/dev/null || { echo "xmllint is missing (apt install libxml2-utils)" >&2; exit 1; }
     expect 2 "$bin" validate "$data/findings.yaml" "$data/missing.yaml" "$src"/config-examples/*.yaml \
         --format "junit=$tmp/report.xml"
-    xmllint --noout --schema "$shared/schemas/junit-10.xsd" "$tmp/report.xml"
+    python3 "$src/tests/ci/check_junit.py" "$tmp/report.xml"
+    # The checker must fire: a miscounted suite and an element inside <system-out>.
+    sed 's/failures="\([1-9][0-9]*\)" errors="0" skipped/failures="0" errors="0" skipped/' \
+        "$tmp/report.xml" >"$tmp/miscounted.xml"
+    sed '0,/<system-out>/s//<system-out><b\/>/' "$tmp/report.xml" >"$tmp/nested.xml"
+    for bad in miscounted nested; do
+        if python3 "$src/tests/ci/check_junit.py" "$tmp/$bad.xml" 2>"$tmp/$bad.err"; then
+            echo "check_junit.py accepted the broken $bad.xml" >&2; exit 1
+        fi
+    done
+    grep -q 'failures="0" but the suite has' "$tmp/miscounted.err"
+    grep -q 'holds elements' "$tmp/nested.err"
     grep -q '<error type="unreadable"' "$tmp/report.xml"
     grep -q '<testcase name="SCHEMA-005" classname="[^"]*findings.yaml">' "$tmp/report.xml"
     ;;

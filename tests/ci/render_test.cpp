@@ -117,8 +117,10 @@ TEST_CASE("SARIF: rules from the registry / results with index / level and regio
     std::string sarif = render::render_sarif(sample_report(), {});
     CHECK(sarif.find("\"version\": \"2.1.0\"") != std::string::npos);
     CHECK(sarif.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
-    CHECK(sarif.find("\"helpUri\": "
-                     "\"https://github.com/ma-plan/ma-plan/blob/main/docs/rules.md#schema-005\"") !=
+    // The rule reference URL is chosen at configure time (-DMA_PLAN_RULES_URL).
+    CHECK(sarif.find("\"helpUri\": \"" MA_PLAN_EXPECTED_RULES_URL "#schema-005\"") !=
+          std::string::npos);
+    CHECK(sarif.find("\"informationUri\": \"" MA_PLAN_EXPECTED_HOMEPAGE_URL "\"") !=
           std::string::npos);
     CHECK(sarif.find("\"ruleId\": \"SCHEMA-005\",\n          \"ruleIndex\": " +
                      std::to_string(index_of("SCHEMA-005")) +
@@ -149,6 +151,5 @@ TEST_CASE("SARIF URIs and help links") {
     CHECK(render::path_to_uri("./計画.yaml") == "%E8%A8%88%E7%94%BB.yaml");
     CHECK(render::path_to_uri("plans/q#1 100%.yaml") == "plans/q%231%20100%25.yaml");
     CHECK(render::path_to_uri("/abs/p.yaml") == "file:///abs/p.yaml");
-    CHECK(render::rule_help_uri("RACI-001") ==
-          "https://github.com/ma-plan/ma-plan/blob/main/docs/rules.md#raci-001");
+    CHECK(render::rule_help_uri("RACI-001") == MA_PLAN_EXPECTED_RULES_URL "#raci-001");
 }
