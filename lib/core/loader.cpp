@@ -13,6 +13,7 @@
 #include "core/placeholder.hpp"
 #include "core/schema.hpp"
 #include "core/suggest.hpp"
+#include "core/yaml_lex.hpp"
 
 namespace maplan {
 
@@ -432,6 +433,9 @@ class ObjectReader {
             } else if (v.quoted && !numeric_tag) {
                 why_en = " (remove the quotes)";
                 why_ja = "。引用符を外してください";
+            } else if (auto ascii = yaml::ascii_number_of_fullwidth(v.value)) {
+                why_en = fmt::format(" (full-width digits; write {})", *ascii);
+                why_ja = fmt::format("。全角数字です。半角で {} と書いてください", *ascii);
             }
             loader_.report(
                 schema_rule::wrong_type, v.pos,
