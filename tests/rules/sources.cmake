@@ -10,6 +10,7 @@ add_executable(test_rules
     rules/reference_schema_test.cpp
     rules/placeholder_test.cpp
     rules/fold_test.cpp
+    rules/yaml_rules_test.cpp
     rules/registry_test.cpp
     rules/examples_docs_test.cpp
 )
