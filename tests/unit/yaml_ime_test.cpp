@@ -60,7 +60,7 @@ TEST_CASE("ime: U+3000 in indentation is YAML-001 at the full-width space", "[ya
           "は 2 桁分です)");
 }
 
-TEST_CASE("ime: a key that would silently become 「　tool」 is named", "[yaml][ime]") {
+TEST_CASE("ime: a key that would silently start with U+3000 is named", "[yaml][ime]") {
     // yaml-cpp reads this as a top-level key "　tool" and reports nothing about it.
     auto r = load_text(head + "  name: テスト\n　tool: eloqua\n");
     CHECK(fatal_of(r).starts_with("4:1 [YAML-001] indented with a full-width space"));
