@@ -18,7 +18,7 @@ case $check in
 sarif)
     # Findings, a file that cannot be read, and the bundled examples, in English and Japanese.
     expect 2 "$bin" validate "$data/findings.yaml" "$data/missing.yaml" "$src"/config-examples/*.yaml \
-        --format "sarif=$tmp/en.sarif" --lang en
+        "$src/tests/ime/colon-fullwidth.yaml" --format "sarif=$tmp/en.sarif" --lang en
     expect 1 "$bin" validate "$data/findings.yaml" --format "sarif=$tmp/ja.sarif" --lang ja
     for f in "$tmp/en.sarif" "$tmp/ja.sarif"; do
         python3 "$src/tests/ci/check_json_schema.py" "$shared/schemas/sarif-schema-2.1.0.json" "$f"
@@ -26,6 +26,8 @@ sarif)
     grep -q '"executionSuccessful": false' "$tmp/en.sarif"
     grep -q '"columnKind": "unicodeCodePoints"' "$tmp/en.sarif"
     grep -q '"startLine": 5' "$tmp/en.sarif"
+    # An input-method slip stops its file; the notification links the rule that explains it.
+    grep -A2 '"associatedRule"' "$tmp/en.sarif" | grep -q '"id": "YAML-002"'
     ;;
 junit)
     command -v xmllint >/dev/null || { echo "xmllint is missing (apt install libxml2-utils)" >&2; exit 1; }
