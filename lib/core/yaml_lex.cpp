@@ -241,6 +241,7 @@ LexicalScan scan_lexical(const SourceFile& file) {
         bool after_quoted = false;         // just after a closing quote: `"key":value` in JSON
         bool first_token = !continuation;  // nothing but `- ` so far: a key or a dash may come
         bool plain_is_key = false;         // the plain scalar started where a key starts
+        bool plain_after_dash = false;     // ... after the dash of a block list item
         bool plain_has_fullwidth_open = false;  // the plain scalar holds ［ or ｛ (text brackets)
         bool dash_seen = false;                 // a list dash came before on this line
         bool plain_starts_line = false;         // the plain scalar is the line's first token
@@ -332,7 +333,9 @@ LexicalScan scan_lexical(const SourceFile& file) {
                     const std::size_t len = cp == fullwidth_colon ? 3 : 1;
                     std::string key(text.substr(plain_start, i - plain_start));
                     while (!key.empty() && is_blank(key.back())) key.pop_back();
-                    if (c == ':' || ends_token(i + 3)) {
+                    // A list item's text may hold "注意： …" as prose (YAML reads `- a： b` as
+                    // the string), so after a dash only a yaml-cpp failure makes it a slip.
+                    if (!plain_after_dash && (c == ':' || ends_token(i + 3))) {
                         std::size_t space = trailing_space(i + len);
                         ImeSlip slip;
                         slip.kind =
@@ -486,6 +489,7 @@ LexicalScan scan_lexical(const SourceFile& file) {
             }
             in_plain = true;
             plain_is_key = flows.empty() ? first_token : flows.back() == '{' && flow_key_position;
+            plain_after_dash = flows.empty() && dash_seen;
             plain_has_fullwidth_open = cp == fullwidth_left_bracket || cp == fullwidth_left_brace;
             plain_start = i;
             plain_starts_line = flows.empty() && first_token && !dash_seen;

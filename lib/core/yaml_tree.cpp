@@ -366,18 +366,22 @@ std::optional<ParseError> colon_suspect_error(const SourceFile& file, const Lexi
         std::string key = shown(std::string_view(s).substr(it->word, it->offset - it->word));
         std::size_t line_end = s.find_first_of("\r\n", it->offset);
         if (line_end == std::string::npos) line_end = s.size();
-        std::string value =
+        std::string written =
             shown(std::string_view(s).substr(it->offset + 3, line_end - it->offset - 3));
+        std::size_t value_at = it->offset + 3;
+        while (value_at < line_end && (s[value_at] == ' ' || s[value_at] == '\t')) ++value_at;
+        if (s.compare(value_at, 3, "\xE3\x80\x80") == 0) value_at += 3;  // U+3000
+        std::string value = shown(std::string_view(s).substr(value_at, line_end - value_at));
         return ParseError{
             file.pos_of_offset(it->offset),
             {fmt::format("full-width colon \"：\" (U+FF1A FULLWIDTH COLON) after \"{0}\"; YAML "
-                         "reads \"{0}：{1}\" as text and cannot read line {2}: if \"{0}\" is a "
+                         "reads \"{0}：{3}\" as text and cannot read line {2}: if \"{0}\" is a "
                          "key, write \"{0}: {1}\"",
-                         key, value, error_pos.line),
-             fmt::format("「{0}」の後が全角コロン「：」(U+FF1A) です。YAML は「{0}：{1}」を文字列"
+                         key, value, error_pos.line, written),
+             fmt::format("「{0}」の後が全角コロン「：」(U+FF1A) です。YAML は「{0}：{3}」を文字列"
                          "として読むため {2} 行目が読めません。「{0}」がキーなら「{0}: {1}」と書い"
                          "てください",
-                         key, value, error_pos.line)},
+                         key, value, error_pos.line, written)},
             std::string(yaml_rule::fullwidth_colon)};
     }
     return std::nullopt;

@@ -33,10 +33,12 @@ std::vector<RuleDescriptor> yaml_rules() {
           "テスト` "
           "is one string to YAML, and the parser fails on the next line (\"illegal map value\"). "
           "A full-width colon inside a value (`note: 時刻 10：00`) or a quoted string is text "
-          "and is not reported.",
+          "and is not reported; so is one in a list item (`- 注意： …`), unless the next line "
+          "shows the item is a mapping.",
           "キーと値を区切るのは半角コロンと半角スペースだけです。`name： テスト` は YAML では 1 つ"
           "の文字列になり、次の行で構文エラー (illegal map value) になります。値の途中 (`note: "
-          "時刻 10：00`) や引用符の中の全角コロンは文字として扱い、報告しません。"},
+          "時刻 10：00`) や引用符の中の全角コロンは文字として扱い、報告しません。リスト項目 (`- "
+          "注意： …`) の中も、次の行で項目がマッピングだと分かる場合を除いて報告しません。"},
          {"Write an ASCII colon and a space: `name: テスト`.",
           "半角コロンと半角スペースで書いてください: `name: テスト`。"},
          nullptr},

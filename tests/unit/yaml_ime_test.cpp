@@ -83,7 +83,15 @@ TEST_CASE("ime: a full-width colon after a key is YAML-002 with the key to write
     CHECK(slips_of(head + "  name：　テスト\n") == Slips{"3:7 ：　→: "});
     CHECK(fatal_of(load_text(head + "  name：　テスト\n")).ends_with("write \"name: \""));
     // In a list item and in a flow mapping's key.
-    CHECK(slips_of("problems:\n  - 課題： 説明\n") == Slips{"2:7 ：→:"});
+    // After a list dash, "課題： 説明" is a string to YAML: only a failure on the next line
+    // (the item is a mapping) makes the colon the error.
+    CHECK(slips_of("problems:\n  - 課題： 説明\n  - 注意：説明\n").empty());
+    CHECK(load_text("ma_plan: 1\nproblems:\n  - 課題： 説明\n").fatal == std::nullopt);
+    auto item = load_text("ma_plan: 1\ngoals:\n  - id： g1\n    statement: 商談化率\n");
+    CHECK(
+        fatal_of(item) ==
+        "3:7 [YAML-002] full-width colon \"：\" (U+FF1A FULLWIDTH COLON) after \"id\"; YAML reads "
+        "\"id： g1\" as text and cannot read line 4: if \"id\" is a key, write \"id: g1\"");
     CHECK(slips_of("project: {name： x, tool: other}\n") == Slips{"1:15 ：→:"});
     // Full-width letters in the key too: the colon is what stops YAML.
     CHECK(slips_of(head + "  ｎａｍｅ： x\n") == Slips{"3:7 ：→:"});
