@@ -49,11 +49,15 @@ bool is_fullwidth_comma(char32_t cp) {
 /// The code point of a three-byte UTF-8 sequence at `i`, or 0 (ASCII, other lengths, invalid).
 /// Every character the scan looks for is three bytes long.
 char32_t three_byte_at(std::string_view s, std::size_t i) {
-    if (i + 2 >= s.size()) return 0;
+    if (i + 2 >= s.size()) {
+        return 0;
+    }
     auto b0 = static_cast<unsigned char>(s[i]);
     auto b1 = static_cast<unsigned char>(s[i + 1]);
     auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) {
+        return 0;
+    }
     return (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | char32_t(b2 & 0x3F);
 }
 
@@ -63,13 +67,27 @@ std::string to_ascii_syntax(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp = three_byte_at(s, i);
         char ascii = 0;
-        if (cp == fullwidth_left_bracket) ascii = '[';
-        if (cp == fullwidth_right_bracket) ascii = ']';
-        if (cp == fullwidth_left_brace) ascii = '{';
-        if (cp == fullwidth_right_brace) ascii = '}';
-        if (cp == fullwidth_colon) ascii = ':';
-        if (cp == ideographic_space) ascii = ' ';
-        if (is_fullwidth_comma(cp)) ascii = ',';
+        if (cp == fullwidth_left_bracket) {
+            ascii = '[';
+        }
+        if (cp == fullwidth_right_bracket) {
+            ascii = ']';
+        }
+        if (cp == fullwidth_left_brace) {
+            ascii = '{';
+        }
+        if (cp == fullwidth_right_brace) {
+            ascii = '}';
+        }
+        if (cp == fullwidth_colon) {
+            ascii = ':';
+        }
+        if (cp == ideographic_space) {
+            ascii = ' ';
+        }
+        if (is_fullwidth_comma(cp)) {
+            ascii = ',';
+        }
         if (ascii != 0) {
             out += ascii;
             // "a、b" reads as "a,b", which YAML takes too; "a, b" is how a plan is written.
@@ -111,22 +129,38 @@ std::size_t value_end(std::string_view text, std::size_t from) {
 bool looks_like_fullwidth_flow(std::string_view value, char32_t open) {
     const char32_t close =
         open == fullwidth_left_bracket ? fullwidth_right_bracket : fullwidth_right_brace;
-    if (value.size() < 6 || three_byte_at(value, value.size() - 3) != close) return false;
+    if (value.size() < 6 || three_byte_at(value, value.size() - 3) != close) {
+        return false;
+    }
     std::string_view inside = value.substr(3, value.size() - 6);
     bool only_blanks = true;
     for (std::size_t j = 0; j < inside.size();) {
         char32_t cp = three_byte_at(inside, j);
-        if (cp == three_byte_at(value, 0)) return false;  // nested full-width brackets: text
+        if (cp == three_byte_at(value, 0)) {
+            return false;  // nested full-width brackets: text
+        }
         if (cp != 0) {
-            if (cp != ideographic_space) only_blanks = false;
-            if (is_fullwidth_comma(cp) && open == fullwidth_left_bracket) return true;
-            if (cp == fullwidth_colon && open == fullwidth_left_brace) return true;
+            if (cp != ideographic_space) {
+                only_blanks = false;
+            }
+            if (is_fullwidth_comma(cp) && open == fullwidth_left_bracket) {
+                return true;
+            }
+            if (cp == fullwidth_colon && open == fullwidth_left_brace) {
+                return true;
+            }
             j += 3;
             continue;
         }
-        if (!is_blank(inside[j])) only_blanks = false;
-        if (inside[j] == ',' && open == fullwidth_left_bracket) return true;
-        if (inside[j] == ':' && open == fullwidth_left_brace) return true;
+        if (!is_blank(inside[j])) {
+            only_blanks = false;
+        }
+        if (inside[j] == ',' && open == fullwidth_left_bracket) {
+            return true;
+        }
+        if (inside[j] == ':' && open == fullwidth_left_brace) {
+            return true;
+        }
         ++j;
     }
     return only_blanks;
@@ -162,19 +196,25 @@ LexicalScan scan_lexical(const SourceFile& file) {
     long plain_continues_over = no_plain_open;
 
     auto add_slip = [&](ImeSlip slip) {
-        if (out.slips.size() < LexicalScan::max_slips) out.slips.push_back(std::move(slip));
+        if (out.slips.size() < LexicalScan::max_slips) {
+            out.slips.push_back(std::move(slip));
+        }
     };
 
     for (std::uint32_t n = 1; n <= file.line_count(); ++n) {
         std::string_view text = file.line(n);
         const std::size_t base = file.offset_of(SourcePos{n, 1});
         std::size_t indent = 0;
-        while (indent < text.size() && text[indent] == ' ') ++indent;
+        while (indent < text.size() && text[indent] == ' ') {
+            ++indent;
+        }
         std::size_t first = text.find_first_not_of(" \t\r");
         bool blank = first == std::string_view::npos;
 
         if (mode == Mode::block_scalar) {
-            if (blank || indent > block_parent_indent) continue;
+            if (blank || indent > block_parent_indent) {
+                continue;
+            }
             mode = Mode::normal;
         }
         std::size_t i = 0;
@@ -194,10 +234,9 @@ LexicalScan scan_lexical(const SourceFile& file) {
             continue;  // a directive (%YAML 1.2)
         } else {
             i = indent;
-            if (!blank && text[first] == '#') {
-                plain_continues_over = no_plain_open;
-            } else if (!blank && flows.empty() &&
-                       static_cast<long>(indent) > plain_continues_over) {
+            // A comment line ends a multi-line plain scalar; a blank line does not.
+            if (!blank && text[first] != '#' && flows.empty() &&
+                static_cast<long>(indent) > plain_continues_over) {
                 continuation = true;
             } else if (!blank) {
                 plain_continues_over = no_plain_open;
@@ -216,7 +255,9 @@ LexicalScan scan_lexical(const SourceFile& file) {
                         ++spaces;
                         ++j;
                     } else if (three_byte_at(text, j) == ideographic_space) {
-                        if (fullwidth++ == 0) first_fullwidth = j;
+                        if (fullwidth++ == 0) {
+                            first_fullwidth = j;
+                        }
                         j += 3;
                     } else {
                         break;
@@ -260,7 +301,9 @@ LexicalScan scan_lexical(const SourceFile& file) {
             return three_byte_at(text, at) == ideographic_space ? 3 : 0;
         };
         auto close_flow = [&] {
-            if (!flows.empty()) flows.pop_back();
+            if (!flows.empty()) {
+                flows.pop_back();
+            }
             flow_key_position = false;
         };
 
@@ -284,7 +327,9 @@ LexicalScan scan_lexical(const SourceFile& file) {
                 continue;
             }
             if (is_blank(c)) {
-                if (!in_plain) token_start = true;
+                if (!in_plain) {
+                    token_start = true;
+                }
                 ++i;
                 continue;
             }
@@ -332,7 +377,9 @@ LexicalScan scan_lexical(const SourceFile& file) {
                     (cp == fullwidth_colon || (c == ':' && trailing_space(i + 1)))) {
                     const std::size_t len = cp == fullwidth_colon ? 3 : 1;
                     std::string key(text.substr(plain_start, i - plain_start));
-                    while (!key.empty() && is_blank(key.back())) key.pop_back();
+                    while (!key.empty() && is_blank(key.back())) {
+                        key.pop_back();
+                    }
                     // A list item's text may hold "注意： …" as prose (YAML reads `- a： b` as
                     // the string), so after a dash only a yaml-cpp failure makes it a slip.
                     if (!plain_after_dash && (c == ':' || ends_token(i + 3))) {
@@ -356,11 +403,14 @@ LexicalScan scan_lexical(const SourceFile& file) {
                         i += len + space;
                         continue;
                     }
-                    if (cp == fullwidth_colon && out.colon_suspects.size() < LexicalScan::max_slips)
+                    if (cp == fullwidth_colon &&
+                        out.colon_suspects.size() < LexicalScan::max_slips) {
                         out.colon_suspects.push_back({base + i, base + plain_start, n});
+                    }
                 }
-                if (cp == fullwidth_left_bracket || cp == fullwidth_left_brace)
+                if (cp == fullwidth_left_bracket || cp == fullwidth_left_brace) {
                     plain_has_fullwidth_open = true;
+                }
                 bool value_indicator =
                     c == ':' && (next_is_end || (!flows.empty() && is_flow_indicator(text[i + 1])));
                 if (value_indicator) {
@@ -419,7 +469,9 @@ LexicalScan scan_lexical(const SourceFile& file) {
                     first_token = false;
                     flow_key_position = false;
                 }
-                if (c == '-') dash_seen = true;
+                if (c == '-') {
+                    dash_seen = true;
+                }
                 token_start = true;
                 ++i;
                 continue;
@@ -470,9 +522,13 @@ LexicalScan scan_lexical(const SourceFile& file) {
                     ++j;
                 }
                 std::size_t after_header = j;
-                while (j < text.size() && is_blank(text[j])) ++j;
+                while (j < text.size() && is_blank(text[j])) {
+                    ++j;
+                }
                 if (j == text.size() || (text[j] == '#' && j > after_header)) {
-                    if (j < text.size()) out.comments.push_back(base + j);
+                    if (j < text.size()) {
+                        out.comments.push_back(base + j);
+                    }
                     mode = Mode::block_scalar;
                     block_parent_indent = indent;
                     ended_in_comment = true;  // no plain scalar goes on after a block header
@@ -507,8 +563,12 @@ LexicalScan scan_lexical(const SourceFile& file) {
             plain_continues_over = no_plain_open;
         }
     }
-    if (mode == Mode::quoted) out.open_quote = OpenQuote{quote_at, 0};
-    if (!flows.empty() && !out.open_flow) out.open_flow = OpenFlow{flow_at, 0};
+    if (mode == Mode::quoted) {
+        out.open_quote = OpenQuote{quote_at, 0};
+    }
+    if (!flows.empty() && !out.open_flow) {
+        out.open_flow = OpenFlow{flow_at, 0};
+    }
     return out;
 }
 
@@ -531,7 +591,9 @@ std::optional<std::string> ascii_number_of_fullwidth(std::string_view text) {
         fullwidth = true;
         i += 3;
     }
-    if (!fullwidth || ascii.find_first_of("0123456789") == std::string::npos) return std::nullopt;
+    if (!fullwidth || ascii.find_first_of("0123456789") == std::string::npos) {
+        return std::nullopt;
+    }
     return ascii;
 }
 
