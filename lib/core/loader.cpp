@@ -14,6 +14,7 @@
 #include "core/placeholder.hpp"
 #include "core/schema.hpp"
 #include "core/suggest.hpp"
+#include "core/yaml_lex.hpp"
 
 namespace maplan {
 

@@ -194,6 +194,199 @@ ParseError unterminated_quote(const SourceFile& file, const OpenQuote& open) {
                     quote, open.runs_into_line));
 }
 
+/// Text quoted in a message, cut at 60 code points: a slip on a 1 MB line stays one line.
+std::string shown(std::string_view text) {
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++points > 60)
+            return std::string(text.substr(0, i)) + "…";
+    }
+    return std::string(text);
+}
+
+struct CharName {
+    std::string_view code;  // "U+FF1A"
+    std::string_view en;    // the Unicode name
+    std::string_view ja;    // what a Japanese user calls it
+};
+
+/// The first character of a slip, named as the Unicode Standard names it.
+CharName char_name(std::string_view written) {
+    static const std::map<std::string_view, CharName> names = {
+        {"－", {"U+FF0D", "FULLWIDTH HYPHEN-MINUS", "全角ハイフン"}},
+        {"ー", {"U+30FC", "KATAKANA-HIRAGANA PROLONGED SOUND MARK", "長音記号"}},
+        {"ｰ", {"U+FF70", "HALFWIDTH KATAKANA-HIRAGANA PROLONGED SOUND MARK", "半角の長音記号"}},
+        {"―", {"U+2015", "HORIZONTAL BAR", "ダッシュ"}},
+        {"‐", {"U+2010", "HYPHEN", "ハイフン"}},
+        {"‑", {"U+2011", "NON-BREAKING HYPHEN", "ハイフン"}},
+        {"–", {"U+2013", "EN DASH", "ダッシュ"}},
+        {"—", {"U+2014", "EM DASH", "ダッシュ"}},
+        {"−", {"U+2212", "MINUS SIGN", "マイナス記号"}},
+        {"［", {"U+FF3B", "FULLWIDTH LEFT SQUARE BRACKET", "全角の角括弧"}},
+        {"］", {"U+FF3D", "FULLWIDTH RIGHT SQUARE BRACKET", "全角の角括弧"}},
+        {"｛", {"U+FF5B", "FULLWIDTH LEFT CURLY BRACKET", "全角の波括弧"}},
+        {"｝", {"U+FF5D", "FULLWIDTH RIGHT CURLY BRACKET", "全角の波括弧"}},
+        {"，", {"U+FF0C", "FULLWIDTH COMMA", "全角カンマ"}},
+        {"、", {"U+3001", "IDEOGRAPHIC COMMA", "読点"}},
+    };
+    // Every slip character is three bytes in UTF-8.
+    if (auto it = names.find(written.substr(0, 3)); it != names.end()) return it->second;
+    return {"?", "?", "?"};
+}
+
+/// One message per kind of slip, with the exact text to write instead.
+ParseError slip_error(const SourceFile& file, const ImeSlip& slip) {
+    const SourcePos at = file.pos_of_offset(slip.offset);
+    const std::string ch(slip.written.substr(0, 3));
+    const CharName name = char_name(slip.written);
+    auto error = [&](std::string_view rule, std::string en, std::string ja) {
+        return ParseError{at, {std::move(en), std::move(ja)}, std::string(rule)};
+    };
+    switch (slip.kind) {
+        case SlipKind::ideographic_space:
+            if (slip.slot == SpaceSlot::indentation) {
+                return error(
+                    yaml_rule::ideographic_space,
+                    fmt::format("indented with a full-width space (U+3000 IDEOGRAPHIC SPACE); "
+                                "YAML indents with ASCII spaces only: indent this line with {} "
+                                "ASCII spaces (a full-width space is 2 columns wide)",
+                                slip.indent_columns),
+                    fmt::format("全角スペース (U+3000) でインデントされています。YAML のインデント"
+                                "は半角スペースだけです: この行は半角スペース {} 個でインデントし"
+                                "てください (全角スペース 1 個は 2 桁分です)",
+                                slip.indent_columns));
+            }
+            if (slip.slot == SpaceSlot::after_colon) {
+                return error(yaml_rule::ideographic_space,
+                             fmt::format("full-width space (U+3000 IDEOGRAPHIC SPACE) after the "
+                                         "colon of \"{0}\"; YAML needs an ASCII space there: "
+                                         "write \"{1}\"",
+                                         slip.key, slip.fixed),
+                             fmt::format("「{0}」のコロンの後が全角スペース (U+3000) です。ここに"
+                                         "は半角スペースが必要です:「{1}」と書いてください",
+                                         slip.key, slip.fixed));
+            }
+            return error(yaml_rule::ideographic_space,
+                         "full-width space (U+3000 IDEOGRAPHIC SPACE) after the list dash; YAML "
+                         "needs an ASCII space there: write \"- \"",
+                         "リストの「-」の後が全角スペース (U+3000) です。ここには半角スペースが必要"
+                         "です:「- 」と書いてください");
+        case SlipKind::fullwidth_colon:
+            return error(
+                yaml_rule::fullwidth_colon,
+                fmt::format("full-width colon \"：\" (U+FF1A FULLWIDTH COLON) after the key "
+                            "\"{0}\"; YAML separates a key from its value with an ASCII colon: "
+                            "write \"{1}\"",
+                            slip.key, slip.fixed),
+                fmt::format("キー「{0}」の後が全角コロン「：」(U+FF1A) です。YAML ではキーと値を"
+                            "半角コロンで区切ります:「{1}」と書いてください",
+                            slip.key, slip.fixed));
+        case SlipKind::fullwidth_dash:
+            return error(yaml_rule::fullwidth_dash,
+                         fmt::format("full-width dash \"{}\" ({} {}) used as the dash of a list "
+                                     "item; YAML lists use an ASCII hyphen and a space: write "
+                                     "\"{}\" (or quote the value if it is text)",
+                                     ch, name.code, name.en, slip.fixed),
+                         fmt::format("{}「{}」({}) がリスト項目の記号になっています。YAML のリスト"
+                                     "は半角ハイフンと半角スペースで始めます:「{}」と書いてくださ"
+                                     "い (文字列なら引用符で囲んでください)",
+                                     name.ja, ch, name.code, slip.fixed));
+        case SlipKind::fullwidth_bracket:
+            if (slip.written.size() == 3) {  // a closing bracket inside an ASCII collection
+                return error(yaml_rule::fullwidth_bracket,
+                             fmt::format("full-width bracket \"{}\" ({} {}) where the flow "
+                                         "collection ends; YAML closes it with an ASCII "
+                                         "bracket: write \"{}\"",
+                                         ch, name.code, name.en, slip.replacement),
+                             fmt::format("{}「{}」({}) でフロー形式の括弧を閉じようとしています。"
+                                         "YAML の括弧は半角です:「{}」と書いてください",
+                                         name.ja, ch, name.code, slip.replacement));
+            }
+            return error(yaml_rule::fullwidth_bracket,
+                         fmt::format("full-width bracket \"{}\" ({} {}) used as a flow {}; YAML "
+                                     "uses ASCII brackets: write \"{}\" (or quote the value if "
+                                     "it is text)",
+                                     ch, name.code, name.en, ch == "［" ? "list" : "mapping",
+                                     shown(slip.replacement)),
+                         fmt::format("{}「{}」({}) でフロー形式の{}を書いています。YAML の括弧は"
+                                     "半角です:「{}」と書いてください (文字列なら引用符で囲んでく"
+                                     "ださい)",
+                                     name.ja, ch, name.code, ch == "［" ? "リスト" : "マッピング",
+                                     shown(slip.replacement)));
+        case SlipKind::fullwidth_comma:
+            return error(yaml_rule::fullwidth_comma,
+                         fmt::format("full-width comma \"{}\" ({} {}) inside a flow collection "
+                                     "([ ] or {{ }}); YAML separates its items with an ASCII "
+                                     "comma: write \"{}\" (or quote the item if the comma is "
+                                     "text)",
+                                     ch, name.code, name.en, slip.replacement),
+                         fmt::format("フロー形式 ([ ] や {{ }}) の中で{}「{}」({}) が区切りになって"
+                                     "います。YAML の区切りは半角カンマです:「{}」と書いてください"
+                                     " (文字列の一部なら項目を引用符で囲んでください)",
+                                     name.ja, ch, name.code, slip.replacement));
+    }
+    return error("", "", "");
+}
+
+/// yaml-cpp reports an unclosed `[` or `{` where it gave up, lines later; the user must look
+/// at the bracket that was never closed.
+ParseError unclosed_flow(const SourceFile& file, const OpenFlow& open) {
+    const char bracket = file.content()[open.offset];
+    const char closer = bracket == '[' ? ']' : '}';
+    const SourcePos at = file.pos_of_offset(open.offset);
+    if (open.runs_into_line == 0) {
+        return error_at(
+            at,
+            fmt::format("unclosed \"{}\": the flow collection opened here is never "
+                        "closed with \"{}\"",
+                        bracket, closer),
+            fmt::format("ここで開いた「{}」が「{}」で閉じられていません", bracket, closer));
+    }
+    return error_at(
+        at,
+        fmt::format("unclosed \"{}\": the flow collection opened here runs into line "
+                    "{} without its \"{}\"",
+                    bracket, open.runs_into_line, closer),
+        fmt::format("ここで開いた「{}」が「{}」で閉じられないまま {} 行目に続いています", bracket,
+                    closer, open.runs_into_line));
+}
+
+/// A yaml-cpp error on a line that follows, with nothing but blank lines and comments between,
+/// a key-position word holding a full-width colon (`name：テスト`): that colon is the cause.
+std::optional<ParseError> colon_suspect_error(const SourceFile& file, const LexicalScan& scan,
+                                              SourcePos error_pos) {
+    for (auto it = scan.colon_suspects.rbegin(); it != scan.colon_suspects.rend(); ++it) {
+        if (it->line > error_pos.line) continue;
+        for (std::uint32_t ln = it->line + 1; ln < error_pos.line; ++ln) {
+            std::string_view text = file.line(ln);
+            auto first = text.find_first_not_of(" \t\r");
+            if (first != std::string_view::npos && text[first] != '#') return std::nullopt;
+        }
+        const std::string& s = file.content();
+        std::string key = shown(std::string_view(s).substr(it->word, it->offset - it->word));
+        std::size_t line_end = s.find_first_of("\r\n", it->offset);
+        if (line_end == std::string::npos) line_end = s.size();
+        std::string written =
+            shown(std::string_view(s).substr(it->offset + 3, line_end - it->offset - 3));
+        std::size_t value_at = it->offset + 3;
+        while (value_at < line_end && (s[value_at] == ' ' || s[value_at] == '\t')) ++value_at;
+        if (s.compare(value_at, 3, "\xE3\x80\x80") == 0) value_at += 3;  // U+3000
+        std::string value = shown(std::string_view(s).substr(value_at, line_end - value_at));
+        return ParseError{
+            file.pos_of_offset(it->offset),
+            {fmt::format("full-width colon \"：\" (U+FF1A FULLWIDTH COLON) after \"{0}\"; YAML "
+                         "reads \"{0}：{3}\" as text and cannot read line {2}: if \"{0}\" is a "
+                         "key, write \"{0}: {1}\"",
+                         key, value, error_pos.line, written),
+             fmt::format("「{0}」の後が全角コロン「：」(U+FF1A) です。YAML は「{0}：{3}」を文字列"
+                         "として読むため {2} 行目が読めません。「{0}」がキーなら「{0}: {1}」と書い"
+                         "てください",
+                         key, value, error_pos.line, written)},
+            std::string(yaml_rule::fullwidth_colon)};
+    }
+    return std::nullopt;
+}
+
 class TreeBuilder final : public YAML::EventHandler {
   public:
     TreeBuilder(Document& doc, const Limits& limits) : doc_(doc), limits_(limits) {}
@@ -428,8 +621,15 @@ ParseResult parse(SourceFilePtr source, const Limits& limits) {
         result.error = std::move(err);
         return result;
     }
-    if (auto open = scan_lexical(*source).open_quote) {
-        result.error = unterminated_quote(*source, *open);
+    const LexicalScan scan = scan_lexical(*source);
+    // The first of an input-method slip and an unclosed quote: what the user must fix first.
+    if (!scan.slips.empty() &&
+        (!scan.open_quote || scan.slips.front().offset < scan.open_quote->offset)) {
+        result.error = slip_error(*source, scan.slips.front());
+        return result;
+    }
+    if (scan.open_quote) {
+        result.error = unterminated_quote(*source, *scan.open_quote);
         return result;
     }
     auto doc = std::make_unique<Document>();
@@ -479,6 +679,15 @@ ParseResult parse(SourceFilePtr source, const Limits& limits) {
                                 "入れ子が深すぎて YAML として読めません");
         return result;
     } catch (const YAML::Exception& e) {
+        if ((e.msg == "end of sequence flow not found" || e.msg == "end of map flow not found") &&
+            scan.open_flow) {
+            result.error = unclosed_flow(*source, *scan.open_flow);
+            return result;
+        }
+        if (auto colon = colon_suspect_error(*source, scan, pos_of(e.mark))) {
+            result.error = std::move(colon);
+            return result;
+        }
         result.error = error_at(pos_of(e.mark), e.msg, japanese_parser_message(e.msg));
         return result;
     }

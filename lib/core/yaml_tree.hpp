@@ -53,10 +53,22 @@ struct Document {
     std::deque<Node> arena;  ///< owns every node; deque keeps addresses stable
 };
 
+/// Rule IDs of the input-method slips the lexical pre-scan finds (yaml_lex.hpp). They stop the
+/// file from being read, so they are parse errors, not findings; the IDs let `ma-plan rules`
+/// explain them. Other parse errors (tabs, encodings, unclosed quotes) carry no ID.
+namespace yaml_rule {
+inline constexpr std::string_view ideographic_space = "YAML-001";
+inline constexpr std::string_view fullwidth_colon = "YAML-002";
+inline constexpr std::string_view fullwidth_dash = "YAML-003";
+inline constexpr std::string_view fullwidth_bracket = "YAML-004";
+inline constexpr std::string_view fullwidth_comma = "YAML-005";
+}  // namespace yaml_rule
+
 /// Why a file could not be turned into a tree. Always carries a position when there is one.
 struct ParseError {
     SourcePos pos;
     Text message;
+    std::string rule_id = {};  ///< a yaml_rule ID for an input-method slip; else empty
 };
 
 struct ParseResult {

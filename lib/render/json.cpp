@@ -30,6 +30,7 @@ std::string render_json(const Report& report, const RenderOptions& options) {
                 w.key("column").value(static_cast<long long>(file.fatal->pos.column));
             }
             w.key("message").value(file.fatal->message.in(options.lang));
+            if (!file.fatal->rule_id.empty()) w.key("rule").value(file.fatal->rule_id);
             w.end_object();
         } else {
             w.key("status").value("checked");

@@ -168,6 +168,16 @@ std::string render_sarif(const Report& report, const RenderOptions& options) {
             w.key("level").value("error");
             w.key("message").begin_object().key("text").value(file.fatal->message.in(lang));
             w.end_object();
+            // An input-method slip (YAML-00x) is a rule of the registry: link it (SARIF 2.1.0
+            // §3.58.9 notification.associatedRule), so code scanning shows its help.
+            for (std::size_t i = 0; i < registry.size(); ++i) {
+                if (!file.fatal->rule_id.empty() && registry[i].id == file.fatal->rule_id) {
+                    w.key("associatedRule").begin_object();
+                    w.key("id").value(registry[i].id);
+                    w.key("index").value(i);
+                    w.end_object();
+                }
+            }
             if (has_artifact(file)) {
                 w.key("locations").begin_array();
                 write_location(w, file, file.fatal->pos);

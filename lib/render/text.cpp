@@ -71,9 +71,17 @@ std::string render_text(const Report& report, const RenderOptions& options) {
         std::string path = terminal_escape(display_path(file));
         if (file.fatal) {
             out += fmt::format(
-                "{}: {}: {}\n", style.wrap("1", location(path, file.fatal->pos)),
+                "{}: {}: {}", style.wrap("1", location(path, file.fatal->pos)),
                 style.wrap(severity_color(Severity::error), severity_label(Severity::error, lang)),
                 terminal_escape(file.fatal->message.in(lang)));
+            // An input-method slip is told by rule, and shown: the character is hard to see.
+            if (!file.fatal->rule_id.empty()) {
+                out +=
+                    fmt::format(" {}\n", style.wrap("2", fmt::format("[{}]", file.fatal->rule_id)));
+                quote_source(out, file.source.get(), file.fatal->pos, style);
+            } else {
+                out += "\n";
+            }
             continue;
         }
         for (const Finding& f : file.findings) {

@@ -8,6 +8,7 @@
 namespace maplan::rules {
 
 std::vector<RuleDescriptor> schema_rules();       // step 0: produced by the loader
+std::vector<RuleDescriptor> yaml_rules();         // step 0: input-method slips before parsing
 std::vector<RuleDescriptor> placeholder_rules();  // step 0: values left from `ma-plan init`
 std::vector<RuleDescriptor> reference_rules();    // dangling references, duplicate IDs
 std::vector<RuleDescriptor> goal_rules();         // step 1

@@ -9,7 +9,7 @@ const std::vector<RuleDescriptor>& registry() {
     static const std::vector<RuleDescriptor> all = [] {
         std::vector<RuleDescriptor> out;
         for (auto family :
-             {schema_rules, placeholder_rules, reference_rules, goal_rules, role_rules,
+             {schema_rules, yaml_rules, placeholder_rules, reference_rules, goal_rules, role_rules,
               target_rules, flow_rules, list_rules, tool_rules, measure_rules, suppress_rules}) {
             auto rules = family();
             out.insert(out.end(), rules.begin(), rules.end());

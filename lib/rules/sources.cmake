@@ -14,5 +14,6 @@ add_library(ma_plan_rules STATIC
     rules/tool_rules.cpp
     rules/validate.cpp
     rules/suppress_rules.cpp
+    rules/yaml_rules.cpp
 )
 target_link_libraries(ma_plan_rules PUBLIC ma_plan_mail ma_plan_core PRIVATE ma_plan_warnings)

@@ -20,7 +20,7 @@ case $check in
 sarif)
     # Findings, a file that cannot be read, and the bundled examples, in English and Japanese.
     expect 2 "$bin" validate "$data/findings.yaml" "$data/missing.yaml" "$src"/config-examples/*.yaml \
-        --format "sarif=$tmp/en.sarif" --lang en
+        "$src/tests/ime/colon-fullwidth.yaml" --format "sarif=$tmp/en.sarif" --lang en
     expect 1 "$bin" validate "$data/findings.yaml" --format "sarif=$tmp/ja.sarif" --lang ja
     # Microsoft's SARIF multitool (npm @microsoft/sarif-multitool) and the SARIF 2.1.0 JSON
     # Schema shipped in the same package.
@@ -35,6 +35,8 @@ sarif)
     grep -q '"executionSuccessful": false' "$tmp/en.sarif"
     grep -q '"columnKind": "unicodeCodePoints"' "$tmp/en.sarif"
     grep -q '"startLine": 5' "$tmp/en.sarif"
+    # An input-method slip stops its file; the notification links the rule that explains it.
+    grep -A2 '"associatedRule"' "$tmp/en.sarif" | grep -q '"id": "YAML-002"'
     ;;
 junit)
     expect 2 "$bin" validate "$data/findings.yaml" "$data/missing.yaml" "$src"/config-examples/*.yaml \

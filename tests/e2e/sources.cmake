@@ -2,6 +2,7 @@ add_executable(test_e2e
     unit/catch_main.cpp
     e2e/help_e2e_test.cpp
     e2e/hostile_e2e_test.cpp
+    e2e/ime_e2e_test.cpp
     e2e/output_files_test.cpp
     e2e/validate_e2e_test.cpp
 )

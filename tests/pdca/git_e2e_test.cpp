@@ -187,7 +187,8 @@ TEST_CASE("diff and history reject bad revisions and paths with one line", "[pdc
         {"diff HEAD:plan.yaml plans/acme.yaml",
          "ma-plan: HEAD:plan.yaml: \"plan.yaml\" is not in revision HEAD\n"},
         {"diff HEAD~2:plan.yaml plans/acme.yaml",
-         "ma-plan: HEAD~2:plan.yaml:3:1: error: end of sequence flow not found\n"},
+         "ma-plan: HEAD~2:plan.yaml:2:10: error: unclosed \"[\": the flow collection opened here "
+         "is never closed with \"]\"\n"},
         {"diff missing.yaml plans/acme.yaml", ""},
         {"history missing.yaml",
          "ma-plan: missing.yaml: no commit in this repository touches this file\n"},

@@ -11,6 +11,7 @@ add_executable(test_rules
     rules/placeholder_test.cpp
     rules/fold_test.cpp
     rules/messages_test.cpp
+    rules/yaml_rules_test.cpp
     rules/registry_test.cpp
     rules/examples_docs_test.cpp
     rules/rule_examples_test.cpp

@@ -9,6 +9,7 @@ add_executable(test_core
     unit/source_test.cpp
     unit/values_test.cpp
     unit/yaml_tree_test.cpp
+    unit/yaml_ime_test.cpp
 )
 target_link_libraries(test_core PRIVATE ma_plan_core Catch2::Catch2)
 target_compile_definitions(test_core PRIVATE ${MA_PLAN_TEST_DEFINITIONS})
