@@ -2,27 +2,12 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
-#include "core/citations.hpp"
 #include "core/errors.hpp"
 #include "core/suggest.hpp"
 #include "render/rules_doc.hpp"
 #include "rules/rule.hpp"
 
 namespace maplan::cli {
-
-namespace {
-
-/// The full citation of each source the rule's texts name, so "(DX station #4)" can be looked up.
-void print_rule_sources(const rules::RuleDescriptor& rule, Lang lang, std::ostream& out) {
-    std::string texts =
-        std::string(rule.rationale.in(lang)) + "\n" + std::string(rule.hint.in(lang));
-    auto cited = citations_in(texts);
-    if (cited.empty()) return;
-    out << (lang == Lang::ja ? "\n出典:\n" : "\nSources:\n");
-    for (const Citation* c : cited) out << "  " << format_citation(*c, lang) << "\n";
-}
-
-}  // namespace
 
 void register_rules_command(CLI::App& app, Context& ctx) {
     auto format = std::make_shared<std::string>("text");
@@ -48,7 +33,6 @@ void register_rules_command(CLI::App& app, Context& ctx) {
                          guess ? fmt::format("。「{}」の誤りではありませんか?", *guess) : "")});
             }
             ctx.out << render::render_rule_text(*rule, lang);
-            print_rule_sources(*rule, lang, ctx.out);
             return;
         }
         if (*format == "md") {

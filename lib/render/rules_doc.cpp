@@ -54,6 +54,14 @@ std::string render_rule_text(const rules::RuleDescriptor& rule, Lang lang) {
              "れます。)\n"
            : "\n(Examples are plan excerpts, checked inside the base plan at the top of `ma-plan "
              "rules --format md`.)\n";
+    // The full citation of each source the rule's texts name, so "(DX station #4)" can be
+    // looked up.
+    auto cited =
+        citations_in(std::string(rule.rationale.in(lang)) + "\n" + std::string(rule.hint.in(lang)));
+    if (!cited.empty()) {
+        out += ja ? "\n出典:\n" : "\nSources:\n";
+        for (const Citation* c : cited) out += "  " + format_citation(*c, lang) + "\n";
+    }
     return out;
 }
 

@@ -13,7 +13,8 @@ std::string render_rules_text(Lang lang);
 /// lower-cased rule IDs (used by SARIF helpUri).
 std::string render_rules_markdown(Lang lang);
 std::string render_rules_json(Lang lang);
-/// `ma-plan rules ID`: one rule in full, with its incorrect and correct example.
+/// `ma-plan rules ID`: one rule in full, with its incorrect and correct example and the sources
+/// its texts cite.
 std::string render_rule_text(const rules::RuleDescriptor& rule, Lang lang);
 /// The two examples as Markdown (docs/rules.md and SARIF `help.markdown`).
 std::string render_rule_examples_markdown(const rules::RuleDescriptor& rule, Lang lang);

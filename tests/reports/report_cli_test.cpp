@@ -326,7 +326,8 @@ TEST_CASE("report errors for an unreadable plan and bad options and an output ov
     CHECK(format.exit_code == 3);
     Run today = ma_plan("--lang en report " + q(plan) + " --today 2026-13-01");
     CHECK(today.exit_code == 4);
-    CHECK(today.err == "ma-plan: --today \"2026-13-01\" is not a real date: there is no month 13\n");
+    CHECK(today.err ==
+          "ma-plan: --today \"2026-13-01\" is not a real date: there is no month 13\n");
 
     std::string before = read_file(plan);
     Run over = ma_plan("--lang en report " + q(plan) + " -o " + q(plan));
