@@ -373,6 +373,9 @@ class ObjectReader {
         for (std::size_t i = 0; i < v->items.size(); ++i) {
             auto in_item = loader_.enter(i);
             T value;
+            // Messages name the item as the user counts it in the file, even when an earlier
+            // item could not be read and is missing from `out`.
+            if constexpr (requires { value.index = i; }) value.index = i;
             if (read(loader_, *v->items[i], value)) out.push_back(std::move(value));
         }
     }
@@ -781,6 +784,7 @@ void read_project(Loader& loader, const Node& root, Project& p) {
             for (std::size_t i = 0; i < lc->items.size(); ++i) {
                 auto in_stage = loader.enter(i);
                 LifecycleStage stage;
+                stage.index = i;
                 if (ObjectReader::read(loader, *lc->items[i], stage))
                     p.lifecycle.push_back(std::move(stage));
             }

@@ -2,6 +2,7 @@
 // The typed model of an MA rollout plan: the seven basic steps (DX station #4) as C++ types. Built
 // once by the loader; rules and renderers read it and never see YAML. Every value remembers where
 // it was written, so any finding can point at it.
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,6 +48,7 @@ struct Kpi {
 
 struct Goal {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString statement;
     std::optional<Kpi> kpi;
@@ -56,6 +58,7 @@ struct Goal {
 /// One stage of the lead lifecycle, in order. Well-known IDs: inquiry, mql, sal, sql, won.
 struct LifecycleStage {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString definition;
     LNumber score_at_least;
@@ -74,6 +77,7 @@ struct Romi {
 // ----- step 2: organisation and roles -----
 struct Stakeholder {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString name;
     LString kind;  ///< marketing | inside_sales | sales | internal_systems | privacy_legal | ...
@@ -93,6 +97,7 @@ struct RoleAssignment {
 
 struct Task {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString name;
     LInt step;  ///< 1..7
@@ -106,6 +111,7 @@ struct Task {
 // ----- step 3: targets -----
 struct Segment {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString criteria;
     LBool target;
@@ -113,6 +119,7 @@ struct Segment {
 
 struct Persona {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString name;
     LString segment;      ///< segment ID
@@ -138,6 +145,7 @@ struct Journey {
 // ----- step 4: communication flow -----
 struct Communication {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString stage;
     LString persona;
@@ -158,6 +166,7 @@ struct HandoffCondition {
 
 struct Handoff {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString from;
     LString to;
     std::optional<HandoffCondition> when;
@@ -188,6 +197,7 @@ struct ColumnMapping {
 
 struct DataSource {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString id;
     LString system;
     LString owner;  ///< stakeholder ID
@@ -273,6 +283,7 @@ struct Email {
 
 struct Integration {
     SourcePos pos;
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
     LString system;
     LString channel;
     LString direction;  ///< inbound | outbound | both
@@ -296,7 +307,8 @@ struct Budget {
 // ----- step 7: measurement and operations -----
 struct KpiMeasurement {
     SourcePos pos;
-    LString goal;  ///< goal ID
+    std::size_t index = 0;  ///< position in its YAML list, from 0 ("communications[2]")
+    LString goal;           ///< goal ID
     LString source;
     LString owner;  ///< stakeholder ID
     LString cadence;

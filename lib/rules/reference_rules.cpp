@@ -15,8 +15,19 @@ namespace {
 
 struct Reference {
     const LString* value;
-    std::string_view what;  ///< the key, for the message
+    std::string what;  ///< the YAML path, for the message ("communications[2].owner")
 };
+
+/// "tasks[3].roles": the item as the user counts it in the file (from 0, as yq and jq do).
+std::string at(std::string_view list, std::size_t index, std::string_view key) {
+    return fmt::format("{}[{}].{}", list, index, key);
+}
+
+/// Each ID of a string list, as "goals[0].agreed_by[1]".
+void add_list(std::vector<Reference>& refs, const LStrings& ids, const std::string& path) {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        refs.push_back({&ids[i], fmt::format("{}[{}]", path, i)});
+}
 
 template <class T>
 std::vector<std::string_view> ids_of(const std::vector<T>& items) {
@@ -48,31 +59,34 @@ void check_stakeholder_refs(RuleContext& ctx) {
     std::vector<Reference> refs;
     refs.push_back({&p.project.owner, "project.owner"});
     for (const Goal& g : p.goals) {
-        for (const LString& s : g.agreed_by) refs.push_back({&s, "goals.agreed_by"});
+        add_list(refs, g.agreed_by, at("goals", g.index, "agreed_by"));
     }
     for (const Task& t : p.tasks) {
-        for (const RoleAssignment& a : t.roles) refs.push_back({&a.stakeholder, "tasks.roles"});
+        for (const RoleAssignment& a : t.roles)
+            refs.push_back({&a.stakeholder, at("tasks", t.index, "roles")});
     }
     for (const Communication& c : p.communications)
-        refs.push_back({&c.owner, "communications.owner"});
+        refs.push_back({&c.owner, at("communications", c.index, "owner")});
     for (const Handoff& h : p.handoffs) {
-        refs.push_back({&h.from, "handoffs.from"});
-        refs.push_back({&h.to, "handoffs.to"});
-        refs.push_back({&h.closed_lost_reasons_to, "handoffs.closed_lost_reasons_to"});
+        refs.push_back({&h.from, at("handoffs", h.index, "from")});
+        refs.push_back({&h.to, at("handoffs", h.index, "to")});
+        refs.push_back(
+            {&h.closed_lost_reasons_to, at("handoffs", h.index, "closed_lost_reasons_to")});
     }
-    for (const DataSource& d : p.data_sources) refs.push_back({&d.owner, "data_sources.owner"});
-    for (const Integration& i : p.integrations) refs.push_back({&i.owner, "integrations.owner"});
+    for (const DataSource& d : p.data_sources)
+        refs.push_back({&d.owner, at("data_sources", d.index, "owner")});
+    for (const Integration& i : p.integrations)
+        refs.push_back({&i.owner, at("integrations", i.index, "owner")});
     for (const KpiMeasurement& k : p.kpi_measurement)
-        refs.push_back({&k.owner, "kpi_measurement.owner"});
+        refs.push_back({&k.owner, at("kpi_measurement", k.index, "owner")});
     if (p.reporting) {
         refs.push_back({&p.reporting->owner, "reporting.owner"});
-        for (const LString& s : p.reporting->audience) refs.push_back({&s, "reporting.audience"});
+        add_list(refs, p.reporting->audience, "reporting.audience");
     }
     if (p.operations) {
         if (p.operations->review_meeting) {
-            for (const LString& s : p.operations->review_meeting->members) {
-                refs.push_back({&s, "operations.review_meeting.members"});
-            }
+            add_list(refs, p.operations->review_meeting->members,
+                     "operations.review_meeting.members");
         }
         if (p.operations->error_response) {
             refs.push_back({&p.operations->error_response->first_responder,
@@ -88,20 +102,20 @@ void check_target_refs(RuleContext& ctx) {
     const Project& p = ctx.project;
     std::vector<Reference> segment_refs, persona_refs, goal_refs;
     for (const Persona& persona : p.personas)
-        segment_refs.push_back({&persona.segment, "personas.segment"});
+        segment_refs.push_back({&persona.segment, at("personas", persona.index, "segment")});
     for (const Communication& c : p.communications)
-        persona_refs.push_back({&c.persona, "communications.persona"});
+        persona_refs.push_back({&c.persona, at("communications", c.index, "persona")});
     if (p.journey) {
         for (const JourneyEntry& e : p.journey->entries)
-            persona_refs.push_back({&e.persona, "journey.map"});
+            persona_refs.push_back({&e.persona, "journey.map." + e.persona.value});
     }
     for (const KpiMeasurement& k : p.kpi_measurement)
-        goal_refs.push_back({&k.goal, "kpi_measurement.goal"});
+        goal_refs.push_back({&k.goal, at("kpi_measurement", k.index, "goal")});
     std::vector<Reference> task_refs, communication_refs;
     for (const Communication& c : p.communications)
-        task_refs.push_back({&c.production_task, "communications.production_task"});
+        task_refs.push_back({&c.production_task, at("communications", c.index, "production_task")});
     for (const Task& t : p.tasks) {
-        for (const LString& id : t.produces) communication_refs.push_back({&id, "tasks.produces"});
+        add_list(communication_refs, t.produces, at("tasks", t.index, "produces"));
     }
     check_refs(ctx, task_refs, ids_of(p.tasks), {"task", "タスク"});
     check_refs(ctx, communication_refs, ids_of(p.communications),
@@ -117,9 +131,11 @@ void check_journey_stage_refs(RuleContext& ctx) {
     std::vector<std::string_view> stages;
     for (const LString& s : p.journey->stages) stages.push_back(s.value);
     std::vector<Reference> refs;
-    for (const JourneyEntry& e : p.journey->entries) refs.push_back({&e.stage, "journey.map"});
+    for (const JourneyEntry& e : p.journey->entries)
+        refs.push_back(
+            {&e.stage, fmt::format("journey.map.{}.{}", e.persona.value, e.stage.value)});
     for (const Communication& c : p.communications)
-        refs.push_back({&c.stage, "communications.stage"});
+        refs.push_back({&c.stage, at("communications", c.index, "stage")});
     check_refs(ctx, refs, stages, {"journey stage", "ジャーニー段階"});
 }
 
@@ -130,26 +146,33 @@ void check_unique(RuleContext& ctx, const std::vector<T>& items, std::string_vie
     struct First {
         const std::string* id;
         SourcePos pos;
+        std::size_t index;
     };
     std::map<std::string, First> seen;
     for (const T& item : items) {
         if (!item.id.present()) continue;
         auto [it, inserted] =
-            seen.emplace(id_key(item.id.value), First{&item.id.value, item.id.pos});
+            seen.emplace(id_key(item.id.value), First{&item.id.value, item.id.pos, item.index});
         if (inserted) continue;
-        if (*it->second.id == item.id.value) {
-            ctx.report(item.id.pos, {fmt::format("{} ID \"{}\" is used twice (first at line {})",
-                                                 what, item.id.value, it->second.pos.line),
-                                     fmt::format("{} の ID「{}」が重複しています (最初は {} 行目)",
-                                                 what, item.id.value, it->second.pos.line)});
+        const First& first = it->second;
+        if (*first.id == item.id.value) {
+            ctx.report(
+                item.id.pos,
+                {fmt::format("{}[{}].id \"{}\" is used twice (first at {}[{}], line {})", what,
+                             item.index, item.id.value, what, first.index, first.pos.line),
+                 fmt::format("{}[{}].id の「{}」が重複しています (最初は {}[{}]、{} 行目)", what,
+                             item.index, item.id.value, what, first.index, first.pos.line)});
         } else {
-            ctx.report(item.id.pos,
-                       {fmt::format("{} ID \"{}\" is the same as \"{}\" (line {}) after Unicode "
-                                    "normalization (NFKC)",
-                                    what, item.id.value, *it->second.id, it->second.pos.line),
-                        fmt::format("{} の ID「{}」は Unicode 正規化 (NFKC) すると「{}」({} 行目) "
-                                    "と同じです",
-                                    what, item.id.value, *it->second.id, it->second.pos.line)});
+            ctx.report(
+                item.id.pos,
+                {fmt::format("{}[{}].id \"{}\" is the same as \"{}\" ({}[{}], line {}) "
+                             "after Unicode normalization (NFKC)",
+                             what, item.index, item.id.value, *first.id, what, first.index,
+                             first.pos.line),
+                 fmt::format("{}[{}].id の「{}」は Unicode 正規化 (NFKC) すると「{}」({}[{}]、"
+                             "{} 行目) と同じです",
+                             what, item.index, item.id.value, *first.id, what, first.index,
+                             first.pos.line)});
         }
     }
 }

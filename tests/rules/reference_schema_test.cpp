@@ -37,16 +37,17 @@ RULE_CASE("SCHEMA-007", "ma_plan: 2\nproject: {name: P, tool: eloqua, owner: mk}
 
 RULE_CASE("REF-001", plan("reporting: {cadence: monthly, owner: mk, audience: [sales]}\n"),
           plan("reporting: {cadence: monthly, owner: mk, audience: [sa]}\n"),
-          "plan.yaml:9:53: error: \"sales\" in reporting.audience is not a known stakeholder "
+          "plan.yaml:9:53: error: \"sales\" in reporting.audience[0] is not a known stakeholder "
           "[REF-001]")
 
-RULE_CASE("REF-002",
-          bare("segments: [{id: mfg, criteria: 製造業, target: true}]\n"
-               "personas: [{id: p1, name: 担当者, segment: mgf}]\n"),
-          bare("segments: [{id: mfg, criteria: 製造業, target: true}]\n"
-               "personas: [{id: p1, name: 担当者, segment: mfg}]\n"),
-          "plan.yaml:4:41: error: \"mgf\" in personas.segment is not a known segment; did you mean "
-          "\"mfg\"? [REF-002]")
+RULE_CASE(
+    "REF-002",
+    bare("segments: [{id: mfg, criteria: 製造業, target: true}]\n"
+         "personas: [{id: p1, name: 担当者, segment: mgf}]\n"),
+    bare("segments: [{id: mfg, criteria: 製造業, target: true}]\n"
+         "personas: [{id: p1, name: 担当者, segment: mfg}]\n"),
+    "plan.yaml:4:41: error: \"mgf\" in personas[0].segment is not a known segment; did you mean "
+    "\"mfg\"? [REF-002]")
 
 RULE_CASE("REF-003",
           bare("personas: [{id: p1, name: 担当者}]\n"
@@ -61,7 +62,7 @@ RULE_CASE("REF-003",
                "  map:\n"
                "    p1:\n"
                "      比較検討: {wants: 比較表, content: [比較資料], channel: email}\n"),
-          "plan.yaml:8:7: warning: \"検討\" in journey.map is not a known journey stage "
+          "plan.yaml:8:7: warning: \"検討\" in journey.map.p1.検討 is not a known journey stage "
           "[REF-003]")
 
 RULE_CASE("REF-004",
@@ -71,7 +72,8 @@ RULE_CASE("REF-004",
           bare("segments:\n"
                "  - {id: mfg, criteria: 製造業, target: true}\n"
                "  - {id: mfg-mid, criteria: 製造業 (中堅)}\n"),
-          "plan.yaml:5:10: error: segments ID \"mfg\" is used twice (first at line 4) [REF-004]")
+          "plan.yaml:5:10: error: segments[1].id \"mfg\" is used twice (first at segments[0], line "
+          "4) [REF-004]")
 
 // Inline suppressions (rules/suppress.hpp) are findings of the pipeline too.
 
@@ -102,3 +104,38 @@ RULE_CASE("SUPPRESS-003",
           "# ma-plan: disable-next-line ROLE-005 the coordinator is appointed in January\n"
           "project: {name: P, tool: eloqua}\n",
           "plan.yaml:2:1: warning: suppression of ROLE-005 gives no reason [SUPPRESS-003]")
+
+TEST_CASE("REF-001 and REF-004 count every item of the list including an unreadable one",
+          "[rules][REF-001]") {
+    // communications[0] is not a mapping (SCHEMA-003) and is missing from the model; the message
+    // must still say [1] and [2], which is where the user looks.
+    auto findings = rules_test::validate(
+        rules_test::plan("communications:\n"
+                         "  - 資料請求のお礼メール\n"
+                         "  - {id: c1, stage: 認知, content: 事例, channel: email, owner: mk}\n"
+                         "  - {id: c1, stage: 認知, content: 事例, channel: email, owner: mkt}\n"));
+    std::vector<std::string> ref;
+    for (const auto& f : findings) {
+        if (f.rule_id == "REF-001" || f.rule_id == "REF-004")
+            ref.push_back(
+                fmt::format("{}:{} {} | {}", f.pos.line, f.pos.column, f.message.en, f.message.ja));
+    }
+    CHECK(ref ==
+          std::vector<std::string>{
+              "12:10 communications[2].id \"c1\" is used twice (first at "
+              "communications[1], line 11) | communications[2].id の「c1」が重複しています "
+              "(最初は communications[1]、11 行目)",
+              "12:61 \"mkt\" in communications[2].owner is not a known stakeholder; did "
+              "you mean \"mk\"? | communications[2].owner の「mkt」は定義されていないステーク"
+              "ホルダーです。「mk」の誤りではありませんか?"});
+}
+
+TEST_CASE("REF-001 names the element of a list of IDs", "[rules][REF-001]") {
+    auto findings = rules_test::validate(
+        rules_test::plan("goals:\n"
+                         "  - {id: g1, statement: 商談化率の向上, agreed_by: [mk, sa]}\n"
+                         "  - {id: g2, statement: 受注の増加, agreed_by: [mk, sales]}\n"));
+    CHECK(rules_test::lines_for(findings, "REF-001") ==
+          std::vector<std::string>{"plan.yaml:11:48: error: \"sales\" in goals[1].agreed_by[1] is "
+                                   "not a known stakeholder [REF-001]"});
+}

@@ -156,7 +156,7 @@ TEST_CASE("FLOW-003 leaves a dangling production_task to REF-002", "[rule]") {
     CHECK(rules_test::lines_for(findings, "FLOW-003").empty());
     CHECK(rules_test::lines_for(findings, "REF-002") ==
           std::vector<std::string>{
-              "plan.yaml:10:82: error: \"t-x\" in communications.production_task is not a known "
+              "plan.yaml:10:82: error: \"t-x\" in communications[0].production_task is not a known "
               "task [REF-002]"});
 }
 
