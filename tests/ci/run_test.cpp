@@ -102,7 +102,7 @@ TEST_CASE("run: language from --lang > MA_PLAN_LANG > .ma-plan.yaml > the locale
     CHECK_FALSE(resolve(empty, {}).language.value);
 }
 
-TEST_CASE("run: suppressions, max findings and rules per plan, command line over the file") {
+TEST_CASE("run: suppressions - max findings - rules per plan with the command line over the file") {
     auto fs = repository(
         "inline_suppressions: false\n"
         "max_findings_per_rule: 5\n"
@@ -131,7 +131,7 @@ TEST_CASE("run: suppressions, max findings and rules per plan, command line over
     CHECK(run.plans[0].options.inline_suppressions);
 }
 
-TEST_CASE("run: each plan gets its nearest file; the walk stops at the repository's .git") {
+TEST_CASE("run: each plan gets its nearest file and the walk stops at the repository's .git") {
     MemoryFileSystem fs("/work");
     fs.add_file("/work/.ma-plan.yaml", "language: en\n");
     fs.add_directory("/work/repo/.git");
@@ -187,7 +187,7 @@ TEST_CASE("run: a directory gives only its plans and counts the YAML files that 
     CHECK(run.skipped_not_plans == 1);
 }
 
-TEST_CASE("run: quoted globs expand, and only plans are taken") {
+TEST_CASE("run: quoted globs expand and only plans are taken") {
     auto fs = repository("");
     fs.add_file("plans/team/b.yaml", plan_text);
     fs.add_file("plans/compose.yaml", "services: {}\n");
@@ -223,7 +223,7 @@ TEST_CASE("run: --exclude (from the working directory) and ignore: (from the con
           std::vector<std::string>{"plans/b.draft.yaml"});
 }
 
-TEST_CASE("run: path_matches - components, whole paths, directories above, **") {
+TEST_CASE("run: path_matches - components / whole paths / directories above / double star") {
     CHECK(config::path_matches("docker-compose.yml", "a/b/docker-compose.yml"));
     CHECK(config::path_matches("vendor", "vendor/x/plan.yaml"));
     CHECK(config::path_matches("*.draft.yaml", "plans/x.draft.yaml"));

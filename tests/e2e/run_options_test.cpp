@@ -119,7 +119,7 @@ TEST_CASE("run options: --max-warnings N fails on more than N warnings", "[e2e]"
     CHECK(ma_plan("validate " + plan, "MA_PLAN_MAX_WARNINGS=many").exit_code == 4);
 }
 
-TEST_CASE("run options: --disable RULE / --enable RULE, unknown IDs exit 4", "[e2e]") {
+TEST_CASE("run options: --disable RULE / --enable RULE and unknown IDs exit 4", "[e2e]") {
     auto dir = e2e::scratch_dir("disable");
     write(dir / "plan.yaml", with_error);
     std::string plan = q(dir / "plan.yaml");
@@ -178,7 +178,7 @@ TEST_CASE("run options: --color auto|always|never", "[e2e]") {
     CHECK(ma_plan("validate --color sometimes " + plan).exit_code == 3);
 }
 
-TEST_CASE("run options: options before or after paths; --format does not take a path", "[e2e]") {
+TEST_CASE("run options: options before or after paths - --format does not take a path", "[e2e]") {
     auto dir = clean_dir("order");
     fs::copy_file(dir / "plan.yaml", dir / "second.yaml");
     std::string a = q(dir / "plan.yaml"), b = q(dir / "second.yaml");
