@@ -17,6 +17,8 @@ struct Context {
     std::ostream& out = std::cout;
     std::ostream& err = std::cerr;
     int exit_code = exit_code::ok;
+    /// --color: auto (a terminal and no NO_COLOR), always or never.
+    std::string color_mode = "auto";
 
     Lang lang() const;
     /// Colour on stdout/stderr: only on a terminal, never with NO_COLOR set (https://no-color.org).

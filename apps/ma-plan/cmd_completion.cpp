@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli.hpp"
+#include "config/run.hpp"
 #include "core/errors.hpp"
 
 namespace maplan::cli {
@@ -69,6 +70,9 @@ void walk(const CLI::App& app, const std::string& path, std::vector<CommandInfo>
         if (o.takes_value) o.choices = choices_of(opt->get_type_name());
         if (o.takes_value) o.type_name = opt->get_type_name();
         o.envname = opt->get_envname();
+        // Settings that config::resolve_run reads from the environment itself.
+        if (o.envname.empty() && !opt->get_lnames().empty())
+            o.envname = config::environment_variable_for(opt->get_lnames().front());
         info.options.push_back(std::move(o));
     }
     std::vector<const CLI::App*> subs = app.get_subcommands({});

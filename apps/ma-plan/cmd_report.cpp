@@ -12,6 +12,7 @@
 #include "reports/report.hpp"
 #include "reports/report_lists.hpp"
 #include "rules/validate.hpp"
+#include "run_options.hpp"
 
 namespace maplan::cli {
 
@@ -25,6 +26,7 @@ struct ReportArgs {
     std::string db;                            ///< empty: no lists section
     std::vector<reports::ReportSection> only;  ///< empty: every section
     std::optional<TextRef> title;              ///< empty: the report's own heading
+    RunOptions run;
 };
 
 /// Rendered whole before anything is written; -o goes through a temporary file, so a failed run
@@ -42,7 +44,9 @@ void emit(const ReportArgs& args, const std::string& text, Context& ctx) {
 
 int run_report(const ReportArgs& args, Context& ctx) {
     reports::Date today = today_of(args.today);
-    FileResult result = validate_file(args.plan, ValidateOptions{});
+    config::ResolvedRun run = resolve(args.run, {args.plan}, ctx);
+    FileResult result =
+        validate_file(args.plan, run.plans.empty() ? ValidateOptions{} : run.plans.front().options);
     if (report_fatal(args.plan, result.fatal, ctx)) return exit_code::input_error;
     std::optional<reports::ListsWaterfall> lists;
     if (!args.db.empty()) lists = reports::workspace_waterfall(args.db, *result.project);
@@ -102,6 +106,7 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "communication flow, hand-off sheets, lists, tool setup, measurement plan, operations,\n"
         "timeline, findings. A section the plan cannot fill says what to write.\n"
         "Exit code 0 whenever the report was written. Docs: docs/report.md");
+    add_rule_options(r, args->run);
     r->callback([args, &ctx] { ctx.exit_code = run_report(*args, ctx); });
 
     // The operations sheets alone, for pasting into a runbook (MA specialist textbook; MarketOne
@@ -125,6 +130,7 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "  ma-plan ops plan.yaml -o runbook-ops.md\n"
         "  ma-plan --lang en ops plan.yaml --format html -o ops.html\n"
         "The operations section of ma-plan report, alone. Docs: docs/report.md");
+    add_rule_options(o, ops->run);
     o->callback([ops, &ctx] { ctx.exit_code = run_report(*ops, ctx); });
 
     // The reverse funnel beside the goals' KPI targets (MarketOne MA guide: make ROMI visible).
@@ -147,6 +153,7 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "  ma-plan funnel plan.yaml --format csv -o funnel.csv\n"
         "Revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded up.\n"
         "Docs: docs/report.md#the-reverse-funnel");
+    add_rule_options(f, funnel->run);
     f->callback([funnel, &ctx] { ctx.exit_code = run_report(*funnel, ctx); });
 }
 

@@ -15,6 +15,7 @@
 #include "reports/raci.hpp"
 #include "reports/status.hpp"
 #include "rules/validate.hpp"
+#include "run_options.hpp"
 #include "xlsx/reports_xlsx.hpp"
 
 namespace maplan::cli {
@@ -25,7 +26,14 @@ struct CommonArgs {
     std::string plan;
     std::string format;
     std::string output;  ///< empty: standard output
+    RunOptions run;
 };
+
+/// The plan's resolved configuration: language, and the rule settings `status` validates with.
+ValidateOptions resolve_plan(const CommonArgs& args, Context& ctx) {
+    config::ResolvedRun run = resolve(args.run, {args.plan}, ctx);
+    return run.plans.empty() ? ValidateOptions{} : run.plans.front().options;
+}
 
 std::string shown_path(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
@@ -103,7 +111,7 @@ std::filesystem::path xlsx_scratch(const CommonArgs& args) {
 }
 
 void add_common(CLI::App* cmd, CommonArgs& args, const std::vector<std::string>& formats,
-                const std::string& default_format) {
+                const std::string& default_format, bool rule_options) {
     cmd->add_option("plan", args.plan, "Plan file (- for standard input)")->required();
     args.format = default_format;
     cmd->add_option("-f,--format", args.format, "Output format")
@@ -114,6 +122,11 @@ void add_common(CLI::App* cmd, CommonArgs& args, const std::vector<std::string>&
            "Write to FILE atomically (an existing file is kept if the run fails; - is standard "
            "output; never the plan itself)")
         ->type_name("FILE");
+    if (rule_options) {
+        add_rule_options(cmd, args.run);
+    } else {
+        add_config_option(cmd, args.run);
+    }
 }
 
 // ----- raci -----
@@ -137,6 +150,7 @@ int run_raci(const RaciArgs& args, Context& ctx) {
                  "html・json のみです"});
         }
     }
+    resolve_plan(args.common, ctx);
     LoadResult loaded = load_project_file(args.common.plan);
     if (report_fatal(args.common.plan, loaded.fatal, ctx)) return exit_code::input_error;
     note_errors(args.common.plan, loaded.findings, ctx);
@@ -172,6 +186,7 @@ int run_checklist(const ChecklistArgs& args, Context& ctx) {
         if (int code = refuse_xlsx_target(args.common, ctx)) return code;
     }
     reports::Date today = today_of(args.today);
+    resolve_plan(args.common, ctx);
     LoadResult loaded = load_project_file(args.common.plan);
     if (report_fatal(args.common.plan, loaded.fatal, ctx)) return exit_code::input_error;
     note_errors(args.common.plan, loaded.findings, ctx);
@@ -201,7 +216,7 @@ int run_status(const StatusArgs& args, Context& ctx) {
         if (int code = refuse_xlsx_target(args.common, ctx)) return code;
     }
     reports::Date today = today_of(args.today);
-    FileResult result = validate_file(args.common.plan, ValidateOptions{});
+    FileResult result = validate_file(args.common.plan, resolve_plan(args.common, ctx));
     if (report_fatal(args.common.plan, result.fatal, ctx)) return exit_code::input_error;
     if (is_xlsx(args.common)) {
         reports::RenderOptions options{report_lang(ctx, result.project.get()), false, false};
@@ -229,7 +244,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
     auto raci = std::make_shared<RaciArgs>();
     CLI::App* r =
         app.add_subcommand("raci", "Task × department role matrix (GFM table) / 役割分担表");
-    add_common(r, raci->common, {"md", "csv", "html", "json", "xlsx"}, "md");
+    add_common(r, raci->common, {"md", "csv", "html", "json", "xlsx"}, "md", false);
     r->add_option("--style", raci->style,
                   "labels: the plan's own labels (主担当/共有/受領); raci: R/A/C/I letters")
         ->check(CLI::IsMember({"labels", "raci"}))
@@ -257,7 +272,7 @@ void register_report_commands(CLI::App& app, Context& ctx) {
     auto checklist = std::make_shared<ChecklistArgs>();
     CLI::App* c = app.add_subcommand(
         "checklist", "What the rollout still needs, per step, as GFM task lists / チェックリスト");
-    add_common(c, checklist->common, {"md", "json", "xlsx"}, "md");
+    add_common(c, checklist->common, {"md", "json", "xlsx"}, "md", false);
     c->add_option("--step", checklist->step, "Only this step (1-7)")->check(CLI::Range(1, 7));
     c->add_option("--owner", checklist->owner, "Only items owned by this stakeholder (ID or name)");
     c->add_option("--status", checklist->statuses,
@@ -279,7 +294,8 @@ void register_report_commands(CLI::App& app, Context& ctx) {
     auto status = std::make_shared<StatusArgs>();
     CLI::App* s = app.add_subcommand(
         "status", "Readiness per step: done/total, findings, overdue tasks / 準備状況");
-    add_common(s, status->common, {"text", "md", "json", "xlsx"}, "text");
+    add_common(s, status->common, {"text", "md", "json", "xlsx"}, "text", true);
+    add_color_option(s, ctx);
     s->add_option("--today", status->today, "Date for overdue marks (default: today)")
         ->type_name("YYYY-MM-DD");
     s->footer(

@@ -1,24 +1,20 @@
 // `ma-plan validate`: check plan files like a compiler or linter.
 #include <fmt/format.h>
-#include <fnmatch.h>
-#include <glob.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <exception>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <thread>
 
 #include "cli.hpp"
-#include "config/config.hpp"
+#include "config/run.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
-#include "core/inputs.hpp"
 #include "render/report.hpp"
 #include "rules/validate.hpp"
+#include "run_options.hpp"
 
 namespace maplan::cli {
 
@@ -29,18 +25,9 @@ namespace fs = std::filesystem;
 struct ValidateArgs {
     std::vector<std::string> inputs;
     std::vector<std::string> formats;
-    std::string fail_on = "error";
-    bool strict = false;
-    std::string config;
-    bool no_inline_suppressions = false;
+    RunOptions run;
+    std::string print_config;
     unsigned jobs = 0;
-    std::size_t max_findings = 0;
-    // Set when the value came from the command line or its MA_PLAN_* variable, which both win
-    // over the configuration file.
-    CLI::Option* fail_on_option = nullptr;
-    CLI::Option* strict_option = nullptr;
-    CLI::Option* suppressions_option = nullptr;
-    CLI::Option* max_findings_option = nullptr;
 };
 
 struct FormatTarget {
@@ -66,118 +53,6 @@ FormatTarget parse_format(const std::string& spec) {
              fmt::format("--format {}= の '=' の後にファイル名を書いてください", name)});
     }
     return {*format, path};
-}
-
-/// Reads configuration files once each and remembers which one governs each directory.
-class ConfigCache {
-  public:
-    explicit ConfigCache(const std::string& explicit_path) {
-        if (!explicit_path.empty()) explicit_ = &load(fs::path(explicit_path));
-    }
-
-    /// The configuration for plans in `dir` (the built-in defaults if there is none).
-    const config::Config& for_directory(const fs::path& dir) {
-        if (explicit_ != nullptr) return *explicit_;
-        std::error_code ec;
-        fs::path key = fs::absolute(dir.empty() ? fs::path(".") : dir, ec).lexically_normal();
-        auto it = by_dir_.find(key);
-        if (it != by_dir_.end()) return *it->second;
-        auto found = config::find_config(key);
-        const config::Config& c = found ? load(*found) : defaults_;
-        by_dir_.emplace(key, &c);
-        return c;
-    }
-
-    /// The configuration for one plan path ("-": the current directory).
-    const config::Config& for_plan(const std::string& path) {
-        if (path == "-") return for_directory(".");
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) return for_directory(path);
-        return for_directory(fs::path(path).parent_path());
-    }
-
-    /// Every mistake in every file read, as one message: exit code 4, or 2 when a file could
-    /// not be read at all.
-    void throw_errors() const {
-        if (errors_.empty()) return;
-        std::string en, ja;
-        bool unreadable = false;
-        for (const config::ConfigError& e : errors_) {
-            en += (en.empty() ? "" : "\n") + e.format(Lang::en);
-            ja += (ja.empty() ? "" : "\n") + e.format(Lang::ja);
-            unreadable = unreadable || e.unreadable;
-        }
-        if (unreadable) throw IoError({en, ja});
-        throw UsageError({en, ja});
-    }
-
-    /// Every configuration file read so far.
-    std::vector<fs::path> files() const {
-        std::vector<fs::path> out;
-        for (const auto& [file, config] : by_file_) out.emplace_back(file);
-        return out;
-    }
-
-  private:
-    const config::Config& load(const fs::path& path) {
-        std::string key = path.lexically_normal().string();
-        auto it = by_file_.find(key);
-        if (it != by_file_.end()) return it->second;
-        config::LoadedConfig loaded = config::load_config(path);
-        errors_.insert(errors_.end(), loaded.errors.begin(), loaded.errors.end());
-        return by_file_.emplace(key, std::move(loaded.config)).first->second;
-    }
-
-    const config::Config* explicit_ = nullptr;
-    config::Config defaults_;
-    std::map<std::string, config::Config> by_file_;  // std::map: references stay valid
-    std::map<fs::path, const config::Config*> by_dir_;
-    std::vector<config::ConfigError> errors_;
-};
-
-/// Expands a quoted glob the shell left alone (CI configs often quote them): `plans/*.yaml`, and
-/// `plans/**/*.yaml` for any depth. Sorted; a pattern that matches nothing is passed through so
-/// the reader reports it as a missing file.
-std::vector<std::string> expand_globs(const std::vector<std::string>& args) {
-    std::vector<std::string> out;
-    for (const std::string& arg : args) {
-        std::error_code ec;
-        if (arg == "-" || arg.find_first_of("*?[") == std::string::npos || fs::exists(arg, ec)) {
-            out.push_back(arg);
-            continue;
-        }
-        std::vector<std::string> found;
-        if (arg.find("**") != std::string::npos) {
-            // glob(3) has no "**": walk from the directory before the first wildcard and match
-            // the whole path, with "**/" also standing for no directory at all.
-            std::string root = arg.substr(0, arg.find_first_of("*?["));
-            root = root.substr(0, root.rfind('/') == std::string::npos ? 0 : root.rfind('/'));
-            std::string shallow = arg;
-            for (std::size_t at; (at = shallow.find("**/")) != std::string::npos;)
-                shallow.erase(at, 3);
-            auto options = fs::directory_options::skip_permission_denied;
-            for (fs::recursive_directory_iterator it(root.empty() ? "." : root, options, ec), end;
-                 !ec && it != end; it.increment(ec)) {
-                if (!it->is_regular_file(ec)) continue;
-                std::string path = root.empty() ? it->path().lexically_relative(".").string()
-                                                : it->path().string();
-                if (::fnmatch(arg.c_str(), path.c_str(), 0) == 0 ||
-                    ::fnmatch(shallow.c_str(), path.c_str(), FNM_PATHNAME) == 0) {
-                    found.push_back(path);
-                }
-            }
-        } else {
-            glob_t g{};
-            if (::glob(arg.c_str(), 0, nullptr, &g) == 0) {
-                for (std::size_t i = 0; i < g.gl_pathc; ++i) found.emplace_back(g.gl_pathv[i]);
-            }
-            ::globfree(&g);
-        }
-        std::sort(found.begin(), found.end());
-        if (found.empty()) found.push_back(arg);
-        out.insert(out.end(), found.begin(), found.end());
-    }
-    return out;
 }
 
 /// Validates every file over `jobs` threads. Each worker takes the next index, so results land
@@ -223,50 +98,29 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
         }
     }
 
-    ConfigCache configs(args.config);
-    std::vector<std::string> paths = expand_inputs(expand_globs(args.inputs));
-    // Run-wide settings (language, failing severity) come from the configuration of the first
-    // plan named, or from --config.
-    const config::Config& run_config =
-        configs.for_plan(paths.empty() ? args.inputs.front() : paths.front());
-    std::optional<bool> inline_suppressions;
-    if (args.suppressions_option->count() > 0) inline_suppressions = !args.no_inline_suppressions;
-    std::map<const config::Config*, ValidateOptions> options_by_config;
+    if (!args.print_config.empty()) {
+        config::ResolvedRun run = resolve(args.run, {args.print_config}, ctx);
+        ctx.print(config::render_effective_config(run, run.plans.front(), ctx.lang()));
+        return exit_code::ok;
+    }
+    if (args.inputs.empty()) throw CLI::RequiredError("files");
+    config::ResolvedRun run = resolve(args.run, args.inputs, ctx);
+    std::vector<std::string> paths;
     std::vector<const ValidateOptions*> options;
-    for (const std::string& path : paths) {
-        const config::Config* c = &configs.for_plan(path);
-        auto it = options_by_config.find(c);
-        if (it == options_by_config.end()) {
-            ValidateOptions o = config::validate_options(*c, inline_suppressions);
-            if (args.max_findings_option->count() > 0) o.max_findings_per_rule = args.max_findings;
-            it = options_by_config.emplace(c, std::move(o)).first;
-        }
-        options.push_back(&it->second);
-    }
-    configs.throw_errors();
-
-    const char* env_lang = std::getenv("MA_PLAN_LANG");
-    if (ctx.lang_name.empty() && (env_lang == nullptr || *env_lang == '\0') &&
-        run_config.language) {
-        ctx.lang_name = *run_config.language == Lang::ja ? "ja" : "en";
-    }
-    Severity fail_on = Severity::error;
-    if (args.strict_option->count() > 0 && args.strict) {
-        fail_on = Severity::warning;
-    } else if (args.fail_on_option->count() > 0) {
-        fail_on = *parse_severity(args.fail_on);
-    } else if (run_config.fail_on) {
-        fail_on = *run_config.fail_on;
+    for (const config::PlanRun& plan : run.plans) {
+        paths.push_back(plan.path);
+        options.push_back(&plan.options);
     }
 
     render::Report report;
-    report.fail_on = fail_on;
+    report.fail_on = run.fail_on.value;
     unsigned jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
     report.files = validate_all(paths, options, jobs);
+    for (FileResult& file : report.files) config::drop_below(file, run.min_severity.value);
 
     // No output may replace a plan or a configuration file this run read.
     std::vector<fs::path> inputs(paths.begin(), paths.end());
-    for (const fs::path& file : configs.files()) inputs.push_back(file);
+    for (const std::string& file : run.config_files) inputs.emplace_back(file);
     render::RenderOptions render_options;
     render_options.lang = ctx.lang();
     render_options.tool_version = MA_PLAN_VERSION;
@@ -290,7 +144,17 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
     }
     ctx.out.flush();
     if (report.unreadable() > 0) return exit_code::input_error;
-    return report.failed() ? exit_code::findings : exit_code::ok;
+    if (report.failed()) return exit_code::findings;
+    if (run.max_warnings.value && report.count(Severity::warning) > *run.max_warnings.value) {
+        std::size_t n = report.count(Severity::warning);
+        ctx.err << Text{fmt::format("ma-plan: {} warnings, more than --max-warnings {}\n", n,
+                                    *run.max_warnings.value),
+                        fmt::format("ma-plan: 警告が {} 件あり、--max-warnings {} を超えています\n",
+                                    n, *run.max_warnings.value)}
+                       .in(ctx.lang());
+        return exit_code::findings;
+    }
+    return exit_code::ok;
 }
 
 }  // namespace
@@ -315,8 +179,7 @@ void register_validate_command(CLI::App& app, Context& ctx) {
     cmd->add_option("files", args->inputs,
                     "Plan files, directories (searched for *.yaml, *.yml), quoted globs "
                     "(plans/**/*.yaml) or - "
-                    "for stdin")
-        ->required();
+                    "for stdin");
     auto names = render::output_format_names();
     cmd->add_option(
            "-f,--format", args->formats,
@@ -326,31 +189,16 @@ void register_validate_command(CLI::App& app, Context& ctx) {
                        fmt::join(names, ", ")))
         ->type_name("FORMAT[=FILE]")
         ->delimiter(',')
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
         ->envname("MA_PLAN_FORMAT");
-    args->fail_on_option =
-        cmd->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit code 1")
-            ->check(CLI::IsMember({"error", "warning", "info"}))
-            ->default_str("error")
-            ->envname("MA_PLAN_FAIL_ON");
-    args->strict_option = cmd->add_flag("--strict", args->strict, "Same as --fail-on warning")
-                              ->envname("MA_PLAN_STRICT");
-    cmd->add_option("-c,--config", args->config,
-                    "Configuration file for every plan (default: .ma-plan.yaml found by walking "
-                    "up from each plan)")
-        ->type_name("FILE")
-        ->envname("MA_PLAN_CONFIG");
-    args->suppressions_option =
-        cmd->add_flag("--no-inline-suppressions", args->no_inline_suppressions,
-                      "Ignore '# ma-plan: disable-…' comments and report every finding")
-            ->envname("MA_PLAN_NO_INLINE_SUPPRESSIONS");
-    args->max_findings_option =
-        cmd->add_option("--max-findings", args->max_findings,
-                        fmt::format("Findings shown per rule and file; the rest are counted in a "
-                                    "line \"and N more RULE-ID\" (default {}, 0: all)",
-                                    ValidateOptions::default_max_findings_per_rule))
-            ->type_name("N")
-            ->check(CLI::Range(std::size_t{0}, std::size_t{1'000'000}))
-            ->envname("MA_PLAN_MAX_FINDINGS");
+    add_validate_options(cmd, args->run);
+    cmd->add_option("--print-config", args->print_config,
+                    "Print the configuration that applies to FILE, each value with where it "
+                    "came from, and exit")
+        ->type_name("FILE");
+    add_color_option(cmd, ctx);
     cmd->add_option("-j,--jobs", args->jobs,
                     "Files validated in parallel (default: number of cores)")
         ->type_name("N")

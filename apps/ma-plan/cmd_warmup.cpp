@@ -4,20 +4,18 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <filesystem>
 
 #include "cli.hpp"
-#include "config/config.hpp"
+#include "config/run.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "reports/warmup.hpp"
 #include "rules/validate.hpp"
+#include "run_options.hpp"
 
 namespace maplan::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct WarmupArgs {
     std::string plan;
@@ -26,6 +24,7 @@ struct WarmupArgs {
     std::string start;
     long long first_day = 50;
     bool bom = false;
+    RunOptions run;
 };
 
 /// Same precedence as the other reports: --lang, MA_PLAN_LANG, the plan's language, the locale.
@@ -42,24 +41,6 @@ std::string shown(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
 }
 
-/// The plan's .ma-plan.yaml (found like validate finds it), so MAIL-014 and the schedule use the
-/// repository's thresholds. A broken configuration stops the run (exit 4), as in validate.
-config::Config plan_config(const std::string& plan) {
-    fs::path dir = plan == "-" ? fs::path(".") : fs::path(plan).parent_path();
-    auto found = config::find_config(dir.empty() ? fs::path(".") : dir);
-    if (!found) return {};
-    config::LoadedConfig loaded = config::load_config(*found);
-    if (!loaded.errors.empty()) {
-        std::string en, ja;
-        for (const config::ConfigError& e : loaded.errors) {
-            en += (en.empty() ? "" : "\n") + e.format(Lang::en);
-            ja += (ja.empty() ? "" : "\n") + e.format(Lang::ja);
-        }
-        throw UsageError({en, ja});
-    }
-    return loaded.config;
-}
-
 int run_warmup(const WarmupArgs& args, Context& ctx) {
     reports::Date start = reports::today_local();
     if (!args.start.empty()) {
@@ -70,8 +51,10 @@ int run_warmup(const WarmupArgs& args, Context& ctx) {
     if (args.first_day < 1)
         throw UsageError({"--first-day must be at least 1", "--first-day は 1 以上にしてください"});
     auto format = reports::parse_format(args.format);
-    config::Config cfg = plan_config(args.plan);
-    ValidateOptions options = config::validate_options(cfg, std::nullopt);
+    // The plan's .ma-plan.yaml (as validate finds it), so MAIL-014 and the schedule use the
+    // repository's thresholds; a broken configuration stops the run (exit 4), as in validate.
+    config::ResolvedRun run = resolve(args.run, {args.plan}, ctx);
+    ValidateOptions options = run.plans.empty() ? ValidateOptions{} : run.plans.front().options;
     FileResult result = validate_file(args.plan, options);
     Lang lang = warmup_lang(ctx, result.project.get());
     if (result.fatal) {
@@ -132,6 +115,7 @@ void register_warmup_command(CLI::App& app, Context& ctx) {
         "Reads email.daily_volume, email.ip_warming (weeks, days_per_week, providers) and the\n"
         "MAIL-014 findings with the repository's thresholds. Exit 2 when the plan has no\n"
         "daily_volume or ip_warming.weeks, 4 for a value out of range. Docs: docs/mail.md");
+    add_rule_options(w, args->run);
     w->callback([args, &ctx] { ctx.exit_code = run_warmup(*args, ctx); });
 }
 

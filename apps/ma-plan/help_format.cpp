@@ -1,5 +1,7 @@
 #include "help_format.hpp"
 
+#include "config/run.hpp"
+
 #include <algorithm>
 #include <memory>
 
@@ -30,16 +32,19 @@ class HelpFormatter : public CLI::Formatter {
         if (opt->get_type_size() != 0) {
             if (!opt->get_type_name().empty()) out += " " + type_name(opt->get_type_name());
             if (!opt->get_default_str().empty()) out += "=" + opt->get_default_str();
-            if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) {
+            if (opt->get_expected_max() == CLI::detail::expected_max_vector_size ||
+                opt->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll) {
                 out += " ...";
             } else if (opt->get_expected_min() > 1) {
                 out += " x " + std::to_string(opt->get_expected());
             }
             if (opt->get_required()) out += " " + get_label("REQUIRED");
         }
-        if (!opt->get_envname().empty()) {
-            out += " (" + get_label("Env") + ":" + opt->get_envname() + ")";
-        }
+        // Settings resolved by config::resolve_run read their variables there, not in CLI11.
+        std::string env = opt->get_envname();
+        if (env.empty() && !opt->get_lnames().empty())
+            env = config::environment_variable_for(opt->get_lnames().front());
+        if (!env.empty()) out += " (" + get_label("Env") + ":" + env + ")";
         if (!opt->get_needs().empty()) {
             out += " " + get_label("Needs") + ":";
             for (const CLI::Option* needed : opt->get_needs()) out += " " + needed->get_name();

@@ -33,9 +33,11 @@ static bool color_allowed(int fd) {
 }
 
 bool Context::color_stdout() const {
+    if (color_mode != "auto") return color_mode == "always";
     return color_allowed(STDOUT_FILENO);
 }
 bool Context::color_stderr() const {
+    if (color_mode != "auto") return color_mode == "always";
     return color_allowed(STDERR_FILENO);
 }
 

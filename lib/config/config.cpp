@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "config/run.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -46,7 +48,7 @@ constexpr double max_findings_limit = 1'000'000;
 
 const std::vector<std::string_view> top_level_keys = {
     "language", "fail_on",    "inline_suppressions", "max_findings_per_rule",
-    "rules",    "thresholds", "spf_includes"};
+    "rules",    "thresholds", "spf_includes",        "ignore"};
 const std::vector<std::string_view> spf_include_keys = {"nested_lookups", "measured", "source",
                                                         "vendor"};
 const std::vector<std::string_view> rule_levels = {"off", "error", "warning", "info"};
@@ -133,6 +135,8 @@ class ConfigReader {
                 read_thresholds(*v);
             } else if (key == "spf_includes") {
                 read_spf_includes(*v);
+            } else if (key == "ignore") {
+                read_ignore(*v);
             } else {
                 unknown_key(*k, top_level_keys);
             }
@@ -192,6 +196,29 @@ class ConfigReader {
             } else {
                 c.severity_overrides[k->value] = *parse_severity(*level);
             }
+        }
+    }
+
+    /// ignore: a list of globs (one glob alone is read as a list of one).
+    void read_ignore(const Node& node) {
+        std::vector<const Node*> items;
+        if (node.is_sequence()) {
+            items = node.items;
+        } else if (node.is_scalar()) {
+            items.push_back(&node);
+        } else {
+            error(node.pos, {"\"ignore\" must be a list of globs, e.g. [\"vendor/**\"]",
+                             "「ignore」はグロブのリストで書いてください (例: [\"vendor/**\"])"});
+            return;
+        }
+        for (const Node* item : items) {
+            if (!item->is_scalar() || item->value.empty()) {
+                error(item->pos,
+                      {"each \"ignore\" entry must be a glob such as \"vendor/**\"",
+                       "「ignore」の各項目は \"vendor/**\" のようなグロブで書いてください"});
+                continue;
+            }
+            result.config.ignore.push_back(item->value);
         }
     }
 
@@ -331,20 +358,22 @@ LoadedConfig load_config(const fs::path& path) {
 }
 
 std::optional<fs::path> find_config(fs::path dir) {
-    std::error_code ec;
-    dir = fs::absolute(dir, ec);
-    if (ec) return std::nullopt;
-    while (true) {
-        for (std::string_view name : file_names) {
-            fs::path candidate = dir / name;
-            if (fs::is_regular_file(candidate, ec))
-                return fs::proximate(candidate, ec);  // messages quote it
-        }
-        if (fs::exists(dir / ".git", ec) || !dir.has_parent_path() || dir.parent_path() == dir) {
-            return std::nullopt;
-        }
-        dir = dir.parent_path();
+    auto found = find_config(RealFileSystem{}, dir.string());
+    if (!found) return std::nullopt;
+    return fs::path(*found);
+}
+
+std::vector<ThresholdValue> threshold_values(const rules::Thresholds& t) {
+    const rules::Thresholds defaults;
+    std::vector<ThresholdValue> out;
+    for (const ThresholdField& f : threshold_fields) {
+        auto read = [&](const rules::Thresholds& from) {
+            return std::visit([&](auto member) { return static_cast<double>(from.*member); },
+                              f.member);
+        };
+        out.push_back({f.key, read(t), read(defaults)});
     }
+    return out;
 }
 
 ValidateOptions validate_options(const Config& config, std::optional<bool> inline_suppressions) {

@@ -10,6 +10,8 @@
 //   rules:                       # RULE-ID: off | error | warning | info
 //     RACI-002: warning
 //     REF-003: off
+//   ignore:                      # globs of files a directory run leaves out
+//     - vendor/**
 //   thresholds:                  # rules::Thresholds
 //     bulk_daily_volume: 5000
 //   spf_includes:                # what a vendor's SPF include costs beneath it (MAIL-004)
@@ -40,7 +42,17 @@ struct Config {
     std::set<std::string> disabled_rules;
     std::map<std::string, Severity> severity_overrides;
     rules::Thresholds thresholds;
+    /// `ignore:` globs, relative to the file's directory: plans a directory run leaves out.
+    std::vector<std::string> ignore;
 };
+
+/// Each configurable threshold: key, value in `t`, built-in default (for --print-config).
+struct ThresholdValue {
+    std::string_view key;
+    double value;
+    double default_value;
+};
+std::vector<ThresholdValue> threshold_values(const rules::Thresholds& t);
 
 /// A mistake in a configuration file, at its position.
 struct ConfigError {

@@ -489,6 +489,27 @@ constexpr std::array catalogue = {
             "  ma-plan completion zsh > \"${fpath[1]}/_ma-plan\"\n"
             "  ma-plan completion man > docs/ma-plan.1\n"
             "  ma-plan completion commands   # すべてのコマンドを 1 行に 1 つずつ"},
+
+    // run options shared by the plan-reading commands (issue 13: one run configuration,
+    // apps/ma-plan/run_options.cpp)
+    TextRef{"Switch a rule off, repeatable (over .ma-plan.yaml)",
+            "ルールを無効にする (複数指定可、.ma-plan.yaml より優先)"},
+    TextRef{"Switch a rule back on that .ma-plan.yaml turned off, repeatable",
+            ".ma-plan.yaml で無効にしたルールを有効に戻す (複数指定可)"},
+    TextRef{"Show and count errors only (same as --severity error)",
+            "エラーだけを表示して数える (--severity error と同じ)"},
+    TextRef{"Lowest severity shown and counted (default: info, i.e. all)",
+            "表示して数える最も低い重大度 (既定: info、つまりすべて)"},
+    TextRef{"Exit code 1 when there are more than N warnings", "警告が N 件を超えたら終了コード 1"},
+    TextRef{"Leave out files found in directories and globs that match GLOB, repeatable (named "
+            "files are always read)",
+            "ディレクトリやグロブで見つけたファイルのうち GLOB に合うものを除く (複数指定可。"
+            "名前を指定したファイルは必ず読む)"},
+    TextRef{"Colour in text output: auto (a terminal, and NO_COLOR unset), always or never",
+            "テキスト出力の色: auto (端末で NO_COLOR が未設定のとき)、always、never"},
+    TextRef{"Print the configuration that applies to FILE, each value with where it came from, "
+            "and exit",
+            "FILE に適用される設定を、各値の出どころとともに表示して終了"},
 };
 
 // CLI11's fixed words (FormatterBase labels, default group names, type names of add_option and

@@ -9,7 +9,6 @@ add_library(ma_plan_core STATIC
     core/fold.cpp
     core/help_text.cpp
     core/identifier.cpp
-    core/inputs.cpp
     core/json_writer.cpp
     core/loader.cpp
     core/model.cpp

@@ -71,7 +71,7 @@ TEST_CASE("config: unknown keys / rule IDs and values are errors with did-you-me
               ".ma-plan.yaml:10:1: duplicate key \"language\"",
               ".ma-plan.yaml:1:1: unknown key \"fail-on\"; did you mean \"fail_on\"? (known keys: "
               "language, fail_on, inline_suppressions, max_findings_per_rule, rules, thresholds, "
-              "spf_includes)",
+              "spf_includes, ignore)",
               ".ma-plan.yaml:3:3: unknown rule \"RACI-01\"; did you mean \"RACI-001\"?",
               ".ma-plan.yaml:4:3: unknown rule \"raci-001\"; did you mean \"RACI-001\"?",
               ".ma-plan.yaml:5:13: \"loud\" is not allowed for \"RACI-002\" (allowed: off, error, "

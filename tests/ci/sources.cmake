@@ -8,6 +8,7 @@ add_executable(test_ci
     ci/suppress_test.cpp
     ci/schema_test.cpp
     ci/cli_test.cpp
+    ci/run_test.cpp
 )
 target_link_libraries(test_ci PRIVATE ma_plan_config ma_plan_render ma_plan_rules ma_plan_core Catch2::Catch2)
 target_compile_definitions(test_ci PRIVATE ${MA_PLAN_TEST_DEFINITIONS}

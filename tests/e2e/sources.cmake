@@ -4,6 +4,7 @@ add_executable(test_e2e
     e2e/hostile_e2e_test.cpp
     e2e/ime_e2e_test.cpp
     e2e/output_files_test.cpp
+    e2e/run_options_test.cpp
     e2e/validate_e2e_test.cpp
 )
 target_link_libraries(test_e2e PRIVATE ma_plan_core Catch2::Catch2)
