@@ -1,5 +1,5 @@
-// `ma-plan import roles FILE.csv [-o PLAN.yaml]`: a role matrix kept in a spreadsheet becomes a
-// new plan. Thin: read the file, call lib/importer, write.
+// `ma-plan import roles FILE.xlsx|FILE.csv [--sheet NAME] [-o PLAN.yaml]`: a role matrix kept in a
+// spreadsheet becomes a new plan. Thin: read the file, call lib/importer, write.
 #include <fmt/format.h>
 
 #include <fstream>
@@ -17,6 +17,7 @@ namespace {
 
 struct ImportRolesArgs {
     std::string file;
+    std::string sheet;
     std::string output;
     std::string project_name;
     std::string tool = "other";
@@ -27,26 +28,30 @@ int run_import_roles(const ImportRolesArgs& args, Context& ctx) {
     std::filesystem::path path(args.file);
     std::string ext = path.extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".xlsx" || ext == ".xlsm" || ext == ".xls") {
-        throw UsageError(
-            {fmt::format("{}: reading Excel workbooks is not implemented yet; save the "
-                         "sheet as CSV (UTF-8 or CP932) and import that",
-                         args.file),
-             fmt::format("{}: Excel ブックの読み込みはまだ実装されていません。シートを "
-                         "CSV (UTF-8 または CP932) で保存して読み込んでください",
-                         args.file)});
-    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw IoError({fmt::format("{}: cannot read the file", args.file),
                        fmt::format("{}: ファイルを読めません", args.file)});
     }
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A workbook by its name or by its first bytes (a zip, or the OLE file of a legacy .xls or an
+    // encrypted workbook), so /dev/stdin and a misnamed file are read as what they are.
+    const bool workbook = ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" ||
+                          bytes.starts_with("PK\x03\x04") ||
+                          bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    if (!workbook && !args.sheet.empty()) {
+        throw UsageError(
+            {fmt::format("{}: --sheet is for .xlsx workbooks; this is a CSV file", args.file),
+             fmt::format("{}: --sheet は .xlsx ブック用です。このファイルは CSV です", args.file)});
+    }
     importer::RoleMatrix matrix;
     try {
-        matrix = importer::read_role_csv(bytes);
+        matrix =
+            workbook ? importer::read_role_xlsx(bytes, args.sheet) : importer::read_role_csv(bytes);
     } catch (const importer::ImportError& e) {
-        ctx.err << fmt::format("{}:{}: {}: {}{}\n", args.file, e.where(),
+        // "file:Sheet!C4: error: …"; a problem of the whole file: "file: error: …".
+        ctx.err << fmt::format("{}:{} {}: {}{}\n", args.file,
+                               e.where().empty() ? "" : e.where() + ":",
                                severity_label(Severity::error, lang), e.message().in(lang),
                                e.rule().empty() ? "" : fmt::format(" [{}]", e.rule()));
         return exit_code::input_error;
@@ -86,8 +91,11 @@ void register_import_commands(CLI::App& app, Context& ctx) {
     import->require_subcommand(1);
     auto roles = std::make_shared<ImportRolesArgs>();
     CLI::App* r = import->add_subcommand(
-        "roles", "Role matrix (CSV) into a new plan / 役割分担表 (CSV) からプランを作成");
-    r->add_option("file", roles->file, "Role matrix as CSV (UTF-8 or CP932)")->required();
+        "roles",
+        "Role matrix (.xlsx or CSV) into a new plan / 役割分担表 (.xlsx・CSV) からプランを作成");
+    r->add_option("file", roles->file, "Role matrix as .xlsx or CSV (UTF-8 or CP932)")->required();
+    r->add_option("--sheet", roles->sheet, "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME");
     r->add_option("-o,--output", roles->output,
                   "Write the plan to FILE (never replaces an existing file; - or none: standard "
                   "output)")
@@ -99,6 +107,7 @@ void register_import_commands(CLI::App& app, Context& ctx) {
         ->default_str("other");
     r->footer(
         "Examples:\n"
+        "  ma-plan import roles 役割分担表.xlsx --sheet 役割分担表 -o plan.yaml\n"
         "  ma-plan import roles 役割分担表.csv -o plan.yaml\n"
         "  ma-plan raci plan.yaml --format csv | ma-plan import roles /dev/stdin --tool eloqua\n"
         "The first row is the header: ステップ/Step (optional), タスク/Task (else the first "

@@ -12,6 +12,7 @@
 #include "core/suggest.hpp"
 #include "lists/csv.hpp"
 #include "lists/encoding.hpp"
+#include "xlsx/reader.hpp"
 
 namespace maplan::importer {
 
@@ -50,6 +51,12 @@ bool is_step_header(std::string_view h) {
 }
 bool is_task_header(std::string_view h) {
     return h == "タスク" || h == "Task" || h == "task" || h == "TASK" || h == "作業" || h == "項目";
+}
+/// A column that groups rows (a phase, a category): neither a task nor a department.
+bool is_group_header(std::string_view h) {
+    return h == "グループ" || h == "区分" || h == "分類" || h == "フェーズ" || h == "工程" ||
+           h == "Group" || h == "group" || h == "Category" || h == "category" || h == "Phase" ||
+           h == "phase";
 }
 
 /// The labels a cell may hold, as the plan's default vocabulary knows them (core/model.cpp).
@@ -206,149 +213,33 @@ ImportedStakeholder guess_stakeholder(std::string_view name) {
     return s;
 }
 
-RoleMatrix read_role_csv(std::string_view bytes) {
-    std::string text = decode(bytes);
-    lists::CsvReader reader(text);
-    std::vector<std::string_view> fields;
-    RoleMatrix m;
-    std::optional<std::size_t> step_col;
-    std::optional<std::size_t> task_col;
-    std::vector<std::optional<std::size_t>> dept_of_col;  ///< column → stakeholder index
-    bool header_seen = false;
-    const Project defaults;  // the built-in vocabulary: 主担当, 共有, 受領, R, A, C, I
-    try {
-        while (reader.next(fields)) {
-            const std::size_t row = reader.row();
-            std::vector<std::string> cells;
-            for (std::string_view f : fields) cells.push_back(unguard(trim(f)));
-            if (std::all_of(cells.begin(), cells.end(),
-                            [](const std::string& c) { return c.empty(); })) {
-                continue;
-            }
-            if (!header_seen) {
-                header_seen = true;
-                for (std::size_t c = 0; c < cells.size(); ++c) {
-                    if (!step_col && is_step_header(cells[c]))
-                        step_col = c;
-                    else if (!task_col && is_task_header(cells[c]))
-                        task_col = c;
-                }
-                if (!task_col) {
-                    for (std::size_t c = 0; c < cells.size(); ++c) {
-                        if (c != step_col && !cells[c].empty()) {
-                            task_col = c;
-                            break;
-                        }
-                    }
-                }
-                dept_of_col.assign(cells.size(), std::nullopt);
-                std::map<std::string, std::size_t> seen;
-                for (std::size_t c = 0; c < cells.size(); ++c) {
-                    if (c == step_col || c == task_col || cells[c].empty()) continue;
-                    if (auto it = seen.find(cells[c]); it != seen.end()) {
-                        throw ImportError(cell_name(c, row),
-                                          {fmt::format("department \"{}\" is also the header of "
-                                                       "column {}",
-                                                       cells[c], column_name(it->second)),
-                                           fmt::format("部門「{}」は {} 列の見出しと重複しています",
-                                                       cells[c], column_name(it->second))});
-                    }
-                    seen.emplace(cells[c], c);
-                    ImportedStakeholder s = guess_stakeholder(cells[c]);
-                    s.column = c;
-                    dept_of_col[c] = m.stakeholders.size();
-                    m.stakeholders.push_back(std::move(s));
-                }
-                if (m.stakeholders.empty()) {
-                    throw ImportError(fmt::format("row {}", row),
-                                      {"the header names no department column (expected a task "
-                                       "column, then one column per department)",
-                                       "見出し行に部門の列がありません (タスクの列の後に部門ごとの"
-                                       "列が必要です)"});
-                }
-                m.has_step_column = step_col.has_value();
-                continue;
-            }
-            ImportedTask task;
-            task.row = row;
-            auto cell = [&](std::size_t c) -> const std::string& {
-                static const std::string empty;
-                return c < cells.size() ? cells[c] : empty;
-            };
-            task.name = cell(*task_col);
-            if (task.name.empty()) {
-                throw ImportError(cell_name(*task_col, row), {"the row has roles but no task name",
-                                                              "役割はありますがタスク名が空です"});
-            }
-            if (step_col && !cell(*step_col).empty()) {
-                auto step = parse_step(cell(*step_col));
-                if (!step) {
-                    throw ImportError(
-                        cell_name(*step_col, row),
-                        {fmt::format("step \"{}\" is not 1 to 7", cell(*step_col)),
-                         fmt::format("ステップ「{}」は 1〜7 ではありません", cell(*step_col))});
-                }
-                task.step = *step;
-            }
-            std::optional<std::size_t> owner_col;
-            for (std::size_t c = 0; c < cells.size(); ++c) {
-                if (c >= dept_of_col.size() || !dept_of_col[c] || cells[c].empty()) {
-                    if (c >= dept_of_col.size() && !cells[c].empty() && c != task_col &&
-                        c != step_col) {
-                        throw ImportError(
-                            cell_name(c, row),
-                            {fmt::format("\"{}\" is in a column without a "
-                                         "department header",
-                                         cells[c]),
-                             fmt::format("「{}」は見出しのない列にあります", cells[c])});
-                    }
-                    continue;
-                }
-                auto kind = role_kind_of(defaults, cells[c]);
-                if (!kind) {
-                    auto guess = closest_match(cells[c], known_labels());
-                    throw ImportError(
-                        cell_name(c, row),
-                        {fmt::format("unknown role label \"{}\"{}; the labels are 主担当, 共有, "
-                                     "受領, R, A, C, I",
-                                     cells[c],
-                                     guess ? fmt::format(" (did you mean \"{}\"?)", *guess) : ""),
-                         fmt::format("不明な役割「{}」です{}。使える役割は 主担当・共有・受領・R・"
-                                     "A・C・I です",
-                                     cells[c],
-                                     guess ? fmt::format(" (「{}」の誤りではありませんか?)", *guess)
-                                           : "")});
-                }
-                if (*kind == RoleKind::owner) {
-                    if (owner_col) {
-                        // Not a silent pick: the same finding validate would report (RACI-002).
-                        throw ImportError(
-                            cell_name(c, row),
-                            {fmt::format("task \"{}\" has two lead owners ({} in {} and {} in "
-                                         "{}); exactly one holds the decision",
-                                         task.name, m.stakeholders[*dept_of_col[*owner_col]].name,
-                                         cell_name(*owner_col, row),
-                                         m.stakeholders[*dept_of_col[c]].name, cell_name(c, row)),
-                             fmt::format(
-                                 "タスク「{}」に主担当が 2 部門あります ({} の {} と {} の {})。"
-                                 "決定権を持つのは 1 部門だけにしてください",
-                                 task.name, cell_name(*owner_col, row),
-                                 m.stakeholders[*dept_of_col[*owner_col]].name, cell_name(c, row),
-                                 m.stakeholders[*dept_of_col[c]].name)},
-                            "RACI-002");
-                    }
-                    owner_col = c;
-                }
-                task.roles.push_back({*dept_of_col[c], cells[c], *kind});
-            }
-            m.tasks.push_back(std::move(task));
-        }
-    } catch (const lists::CsvSyntaxError& e) {
-        throw ImportError(cell_name(e.col > 0 ? e.col - 1 : 0, e.row), e.what_text);
+namespace {
+
+/// Department names from a two-row header: "営業本部" over "1課" is "営業本部 1課"; a cell merged
+/// over both rows (the same text twice) or empty in one row is the other row's text.
+std::string combine_header(const std::string& top, const std::string& bottom) {
+    if (top.empty() || top == bottom) return bottom;
+    if (bottom.empty()) return top;
+    return top + " " + bottom;
+}
+
+/// A second header row: no role label in it, and a step/task heading in it or nothing under the
+/// first row's task heading (a data row always names its task).
+bool is_second_header(const std::vector<std::string>& top, const std::vector<std::string>& next,
+                      std::optional<std::size_t> task_col, const Project& vocabulary) {
+    bool heading = false;
+    for (std::size_t c = 0; c < next.size(); ++c) {
+        if (next[c].empty()) continue;
+        if (role_kind_of(vocabulary, next[c])) return false;
+        heading |= is_step_header(next[c]) || is_task_header(next[c]) || is_group_header(next[c]);
     }
-    if (!header_seen) {
-        throw ImportError("row 1", {"the file is empty", "ファイルが空です"});
-    }
+    if (heading) return true;
+    if (!task_col) return false;
+    const std::string& under = *task_col < next.size() ? next[*task_col] : std::string();
+    return under.empty() || (*task_col < top.size() && under == top[*task_col]);
+}
+
+void assign_ids(RoleMatrix& m) {
     // IDs: the kind when one department has it, else kind_2, kind_3 in column order; "other"
     // departments get an ASCII ID from an ASCII name, else department_N.
     std::map<std::string, int> used;
@@ -373,7 +264,218 @@ RoleMatrix read_role_csv(std::string_view bytes) {
         int n = ++used[base];
         s.id = n == 1 && base != "department" ? base : fmt::format("{}_{}", base, n);
     }
+}
+
+}  // namespace
+
+RoleMatrix read_role_table(const std::vector<TableRow>& table, std::string_view place) {
+    RoleMatrix m;
+    std::optional<std::size_t> step_col;
+    std::optional<std::size_t> group_col;
+    std::optional<std::size_t> task_col;
+    std::vector<std::optional<std::size_t>> dept_of_col;  ///< column → stakeholder index
+    const Project defaults;  // the built-in vocabulary: 主担当, 共有, 受領, R, A, C, I
+    auto at = [&](std::size_t col, std::size_t row) {
+        return fmt::format("{}{}", place, cell_name(col, row));
+    };
+    std::vector<const TableRow*> rows;
+    for (const TableRow& r : table) {
+        if (!std::all_of(r.cells.begin(), r.cells.end(),
+                         [](const std::string& c) { return c.empty(); })) {
+            rows.push_back(&r);
+        }
+    }
+    if (rows.empty()) {
+        throw ImportError(fmt::format("{}row 1", place), {"the file is empty", "ファイルが空です"});
+    }
+    // The header: the first row, or the first two when the second is a header too.
+    const TableRow& top = *rows.front();
+    auto find_columns = [&](const std::vector<std::string>& cells) {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            if (!step_col && is_step_header(cells[c]))
+                step_col = c;
+            else if (!task_col && is_task_header(cells[c]))
+                task_col = c;
+            else if (!group_col && is_group_header(cells[c]))
+                group_col = c;
+        }
+    };
+    find_columns(top.cells);
+    std::vector<std::string> header = top.cells;
+    std::size_t first_data = 1;
+    if (rows.size() > 1) {
+        std::optional<std::size_t> probe = task_col;
+        if (!probe) {
+            for (std::size_t c = 0; c < top.cells.size(); ++c) {
+                if (c != step_col && c != group_col && !top.cells[c].empty()) {
+                    probe = c;
+                    break;
+                }
+            }
+        }
+        const TableRow& next = *rows[1];
+        if (is_second_header(top.cells, next.cells, probe, defaults)) {
+            find_columns(next.cells);
+            header.resize(std::max(header.size(), next.cells.size()));
+            for (std::size_t c = 0; c < header.size(); ++c) {
+                header[c] = combine_header(c < top.cells.size() ? top.cells[c] : std::string(),
+                                           c < next.cells.size() ? next.cells[c] : std::string());
+            }
+            first_data = 2;
+        }
+    }
+    const std::size_t header_row = rows[first_data - 1]->row;
+    auto special = [&](std::size_t c) { return c == step_col || c == task_col || c == group_col; };
+    if (!task_col) {
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            if (!special(c) && !header[c].empty()) {
+                task_col = c;
+                break;
+            }
+        }
+    }
+    dept_of_col.assign(header.size(), std::nullopt);
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        if (special(c) || header[c].empty()) continue;
+        if (auto it = seen.find(header[c]); it != seen.end()) {
+            throw ImportError(at(c, header_row),
+                              {fmt::format("department \"{}\" is also the header of column {}",
+                                           header[c], column_name(it->second)),
+                               fmt::format("部門「{}」は {} 列の見出しと重複しています", header[c],
+                                           column_name(it->second))});
+        }
+        seen.emplace(header[c], c);
+        ImportedStakeholder s = guess_stakeholder(header[c]);
+        s.column = c;
+        dept_of_col[c] = m.stakeholders.size();
+        m.stakeholders.push_back(std::move(s));
+    }
+    if (m.stakeholders.empty()) {
+        throw ImportError(
+            fmt::format("{}row {}", place, header_row),
+            {"the header names no department column (expected a task column, then "
+             "one column per department)",
+             "見出し行に部門の列がありません (タスクの列の後に部門ごとの列が必要です)"});
+    }
+    m.has_step_column = step_col.has_value() || group_col.has_value();
+
+    for (std::size_t i = first_data; i < rows.size(); ++i) {
+        const std::size_t row = rows[i]->row;
+        const std::vector<std::string>& cells = rows[i]->cells;
+        ImportedTask task;
+        task.row = row;
+        auto cell = [&](std::size_t c) -> const std::string& {
+            static const std::string empty;
+            return c < cells.size() ? cells[c] : empty;
+        };
+        task.name = cell(*task_col);
+        if (task.name.empty()) {
+            throw ImportError(at(*task_col, row), {"the row has roles but no task name",
+                                                   "役割はありますがタスク名が空です"});
+        }
+        if (step_col && !cell(*step_col).empty()) {
+            auto step = parse_step(cell(*step_col));
+            if (!step) {
+                throw ImportError(
+                    at(*step_col, row),
+                    {fmt::format("step \"{}\" is not 1 to 7", cell(*step_col)),
+                     fmt::format("ステップ「{}」は 1〜7 ではありません", cell(*step_col))});
+            }
+            task.step = *step;
+        } else if (group_col && !step_col) {
+            // A group column names the step when its text starts like one ("2. 体制構築");
+            // other group names (準備, 運用) only group rows and give no step.
+            task.step = parse_step(cell(*group_col)).value_or(0);
+        }
+        std::optional<std::size_t> owner_col;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            if (c >= dept_of_col.size() || !dept_of_col[c] || cells[c].empty()) {
+                if (c >= dept_of_col.size() && !cells[c].empty() && !special(c)) {
+                    throw ImportError(at(c, row),
+                                      {fmt::format("\"{}\" is in a column without a "
+                                                   "department header",
+                                                   cells[c]),
+                                       fmt::format("「{}」は見出しのない列にあります", cells[c])});
+                }
+                continue;
+            }
+            auto kind = role_kind_of(defaults, cells[c]);
+            if (!kind) {
+                auto guess = closest_match(cells[c], known_labels());
+                throw ImportError(
+                    at(c, row),
+                    {fmt::format("unknown role label \"{}\"{}; the labels are 主担当, 共有, "
+                                 "受領, R, A, C, I",
+                                 cells[c],
+                                 guess ? fmt::format(" (did you mean \"{}\"?)", *guess) : ""),
+                     fmt::format(
+                         "不明な役割「{}」です{}。使える役割は 主担当・共有・受領・R・"
+                         "A・C・I です",
+                         cells[c],
+                         guess ? fmt::format(" (「{}」の誤りではありませんか?)", *guess) : "")});
+            }
+            if (*kind == RoleKind::owner) {
+                if (owner_col) {
+                    // Not a silent pick: the same finding validate would report (RACI-002).
+                    throw ImportError(
+                        at(c, row),
+                        {fmt::format("task \"{}\" has two lead owners ({} in {} and {} in "
+                                     "{}); exactly one holds the decision",
+                                     task.name, m.stakeholders[*dept_of_col[*owner_col]].name,
+                                     cell_name(*owner_col, row),
+                                     m.stakeholders[*dept_of_col[c]].name, cell_name(c, row)),
+                         fmt::format(
+                             "タスク「{}」に主担当が 2 部門あります ({} の {} と {} の {})。"
+                             "決定権を持つのは 1 部門だけにしてください",
+                             task.name, cell_name(*owner_col, row),
+                             m.stakeholders[*dept_of_col[*owner_col]].name, cell_name(c, row),
+                             m.stakeholders[*dept_of_col[c]].name)},
+                        "RACI-002");
+                }
+                owner_col = c;
+            }
+            task.roles.push_back({*dept_of_col[c], cells[c], *kind});
+        }
+        m.tasks.push_back(std::move(task));
+    }
+    assign_ids(m);
     return m;
+}
+
+RoleMatrix read_role_csv(std::string_view bytes) {
+    std::string text = decode(bytes);
+    lists::CsvReader reader(text);
+    std::vector<std::string_view> fields;
+    std::vector<TableRow> table;
+    try {
+        while (reader.next(fields)) {
+            TableRow r;
+            r.row = reader.row();
+            for (std::string_view f : fields) r.cells.push_back(unguard(trim(f)));
+            table.push_back(std::move(r));
+        }
+    } catch (const lists::CsvSyntaxError& e) {
+        throw ImportError(cell_name(e.col > 0 ? e.col - 1 : 0, e.row), e.what_text);
+    }
+    return read_role_table(table, {});
+}
+
+RoleMatrix read_role_xlsx(std::string_view bytes, std::string_view sheet_name) {
+    xlsx::Sheet sheet;
+    try {
+        sheet = xlsx::read_sheet(bytes, sheet_name);
+    } catch (const xlsx::ReadError& e) {
+        throw ImportError(e.where(), e.message());
+    }
+    std::vector<TableRow> table;
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        TableRow row;
+        row.row = r + 1;
+        for (const std::string& c : sheet.rows[r]) row.cells.push_back(trim(c));
+        table.push_back(std::move(row));
+    }
+    return read_role_table(table, fmt::format("{}!", sheet.name));
 }
 
 std::vector<std::string> describe_guesses(const RoleMatrix& m, Lang lang) {

@@ -69,6 +69,24 @@ struct RoleMatrix {
 /// label (with "did you mean" over the known labels), two owners in one row (RACI-002).
 RoleMatrix read_role_csv(std::string_view bytes);
 
+/// One row of a matrix as a file holds it: the 1-based row number and the cells' text.
+struct TableRow {
+    std::size_t row = 0;
+    std::vector<std::string> cells;
+};
+
+/// The part the CSV and the .xlsx paths share: the rows (blank ones are skipped) to a matrix.
+/// Header: the first row, or the first two when the second holds no role label and either a
+/// heading or nothing under the task heading (a merged or two-row header: "営業本部" over "1課"
+/// is the department "営業本部 1課"). A column headed グループ/区分/フェーズ/Group/Phase groups
+/// rows; with no step column its "2. …" values give the step. `place` ("Roles!") goes in front of
+/// every cell in an ImportError.
+RoleMatrix read_role_table(const std::vector<TableRow>& rows, std::string_view place);
+
+/// Reads the sheet `sheet` (empty: the first) of an .xlsx workbook (xlsx/reader.hpp) into a
+/// matrix; workbook problems are ImportError at "Sheet!C4", the part, or the file (empty where).
+RoleMatrix read_role_xlsx(std::string_view bytes, std::string_view sheet);
+
 /// Proposes an ID and a kind from a department name (マーケティング → marketing, 情報システム →
 /// internal_systems, 法務 → privacy_legal, …); `because` says which part matched.
 ImportedStakeholder guess_stakeholder(std::string_view name);

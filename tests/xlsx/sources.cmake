@@ -18,6 +18,7 @@ ma_plan_xlsx_test(refusals "no -o or -o - on a terminal or --by stakeholder or -
 add_executable(test_xlsx
     unit/catch_main.cpp
     xlsx/workbook_test.cpp
+    xlsx/reader_test.cpp
 )
 target_link_libraries(test_xlsx PRIVATE ma_plan_xlsx ma_plan_core Catch2::Catch2)
 catch_discover_tests(test_xlsx TEST_PREFIX "xlsx: ")
