@@ -10,6 +10,8 @@
 #include "core/errors.hpp"
 #include "core/finding.hpp"
 #include "importer/roles.hpp"
+#include "report_cli.hpp"
+#include "rules/validate.hpp"
 
 namespace maplan::cli {
 
@@ -19,9 +21,67 @@ struct ImportRolesArgs {
     std::string file;
     std::string sheet;
     std::string output;
+    std::string into;
+    bool patch = false;
+    bool keep_existing = false;
     std::string project_name;
     std::string tool = "other";
 };
+
+/// --into: only added lines, printed as they are made (or as a patch); a task the plan has with
+/// other roles stops the run unless --keep-existing.
+int merge_into_plan(const ImportRolesArgs& args, const importer::RoleMatrix& matrix, Context& ctx) {
+    const Lang lang = ctx.lang();
+    FileResult plan = validate_file(args.into, ValidateOptions{});
+    if (report_fatal(args.into, plan.fatal, ctx)) return exit_code::input_error;
+    // The bytes as they are on disk (the loader's copy may be normalised): only lines are added.
+    std::ifstream in(args.into, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    importer::MergeResult merged;
+    try {
+        merged =
+            importer::merge_into(text, *plan.project, matrix,
+                                 {.plan_name = args.into, .keep_existing = args.keep_existing});
+    } catch (const importer::ImportError& e) {
+        ctx.err << fmt::format("{}:{}: {}: {}\n", args.into, e.where(),
+                               severity_label(Severity::error, lang), e.message().in(lang));
+        return exit_code::input_error;
+    }
+    for (const importer::MergeConflict& c : merged.conflicts) {
+        ctx.err << (lang == Lang::ja
+                        ? fmt::format(
+                              "{}:{}:{}: {}: タスク「{}」の役割が計画 ({}) と {} の {} 行目 "
+                              "({}) で違います。計画の役割を残すなら --keep-existing、"
+                              "そうでなければどちらかを直してください\n",
+                              args.into, c.plan_pos.line, c.plan_pos.column,
+                              severity_label(Severity::error, lang), c.task, c.in_plan, args.file,
+                              c.row, c.in_file)
+                        : fmt::format("{}:{}:{}: {}: task \"{}\" has other roles in the plan ({}) "
+                                      "than in {} row {} ({}); pass --keep-existing to keep the "
+                                      "plan's, or change one of them\n",
+                                      args.into, c.plan_pos.line, c.plan_pos.column,
+                                      severity_label(Severity::error, lang), c.task, c.in_plan,
+                                      args.file, c.row, c.in_file));
+    }
+    if (!merged.conflicts.empty()) return exit_code::input_error;
+    if (args.patch) {
+        ctx.out << merged.patch;
+        ctx.out.flush();
+    } else if (!merged.changes.empty() && merged.text != text) {
+        write_file_atomically(args.into, merged.text, {.inputs = {args.file}});
+    }
+    for (const Text& change : merged.changes) {
+        ctx.err << fmt::format("{}: {}\n", args.into, change.in(lang));
+    }
+    ctx.err << (lang == Lang::ja
+                    ? fmt::format("{}: 変更 {} 件、同じ役割で既にあるタスク {} 件{}\n", args.into,
+                                  merged.changes.size(), merged.unchanged,
+                                  args.patch ? " (--patch: ファイルは変更していません)" : "")
+                    : fmt::format("{}: {} changes, {} tasks already there with the same roles{}\n",
+                                  args.into, merged.changes.size(), merged.unchanged,
+                                  args.patch ? " (--patch: the file is unchanged)" : ""));
+    return exit_code::ok;
+}
 
 int run_import_roles(const ImportRolesArgs& args, Context& ctx) {
     const Lang lang = ctx.lang();
@@ -56,6 +116,7 @@ int run_import_roles(const ImportRolesArgs& args, Context& ctx) {
                                e.rule().empty() ? "" : fmt::format(" [{}]", e.rule()));
         return exit_code::input_error;
     }
+    if (!args.into.empty()) return merge_into_plan(args, matrix, ctx);
     importer::PlanOptions options;
     options.project_name = args.project_name.empty() ? path.stem().string() : args.project_name;
     options.tool = args.tool;
@@ -100,6 +161,16 @@ void register_import_commands(CLI::App& app, Context& ctx) {
                   "Write the plan to FILE (never replaces an existing file; - or none: standard "
                   "output)")
         ->type_name("PLAN.yaml");
+    CLI::Option* into =
+        r->add_option("--into", roles->into,
+                      "Merge into this existing plan: only adds lines, keeps every comment")
+            ->type_name("PLAN.yaml")
+            ->excludes("--output");
+    r->add_flag("--patch", roles->patch, "With --into: print a unified patch, change no file")
+        ->needs(into);
+    r->add_flag("--keep-existing", roles->keep_existing,
+                "With --into: a task the plan has with other roles keeps the plan's roles")
+        ->needs(into);
     r->add_option("--project-name", roles->project_name, "project.name (default: the file name)");
     r->add_option("--tool", roles->tool, "project.tool")
         ->check(CLI::IsMember(
@@ -109,6 +180,7 @@ void register_import_commands(CLI::App& app, Context& ctx) {
         "Examples:\n"
         "  ma-plan import roles 役割分担表.xlsx --sheet 役割分担表 -o plan.yaml\n"
         "  ma-plan import roles 役割分担表.csv -o plan.yaml\n"
+        "  ma-plan import roles 役割分担表.xlsx --into plan.yaml --patch > roles.patch\n"
         "  ma-plan raci plan.yaml --format csv | ma-plan import roles /dev/stdin --tool eloqua\n"
         "The first row is the header: ステップ/Step (optional), タスク/Task (else the first "
         "column),\n"

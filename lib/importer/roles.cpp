@@ -572,4 +572,277 @@ std::string write_plan(const RoleMatrix& m, const PlanOptions& options) {
     return out;
 }
 
+// ----- --into -----
+
+namespace {
+
+std::vector<std::string> split_lines(std::string_view text) {
+    std::vector<std::string> lines;
+    while (!text.empty()) {
+        auto nl = text.find('\n');
+        std::size_t n = nl == std::string_view::npos ? text.size() : nl + 1;
+        lines.emplace_back(text.substr(0, n));
+        text.remove_prefix(n);
+    }
+    return lines;
+}
+
+bool blank_or_comment(std::string_view line) {
+    auto i = line.find_first_not_of(" \t\r\n");
+    return i == std::string_view::npos || line[i] == '#';
+}
+
+/// Where a top-level block list ends: the line after its last item line (comments and blank
+/// lines after it stay after the additions, with the next key).
+struct Block {
+    bool found = false;
+    std::size_t key_line = 0;
+    std::size_t insert_at = 0;  ///< index of the line the additions go before
+    std::string indent = "  ";
+    bool empty_flow = false;  ///< `key: []`
+};
+
+Block find_block(const std::vector<std::string>& lines, std::string_view key) {
+    Block b;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        if (!line.starts_with(key)) continue;
+        std::size_t at = key.size();
+        while (at < line.size() && line[at] == ' ') ++at;
+        if (at >= line.size() || line[at] != ':') continue;
+        std::string rest = trim(std::string_view(line).substr(at + 1));
+        while (!rest.empty() && (rest.back() == '\n' || rest.back() == '\r')) rest.pop_back();
+        if (auto hash = rest.find(" #"); hash != std::string::npos)
+            rest = trim(rest.substr(0, hash));
+        if (rest.starts_with('#')) rest.clear();
+        b.found = true;
+        b.key_line = i;
+        b.insert_at = i + 1;
+        if (rest == "[]") {
+            b.empty_flow = true;
+            return b;
+        }
+        if (!rest.empty()) {
+            throw ImportError(
+                fmt::format("row {}", i + 1),
+                {fmt::format("`{}` is written on one line ({}); --into adds block "
+                             "list items, so write it as one `- ` item per line",
+                             key, rest),
+                 fmt::format("`{}` が 1 行で書かれています ({})。--into はブロック形式"
+                             "の項目を追加するので、1 行に 1 つの `- ` で書いてくだ"
+                             "さい",
+                             key, rest)});
+        }
+        bool indent_seen = false;
+        for (std::size_t j = i + 1; j < lines.size(); ++j) {
+            const std::string& l = lines[j];
+            bool inside = blank_or_comment(l) || l.starts_with(' ') || l.starts_with('\t') ||
+                          l.starts_with("- ") || l == "-\n";
+            if (!inside) break;
+            if (blank_or_comment(l)) continue;
+            b.insert_at = j + 1;
+            auto dash = l.find_first_not_of(' ');
+            if (!indent_seen && dash != std::string::npos && l.compare(dash, 2, "- ") == 0) {
+                b.indent = l.substr(0, dash);
+                indent_seen = true;
+            }
+        }
+        return b;
+    }
+    return b;
+}
+
+struct Op {
+    char kind;  ///< '=' kept, '-' removed, '+' added
+    std::string text;
+};
+
+std::string diff_line(char kind, const std::string& text) {
+    std::string out(1, kind == '=' ? ' ' : kind);
+    out += text;
+    if (!text.ends_with('\n')) out += "\n\\ No newline at end of file\n";
+    return out;
+}
+
+/// A unified diff (3 lines of context) of the edit script.
+std::string unified_diff(const std::vector<Op>& ops, const std::string& name) {
+    constexpr std::size_t context = 3;
+    std::vector<std::size_t> changed;
+    for (std::size_t k = 0; k < ops.size(); ++k) {
+        if (ops[k].kind != '=') changed.push_back(k);
+    }
+    if (changed.empty()) return {};
+    std::string out = fmt::format("--- {}\n+++ {}\n", name, name);
+    // Old and new line numbers before each op.
+    std::vector<std::size_t> old_no(ops.size() + 1), new_no(ops.size() + 1);
+    for (std::size_t k = 0; k < ops.size(); ++k) {
+        old_no[k + 1] = old_no[k] + (ops[k].kind != '+');
+        new_no[k + 1] = new_no[k] + (ops[k].kind != '-');
+    }
+    std::size_t c = 0;
+    while (c < changed.size()) {
+        std::size_t first = changed[c];
+        std::size_t last = first;
+        while (c + 1 < changed.size() && changed[c + 1] <= last + 2 * context + 1) {
+            last = changed[++c];
+        }
+        ++c;
+        std::size_t from = first >= context ? first - context : 0;
+        std::size_t to = std::min(ops.size(), last + context + 1);
+        std::size_t old_count = old_no[to] - old_no[from];
+        std::size_t new_count = new_no[to] - new_no[from];
+        out += fmt::format("@@ -{},{} +{},{} @@\n", old_count ? old_no[from] + 1 : old_no[from],
+                           old_count, new_count ? new_no[from] + 1 : new_no[from], new_count);
+        for (std::size_t k = from; k < to; ++k) out += diff_line(ops[k].kind, ops[k].text);
+    }
+    return out;
+}
+
+std::string roles_text(const std::vector<std::pair<std::string, std::string>>& roles) {
+    std::string out;
+    for (const auto& [id, label] : roles) {
+        out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", id, label);
+    }
+    return out;
+}
+
+}  // namespace
+
+MergeResult merge_into(std::string_view plan_text, const Project& plan, const RoleMatrix& m,
+                       const MergeOptions& options) {
+    MergeResult result;
+    bool japanese = false;
+    for (const ImportedStakeholder& s : m.stakeholders) {
+        for (char ch : s.name) japanese |= static_cast<unsigned char>(ch) >= 0x80;
+    }
+    // Departments → the plan's stakeholders by name, then by ID; the rest are new.
+    std::set<std::string> ids;
+    for (const Stakeholder& s : plan.stakeholders) ids.insert(s.id.value);
+    std::vector<std::string> id_of(m.stakeholders.size());
+    std::vector<std::string> new_stakeholders;
+    for (std::size_t i = 0; i < m.stakeholders.size(); ++i) {
+        const ImportedStakeholder& s = m.stakeholders[i];
+        auto same = std::find_if(plan.stakeholders.begin(), plan.stakeholders.end(),
+                                 [&](const Stakeholder& p) { return p.name.value == s.name; });
+        if (same == plan.stakeholders.end()) {
+            same = std::find_if(plan.stakeholders.begin(), plan.stakeholders.end(),
+                                [&](const Stakeholder& p) { return p.id.value == s.name; });
+        }
+        if (same != plan.stakeholders.end()) {
+            id_of[i] = same->id.value;
+            continue;
+        }
+        std::string id = s.id;
+        for (int n = 2; ids.contains(id); ++n) id = fmt::format("{}_{}", s.id, n);
+        ids.insert(id);
+        id_of[i] = id;
+        new_stakeholders.push_back(fmt::format(
+            "- {{ id: {}, name: {}, kind: {} }}  # {}\n", id, quoted(s.name), s.kind,
+            s.because.empty()
+                ? (japanese ? "種類は推定できず (other)。ma-plan import roles が追加"
+                            : "kind not recognised (other); added by ma-plan import roles")
+                : (japanese ? fmt::format("「{}」から推定。ma-plan import roles が追加", s.because)
+                            : fmt::format("guessed from \"{}\"; added by ma-plan import roles",
+                                          s.because))));
+        result.changes.push_back(
+            {fmt::format("added stakeholder \"{}\" as {} (kind {}, a guess from the name: "
+                         "confirm)",
+                         s.name, id, s.kind),
+             fmt::format("関係者「{}」を {} として追加しました (kind {} は名前からの推定です。"
+                         "確認してください)",
+                         s.name, id, s.kind)});
+    }
+    std::vector<std::string> new_tasks;
+    for (const ImportedTask& t : m.tasks) {
+        std::vector<std::pair<std::string, std::string>> file_roles;
+        for (const ImportedRole& r : t.roles)
+            file_roles.emplace_back(id_of[r.stakeholder], r.label);
+        auto same = std::find_if(plan.tasks.begin(), plan.tasks.end(),
+                                 [&](const Task& p) { return p.name.value == t.name; });
+        if (same != plan.tasks.end()) {
+            std::vector<std::pair<std::string, std::string>> plan_roles;
+            for (const RoleAssignment& r : same->roles) {
+                plan_roles.emplace_back(r.stakeholder.value, r.label.value);
+            }
+            auto a = file_roles;
+            auto b = plan_roles;
+            std::sort(a.begin(), a.end());
+            std::sort(b.begin(), b.end());
+            if (a == b) {
+                ++result.unchanged;
+            } else if (options.keep_existing) {
+                result.changes.push_back(
+                    {fmt::format("kept the plan's roles of task \"{}\" (--keep-existing); the "
+                                 "file has {}",
+                                 t.name, roles_text(file_roles)),
+                     fmt::format("タスク「{}」は計画の役割のままにしました (--keep-existing)。"
+                                 "ファイルでは {}",
+                                 t.name, roles_text(file_roles))});
+            } else {
+                result.conflicts.push_back(
+                    {t.name, same->pos, t.row, roles_text(plan_roles), roles_text(file_roles)});
+            }
+            continue;
+        }
+        std::string roles;
+        for (const auto& [id, label] : file_roles) {
+            roles += fmt::format("{}{}: {}", roles.empty() ? "" : ", ", id, quoted(label));
+        }
+        new_tasks.push_back(fmt::format("- {{ name: {}{}, roles: {{ {} }} }}\n", quoted(t.name),
+                                        t.step > 0 ? fmt::format(", step: {}", t.step) : "",
+                                        roles));
+        result.changes.push_back(
+            {fmt::format("added task \"{}\" (row {})", t.name, t.row),
+             fmt::format("タスク「{}」を追加しました ({} 行目)", t.name, t.row)});
+    }
+    if (!result.conflicts.empty() || (new_stakeholders.empty() && new_tasks.empty())) {
+        result.text = std::string(plan_text);
+        if (!result.conflicts.empty()) result.changes.clear();
+        return result;
+    }
+
+    // Line edits: the additions go before these line indices; everything else is kept.
+    std::vector<std::string> lines = split_lines(plan_text);
+    std::map<std::size_t, std::vector<std::string>> before;  ///< line index → lines to insert
+    std::set<std::size_t> emptied;                           ///< `key: []` lines become `key:`
+    auto place = [&](std::string_view key, const std::vector<std::string>& items) {
+        if (items.empty()) return;
+        Block b = find_block(lines, key);
+        std::vector<std::string>& at = before[b.found ? b.insert_at : lines.size()];
+        if (!b.found) at.push_back(fmt::format("{}:\n", key));
+        if (b.empty_flow) emptied.insert(b.key_line);
+        for (const std::string& item : items) at.push_back(b.indent + item);
+    };
+    place("stakeholders", new_stakeholders);
+    place("tasks", new_tasks);
+    std::vector<Op> ops;
+    for (std::size_t i = 0; i <= lines.size(); ++i) {
+        if (auto it = before.find(i); it != before.end()) {
+            // The line the additions follow must end its line.
+            if (!ops.empty() && ops.back().kind == '=' && !ops.back().text.ends_with('\n')) {
+                std::string text = ops.back().text;
+                ops.back().kind = '-';
+                ops.push_back({'+', text + "\n"});
+            }
+            for (const std::string& l : it->second) ops.push_back({'+', l});
+        }
+        if (i == lines.size()) break;
+        if (emptied.contains(i)) {
+            std::string line = lines[i];
+            auto open = line.find("[]");
+            ops.push_back({'-', line});
+            line.erase(open, 2);
+            while (open > 0 && line[open - 1] == ' ') line.erase(--open, 1);
+            ops.push_back({'+', line});
+        } else {
+            ops.push_back({'=', lines[i]});
+        }
+    }
+    for (const Op& op : ops) {
+        if (op.kind != '-') result.text += op.text;
+    }
+    result.patch = unified_diff(ops, options.plan_name);
+    return result;
+}
+
 }  // namespace maplan::importer

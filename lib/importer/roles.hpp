@@ -105,4 +105,38 @@ std::string write_plan(const RoleMatrix& matrix, const PlanOptions& options);
 /// One line per guess, in the given language, for the user to confirm.
 std::vector<std::string> describe_guesses(const RoleMatrix& matrix, Lang lang);
 
+// ----- --into: merging into an existing plan -----
+
+/// A task of the matrix that the plan already has with other roles: never overwritten silently.
+struct MergeConflict {
+    std::string task;
+    SourcePos plan_pos;   ///< the plan's task
+    std::size_t row = 0;  ///< the matrix's row
+    std::string in_plan;  ///< "marketing: 主担当, sales: 共有"
+    std::string in_file;
+};
+
+struct MergeResult {
+    std::string text;           ///< the plan with the additions; == the input when unchanged
+    std::string patch;          ///< unified diff from the plan to `text` (empty when unchanged)
+    std::vector<Text> changes;  ///< one line per added stakeholder or task
+    std::size_t unchanged = 0;  ///< tasks already in the plan with the same roles
+    std::vector<MergeConflict> conflicts;
+};
+
+struct MergeOptions {
+    std::string plan_name;       ///< for the patch's ---/+++ lines
+    bool keep_existing = false;  ///< a conflicting task keeps the plan's roles (else a conflict)
+};
+
+/// Merges the matrix into `plan` (its text `plan_text`) by adding lines only: departments the
+/// plan lacks (matched by name, then ID) are appended to `stakeholders`, tasks it lacks (matched
+/// by name) to `tasks`, each at the end of its block list with the list's indentation; every
+/// other byte of the file stays as it was, comments and layout included. A missing section is
+/// appended at the end; `tasks: []` becomes `tasks:`. Conflicts are listed, and nothing is
+/// merged while there is one (unless keep_existing). Throws ImportError ("row N" of the plan)
+/// for a section written as a flow list ([a, b]), which line edits cannot extend safely.
+MergeResult merge_into(std::string_view plan_text, const Project& plan, const RoleMatrix& matrix,
+                       const MergeOptions& options);
+
 }  // namespace maplan::importer

@@ -282,7 +282,116 @@ def case_bad_input(tmp):
     equal(r.returncode, 4, "--sheet on a CSV")
 
 
-CASES = {"round-trip": case_round_trip, "merged": case_merged, "cells": case_cells,
+PLAN = """# 顧客の計画 (手で書いたコメントは残る)
+ma_plan: 1
+project:
+  name: テスト
+  tool: eloqua
+  language: ja
+stakeholders:
+  # 部門
+  - { id: marketing, name: マーケティング部, kind: marketing }   # 主管
+  - { id: it, name: 情報システム部, kind: internal_systems }
+  - id: legal
+    name: 法務部
+    kind: privacy_legal
+
+  # ここまで
+tasks:
+  - { name: キックオフ, step: 1, roles: { marketing: 主担当, legal: 共有 } }
+# tasks の後のコメント
+"""
+MATRIX = ("ステップ,タスク,マーケティング部,法務部,営業部\n"
+          "1,キックオフ,主担当,共有,\n"
+          "2,体制の合意,共有,,主担当\n")
+ADDED_STAKEHOLDER = '  - { id: sales, name: "営業部", kind: sales }  # 「営業」から推定。ma-plan import roles が追加\n'
+ADDED_TASK = '  - { name: "体制の合意", step: 2, roles: { marketing: "共有", sales: "主担当" } }\n'
+
+
+def case_into(tmp):
+    plan = os.path.join(tmp, "plan.yaml")
+    write(plan, PLAN.encode())
+    matrix = os.path.join(tmp, "roles.csv")
+    write(matrix, MATRIX.encode())
+    # --patch: the file is unchanged; the patch applies with patch(1).
+    r = run("--lang", "en", "import", "roles", matrix, "--into", plan, "--patch")
+    equal(r.returncode, 0, f"--patch exit code ({r.stderr.decode()!r})")
+    equal(open(plan, "rb").read(), PLAN.encode(), "--patch changes no file")
+    patch = r.stdout
+    equal(patch.startswith(f"--- {plan}\n+++ {plan}\n@@ -11,8 +11,10 @@\n".encode()), True,
+          f"patch header: {patch.decode()[:120]!r}")
+    # The write: only the two lines are added, every other byte stays.
+    r = run("--lang", "en", "import", "roles", matrix, "--into", plan)
+    equal(r.returncode, 0, f"--into exit code ({r.stderr.decode()!r})")
+    equal(r.stderr.decode(),
+          f'{plan}: added stakeholder "営業部" as sales (kind sales, a guess from the name: confirm)\n'
+          f'{plan}: added task "体制の合意" (row 3)\n'
+          f"{plan}: 2 changes, 1 tasks already there with the same roles\n", "what changed")
+    after = open(plan, encoding="utf-8").read()
+    lines = after.splitlines(keepends=True)
+    equal(lines.count(ADDED_STAKEHOLDER), 1, f"stakeholder line in\n{after}")
+    equal(lines.count(ADDED_TASK), 1, f"task line in\n{after}")
+    equal(lines.index(ADDED_STAKEHOLDER), 13, "after the last stakeholder, before the blank line")
+    equal(lines.index(ADDED_TASK), 18, "after the last task, before the comment")
+    kept = [l for l in lines if l not in (ADDED_STAKEHOLDER, ADDED_TASK)]
+    equal("".join(kept), PLAN, "comments and layout byte for byte")
+    v = run("validate", plan)
+    equal(v.returncode, 0, f"validate reads the result ({v.stdout.decode()[-400:]!r})")
+    # The patch gives the same file.
+    copy = os.path.join(tmp, "copy.yaml")
+    write(copy, PLAN.encode())
+    p = subprocess.run(["patch", "-s", copy], input=patch, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT)
+    equal(p.returncode, 0, f"patch applies ({p.stdout!r})")
+    equal(open(copy, encoding="utf-8").read(), after, "the patch gives the written file")
+    # Again: nothing to add, nothing written.
+    r = run("--lang", "en", "import", "roles", matrix, "--into", plan)
+    equal(r.stderr.decode(), f"{plan}: 0 changes, 2 tasks already there with the same roles\n",
+          "a second run changes nothing")
+    equal(open(plan, encoding="utf-8").read(), after, "unchanged by the second run")
+    # A task the plan has with other roles: refused, with how to go on.
+    write(matrix, (MATRIX.replace("1,キックオフ,主担当,共有,", "1,キックオフ,主担当,受領,")).encode())
+    for lang, expected in (
+            ("en", f'{plan}:18:5: error: task "キックオフ" has other roles in the plan '
+                   f'(marketing: 主担当, legal: 共有) than in {matrix} row 2 (marketing: 主担当, '
+                   "legal: 受領); pass --keep-existing to keep the plan's, or change one of them\n"),
+            ("ja", f"{plan}:18:5: エラー: タスク「キックオフ」の役割が計画 (marketing: 主担当, legal: 共有) "
+                   f"と {matrix} の 2 行目 (marketing: 主担当, legal: 受領) で違います。計画の役割を"
+                   "残すなら --keep-existing、そうでなければどちらかを直してください\n")):
+        r = run("--lang", lang, "import", "roles", matrix, "--into", plan)
+        equal(r.returncode, 2, "conflict exit code")
+        equal(r.stderr.decode(), expected, f"conflict message ({lang})")
+        equal(open(plan, encoding="utf-8").read(), after, "a conflict changes nothing")
+    r = run("--lang", "en", "import", "roles", matrix, "--into", plan, "--keep-existing")
+    equal(r.returncode, 0, "--keep-existing")
+    equal(r.stderr.decode(),
+          f"{plan}: kept the plan's roles of task \"キックオフ\" (--keep-existing); the file has "
+          "marketing: 主担当, legal: 受領\n"
+          f"{plan}: 1 changes, 1 tasks already there with the same roles\n", "--keep-existing says so")
+    equal(open(plan, encoding="utf-8").read(), after, "--keep-existing keeps the plan's roles")
+    # `tasks: []` gets its first items; a one-line flow list is refused.
+    empty = os.path.join(tmp, "empty.yaml")
+    write(empty, PLAN.split("tasks:")[0].encode() + b"tasks: []  # \xe3\x81\xbe\xe3\x81\xa0\n")
+    write(matrix, MATRIX.encode())
+    r = run("--lang", "en", "import", "roles", matrix, "--into", empty)
+    equal(r.returncode, 0, f"tasks: [] ({r.stderr.decode()!r})")
+    equal(open(empty, encoding="utf-8").read().endswith(
+        "tasks:  # まだ\n"
+        '  - { name: "キックオフ", step: 1, roles: { marketing: "主担当", legal: "共有" } }\n'
+        + ADDED_TASK), True, "tasks: [] becomes a block list")
+    flow = os.path.join(tmp, "flow.yaml")
+    write(flow, b"ma_plan: 1\nproject: { name: x, tool: other }\n"
+                b"stakeholders: [ { id: a, name: A, kind: other } ]\ntasks: []\n")
+    r = run("--lang", "en", "import", "roles", matrix, "--into", flow)
+    equal(r.returncode, 2, "a flow list is refused")
+    equal(r.stderr.decode(), f"{flow}:row 3: error: `stakeholders` is written on one line "
+          "([ { id: a, name: A, kind: other } ]); --into adds block list items, so write it as one "
+          "`- ` item per line\n", "flow list message")
+    r = run("--lang", "en", "import", "roles", matrix, "--into", plan, "-o", "x.yaml")
+    equal(r.returncode != 0, True, "--into with -o is refused")
+
+
+CASES = {"into": case_into, "round-trip": case_round_trip, "merged": case_merged, "cells": case_cells,
          "bad-input": case_bad_input}
 with tempfile.TemporaryDirectory() as tmp:
     CASES[CASE](tmp)

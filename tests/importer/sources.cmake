@@ -23,6 +23,7 @@ endfunction()
 ma_plan_import_xlsx_test(round-trip "raci xlsx then import roles then raci csv gives seed 000 cell for cell")
 ma_plan_import_xlsx_test(merged "merged and two-row headers a merged step a blank row and --sheet with did you mean")
 ma_plan_import_xlsx_test(cells "shared string runs without furigana inline strings and cached formula values")
+ma_plan_import_xlsx_test(into "--into adds lines only keeps comments byte for byte patches refuses conflicts unless --keep-existing")
 ma_plan_import_xlsx_test(bad-input "corrupt encrypted bombs deep XML formulas labels and two owners each one line and no file")
 add_executable(test_importer
     unit/catch_main.cpp
