@@ -106,7 +106,6 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
         "  ma-plan report plan.yaml -o report.md\n"
         "  ma-plan report plan.yaml --format html -o report.html --today 2026-12-01\n"
         "  ma-plan --lang en report plan.yaml --db ma-plan-lists.sqlite\n"
-        "  ma-plan report plan.yaml --format xlsx -o report.xlsx\n"
         "Sections: cover, summary, goals and the reverse funnel, roles, journey map,\n"
         "communication flow, hand-off sheets, lists, tool setup, measurement plan, operations,\n"
         "timeline, findings. A section the plan cannot fill says what to write.\n"
