@@ -59,7 +59,7 @@ std::string sample() {
 
 }  // namespace
 
-TEST_CASE("sheets by name, the first by default", "[xlsx][reader]") {
+TEST_CASE("sheets by name and the first by default", "[xlsx][reader]") {
     const std::string bytes = sample();
     CHECK(xlsx::sheet_names(bytes) == std::vector<std::string>{"メモ", "表"});
     xlsx::Sheet first = xlsx::read_sheet(bytes);
