@@ -30,10 +30,9 @@ struct ImportRolesArgs {
 
 /// --into: only added lines, printed as they are made (or as a patch); a task the plan has with
 /// other roles stops the run unless --keep-existing.
-int merge_into_plan(const ImportRolesArgs& args, const importer::RoleMatrix& matrix, Context& ctx) {
+int merge_into_plan(const ImportRolesArgs& args, const importer::RoleMatrix& matrix,
+                    const FileResult& plan, Context& ctx) {
     const Lang lang = ctx.lang();
-    FileResult plan = validate_file(args.into, ValidateOptions{});
-    if (report_fatal(args.into, plan.fatal, ctx)) return exit_code::input_error;
     // The bytes as they are on disk (the loader's copy may be normalised): only lines are added.
     std::ifstream in(args.into, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -104,10 +103,17 @@ int run_import_roles(const ImportRolesArgs& args, Context& ctx) {
             {fmt::format("{}: --sheet is for .xlsx workbooks; this is a CSV file", args.file),
              fmt::format("{}: --sheet は .xlsx ブック用です。このファイルは CSV です", args.file)});
     }
+    // --into: the plan first, so its own role_labels are known labels of the matrix.
+    FileResult into_plan;
+    if (!args.into.empty()) {
+        into_plan = validate_file(args.into, ValidateOptions{});
+        if (report_fatal(args.into, into_plan.fatal, ctx)) return exit_code::input_error;
+    }
+    const Project* vocabulary = into_plan.project.get();
     importer::RoleMatrix matrix;
     try {
-        matrix =
-            workbook ? importer::read_role_xlsx(bytes, args.sheet) : importer::read_role_csv(bytes);
+        matrix = workbook ? importer::read_role_xlsx(bytes, args.sheet, vocabulary)
+                          : importer::read_role_csv(bytes, vocabulary);
     } catch (const importer::ImportError& e) {
         // "file:Sheet!C4: error: …"; a problem of the whole file: "file: error: …".
         ctx.err << fmt::format("{}:{} {}: {}{}\n", args.file,
@@ -116,7 +122,7 @@ int run_import_roles(const ImportRolesArgs& args, Context& ctx) {
                                e.rule().empty() ? "" : fmt::format(" [{}]", e.rule()));
         return exit_code::input_error;
     }
-    if (!args.into.empty()) return merge_into_plan(args, matrix, ctx);
+    if (!args.into.empty()) return merge_into_plan(args, matrix, into_plan, ctx);
     importer::PlanOptions options;
     options.project_name = args.project_name.empty() ? path.stem().string() : args.project_name;
     options.tool = args.tool;

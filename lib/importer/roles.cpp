@@ -268,13 +268,28 @@ void assign_ids(RoleMatrix& m) {
 
 }  // namespace
 
-RoleMatrix read_role_table(const std::vector<TableRow>& table, std::string_view place) {
+RoleMatrix read_role_table(const std::vector<TableRow>& table, std::string_view place,
+                           const Project* vocabulary) {
     RoleMatrix m;
     std::optional<std::size_t> step_col;
     std::optional<std::size_t> group_col;
     std::optional<std::size_t> task_col;
     std::vector<std::optional<std::size_t>> dept_of_col;  ///< column → stakeholder index
-    const Project defaults;  // the built-in vocabulary: 主担当, 共有, 受領, R, A, C, I
+    const Project built_in;  // the built-in vocabulary: 主担当, 共有, 受領, R, A, C, I
+    const Project& defaults = vocabulary != nullptr ? *vocabulary : built_in;
+    // "Did you mean" over the plan's own labels first, then the built-in ones.
+    std::vector<std::string_view> labels;
+    std::string declared_en, declared_ja;
+    for (const auto& [kind, label] : defaults.role_labels) {
+        if (std::find(known_labels().begin(), known_labels().end(), label.value) ==
+                known_labels().end() &&
+            std::find(labels.begin(), labels.end(), label.value) == labels.end()) {
+            labels.push_back(label.value);
+            declared_en += label.value + ", ";
+            declared_ja += label.value + "・";
+        }
+    }
+    labels.insert(labels.end(), known_labels().begin(), known_labels().end());
     auto at = [&](std::size_t col, std::size_t row) {
         return fmt::format("{}{}", place, cell_name(col, row));
     };
@@ -402,18 +417,20 @@ RoleMatrix read_role_table(const std::vector<TableRow>& table, std::string_view 
             }
             auto kind = role_kind_of(defaults, cells[c]);
             if (!kind) {
-                auto guess = closest_match(cells[c], known_labels());
+                auto guess = closest_match(cells[c], labels);
                 throw ImportError(
                     at(c, row),
-                    {fmt::format("unknown role label \"{}\"{}; the labels are 主担当, 共有, "
+                    {fmt::format("unknown role label \"{}\"{}; the labels are {}主担当, 共有, "
                                  "受領, R, A, C, I",
                                  cells[c],
-                                 guess ? fmt::format(" (did you mean \"{}\"?)", *guess) : ""),
+                                 guess ? fmt::format(" (did you mean \"{}\"?)", *guess) : "",
+                                 declared_en),
                      fmt::format(
-                         "不明な役割「{}」です{}。使える役割は 主担当・共有・受領・R・"
+                         "不明な役割「{}」です{}。使える役割は {}主担当・共有・受領・R・"
                          "A・C・I です",
                          cells[c],
-                         guess ? fmt::format(" (「{}」の誤りではありませんか?)", *guess) : "")});
+                         guess ? fmt::format(" (「{}」の誤りではありませんか?)", *guess) : "",
+                         declared_ja)});
             }
             if (*kind == RoleKind::owner) {
                 if (owner_col) {
@@ -443,7 +460,7 @@ RoleMatrix read_role_table(const std::vector<TableRow>& table, std::string_view 
     return m;
 }
 
-RoleMatrix read_role_csv(std::string_view bytes) {
+RoleMatrix read_role_csv(std::string_view bytes, const Project* vocabulary) {
     std::string text = decode(bytes);
     lists::CsvReader reader(text);
     std::vector<std::string_view> fields;
@@ -458,10 +475,11 @@ RoleMatrix read_role_csv(std::string_view bytes) {
     } catch (const lists::CsvSyntaxError& e) {
         throw ImportError(cell_name(e.col > 0 ? e.col - 1 : 0, e.row), e.what_text);
     }
-    return read_role_table(table, {});
+    return read_role_table(table, {}, vocabulary);
 }
 
-RoleMatrix read_role_xlsx(std::string_view bytes, std::string_view sheet_name) {
+RoleMatrix read_role_xlsx(std::string_view bytes, std::string_view sheet_name,
+                          const Project* vocabulary) {
     xlsx::Sheet sheet;
     try {
         sheet = xlsx::read_sheet(bytes, sheet_name);
@@ -475,7 +493,7 @@ RoleMatrix read_role_xlsx(std::string_view bytes, std::string_view sheet_name) {
         for (const std::string& c : sheet.rows[r]) row.cells.push_back(trim(c));
         table.push_back(std::move(row));
     }
-    return read_role_table(table, fmt::format("{}!", sheet.name));
+    return read_role_table(table, fmt::format("{}!", sheet.name), vocabulary);
 }
 
 std::vector<std::string> describe_guesses(const RoleMatrix& m, Lang lang) {

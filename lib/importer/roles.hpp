@@ -67,7 +67,9 @@ struct RoleMatrix {
 /// Blank rows and cells are skipped. Throws ImportError for: a bad CSV record, a header without
 /// departments, a duplicate department, a step that is not 1..7, a task without a name, an unknown
 /// label (with "did you mean" over the known labels), two owners in one row (RACI-002).
-RoleMatrix read_role_csv(std::string_view bytes);
+/// `vocabulary`: the plan whose role_labels are known besides the built-in ones (--into); null:
+/// the built-in ones only.
+RoleMatrix read_role_csv(std::string_view bytes, const Project* vocabulary = nullptr);
 
 /// One row of a matrix as a file holds it: the 1-based row number and the cells' text.
 struct TableRow {
@@ -81,11 +83,13 @@ struct TableRow {
 /// is the department "営業本部 1課"). A column headed グループ/区分/フェーズ/Group/Phase groups
 /// rows; with no step column its "2. …" values give the step. `place` ("Roles!") goes in front of
 /// every cell in an ImportError.
-RoleMatrix read_role_table(const std::vector<TableRow>& rows, std::string_view place);
+RoleMatrix read_role_table(const std::vector<TableRow>& rows, std::string_view place,
+                           const Project* vocabulary = nullptr);
 
 /// Reads the sheet `sheet` (empty: the first) of an .xlsx workbook (xlsx/reader.hpp) into a
 /// matrix; workbook problems are ImportError at "Sheet!C4", the part, or the file (empty where).
-RoleMatrix read_role_xlsx(std::string_view bytes, std::string_view sheet);
+RoleMatrix read_role_xlsx(std::string_view bytes, std::string_view sheet,
+                          const Project* vocabulary = nullptr);
 
 /// Proposes an ID and a kind from a department name (マーケティング → marketing, 情報システム →
 /// internal_systems, 法務 → privacy_legal, …); `because` says which part matched.

@@ -387,6 +387,21 @@ def case_into(tmp):
     equal(r.stderr.decode(), f"{flow}:row 3: error: `stakeholders` is written on one line "
           "([ { id: a, name: A, kind: other } ]); --into adds block list items, so write it as one "
           "`- ` item per line\n", "flow list message")
+    # The plan's own role_labels are labels of the matrix; "did you mean" knows them.
+    labelled = os.path.join(tmp, "labelled.yaml")
+    write(labelled, PLAN.replace("tasks:\n", "role_labels: { owner: リード }\ntasks:\n")
+          .replace("marketing: 主担当", "marketing: リード").encode())
+    write(matrix, "タスク,マーケティング部,法務部\nキックオフ,リード,共有\n新規,リーダ,\n".encode())
+    r = run("--lang", "en", "import", "roles", matrix, "--into", labelled)
+    equal(r.returncode, 2, "a typo of a configured label")
+    equal(r.stderr.decode(), f'{matrix}:B3: error: unknown role label "リーダ" (did you mean '
+          '"リード"?); the labels are リード, 主担当, 共有, 受領, R, A, C, I\n',
+          "did you mean over the configured labels")
+    write(matrix, "タスク,マーケティング部,法務部\nキックオフ,リード,共有\n新規,リード,\n".encode())
+    r = run("--lang", "en", "import", "roles", matrix, "--into", labelled)
+    equal(r.returncode, 0, f"a configured label ({r.stderr.decode()!r})")
+    equal('  - { name: "新規", roles: { marketing: "リード" } }\n' in open(labelled, encoding="utf-8").read(),
+          True, "the configured label imported")
     r = run("--lang", "en", "import", "roles", matrix, "--into", plan, "-o", "x.yaml")
     equal(r.returncode != 0, True, "--into with -o is refused")
 
