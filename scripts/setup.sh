@@ -26,6 +26,9 @@ packages=(
     git
     # --format xlsx: libxlsxwriter writes the Excel workbooks (raci, checklist, status)
     libxlsxwriter-dev
+    # import roles FILE.xlsx: libzip opens the workbook from memory and expat parses its XML (a
+    # real, well-kept zip and XML library instead of hand-written code for untrusted input)
+    libzip-dev libexpat1-dev
 )
 test_packages=(
     catch2

@@ -23,6 +23,8 @@
 #include "lists/import.hpp"
 #include "lists/normalize.hpp"
 #include "lists/workspace.hpp"
+#include "report_cli.hpp"
+#include "xlsx/reports_xlsx.hpp"
 
 namespace maplan::cli {
 
@@ -513,8 +515,8 @@ void add_audit(CLI::App* lists, Context& ctx) {
         "audit", "Report problems in the customer master / 顧客マスタの問題を報告");
     add_common(cmd, f->common);
     add_policy(cmd, f->policy);
-    cmd->add_option("--format", f->format, "md or json")
-        ->check(CLI::IsMember({"md", "json"}))
+    cmd->add_option("--format", f->format, "md, json or xlsx (needs -o)")
+        ->check(CLI::IsMember({"md", "json", "xlsx"}))
         ->capture_default_str();
     cmd->add_flag("--show-pii", f->show_pii,
                   "Show example addresses and names unmasked / 例のアドレスと氏名を伏せずに表示");
@@ -522,6 +524,12 @@ void add_audit(CLI::App* lists, Context& ctx) {
                     "Write the report to FILE (mode 0600) instead of standard output / 出力先")
         ->type_name("FILE");
     cmd->callback([&ctx, f] {
+        if (f->format == "xlsx") {
+            if (int code = refuse_xlsx_target(f->out, ctx)) {
+                ctx.exit_code = code;
+                return;
+            }
+        }
         const ListsConfig config = config_from(f->common, f->policy);
         auto ws = open_ws(f->common);
         AuditReport report;
@@ -529,8 +537,12 @@ void add_audit(CLI::App* lists, Context& ctx) {
             ProgressBar bar(ctx.err, {"auditing", "監査中"}, ctx.lang());
             report = build_audit(ws, config, f->show_pii, bar.fn());
         }
-        const std::string text = f->format == "json" ? render_audit_json(report, ctx.lang())
-                                                     : render_audit_markdown(report, ctx.lang());
+        // xlsx: the same model, masked unless --show-pii, written 0600 like every audit file.
+        const std::string text =
+            f->format == "json" ? render_audit_json(report, ctx.lang())
+            : f->format == "xlsx"
+                ? xlsx::render_audit_xlsx(report, ctx.lang(), xlsx_scratch(f->out))
+                : render_audit_markdown(report, ctx.lang());
         if (f->out.empty()) {
             ctx.out << text;
         } else {

@@ -13,6 +13,7 @@
 #include "reports/report_lists.hpp"
 #include "rules/validate.hpp"
 #include "run_options.hpp"
+#include "xlsx/reports_xlsx.hpp"
 
 namespace maplan::cli {
 
@@ -43,6 +44,9 @@ void emit(const ReportArgs& args, const std::string& text, Context& ctx) {
 }
 
 int run_report(const ReportArgs& args, Context& ctx) {
+    if (args.format == "xlsx") {
+        if (int code = refuse_xlsx_target(args.output, ctx)) return code;
+    }
     reports::Date today = today_of(args.today);
     config::ResolvedRun run = resolve(args.run, {args.plan}, ctx);
     FileResult result =
@@ -68,6 +72,8 @@ int run_report(const ReportArgs& args, Context& ctx) {
         text = reports::render_funnel_json(report.funnel, lang);
     } else if (args.format == "csv") {
         text = reports::render_funnel_csv(report.funnel, lang);
+    } else if (args.format == "xlsx") {
+        text = xlsx::render_report_xlsx(report, lang, xlsx_scratch(args.output));
     } else {
         text = reports::render_report(
             report,
@@ -85,8 +91,10 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
     CLI::App* r = app.add_subcommand(
         "report", "The rollout report to hand over: Markdown or one HTML file / 導入レポート");
     r->add_option("plan", args->plan, "Plan file (- for standard input)")->required();
-    r->add_option("-f,--format", args->format, "md (GFM) or html (one self-contained file)")
-        ->check(CLI::IsMember({"md", "html"}))
+    r->add_option(
+         "-f,--format", args->format,
+         "md (GFM), html (one self-contained file) or xlsx (one sheet per table; needs -o)")
+        ->check(CLI::IsMember({"md", "html", "xlsx"}))
         ->default_str("md");
     r->add_option("-o,--output", args->output,
                   "Write to FILE atomically (an existing file is kept if the run fails; - is "

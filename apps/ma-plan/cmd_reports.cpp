@@ -78,36 +78,12 @@ bool is_xlsx(const CommonArgs& args) {
     return args.format == "xlsx";
 }
 
-/// An .xlsx file is binary: it needs -o FILE, and `-o -` only into a pipe or file, never onto a
-/// terminal. Returns the exit code of a refusal (the message is printed), or 0 to go on.
 int refuse_xlsx_target(const CommonArgs& args, Context& ctx) {
-    if (args.output.empty()) {
-        ctx.err
-            << (ctx.lang() == Lang::ja
-                    ? "ma-plan: --format xlsx には -o FILE が必要です (Excel ファイルはバイナリ)\n"
-                    : "ma-plan: --format xlsx needs -o FILE (an Excel file is binary)\n");
-        return exit_code::usage_error;
-    }
-    if (is_standard_output(args.output) && isatty(STDOUT_FILENO) == 1) {
-        ctx.err << (ctx.lang() == Lang::ja
-                        ? "ma-plan: -o - は端末です。Excel "
-                          "ファイルはバイナリなので、ファイル名を指定するかパイプに渡してください\n"
-                        : "ma-plan: -o - is a terminal; an Excel file is binary, so give a file "
-                          "name or pipe it\n");
-        return exit_code::bad_option;
-    }
-    return exit_code::ok;
+    return cli::refuse_xlsx_target(args.output, ctx);
 }
 
-/// The workbook's scratch directory is made beside the output, like the atomic writer's
-/// temporary file; for standard output, in the system temporary directory.
 std::filesystem::path xlsx_scratch(const CommonArgs& args) {
-    if (is_standard_output(args.output)) return {};
-    std::filesystem::path parent = std::filesystem::absolute(args.output).parent_path();
-    // A directory that does not exist is the atomic writer's to report, in its own words
-    // ("PATH: error: cannot write: …"); the scratch directory then goes to the system's.
-    std::error_code ec;
-    return std::filesystem::is_directory(parent, ec) ? parent : std::filesystem::path{};
+    return cli::xlsx_scratch(args.output);
 }
 
 void add_common(CLI::App* cmd, CommonArgs& args, const std::vector<std::string>& formats,

@@ -449,15 +449,18 @@ constexpr std::array catalogue = {
     // import
     TextRef{"Import a plan's parts from spreadsheets / 取り込み",
             "計画の一部を表計算の表から取り込む"},
-    TextRef{"Role matrix (CSV) into a new plan / 役割分担表 (CSV) からプランを作成",
-            "役割分担表 (CSV) から新しい計画を作成"},
-    TextRef{"Role matrix as CSV (UTF-8 or CP932)", "役割分担表の CSV (UTF-8 または CP932)"},
+    TextRef{"Role matrix (.xlsx or CSV) into a new plan / 役割分担表 (.xlsx・CSV) からプランを作成",
+            "役割分担表 (.xlsx・CSV) から新しい計画を作成"},
+    TextRef{"Role matrix as .xlsx or CSV (UTF-8 or CP932)",
+            "役割分担表の .xlsx または CSV (UTF-8 または CP932)"},
     TextRef{"Write the plan to FILE (never replaces an existing file; - or none: standard output)",
             "計画を FILE に書く (既存のファイルは置き換えない。- か指定なしなら標準出力)"},
     TextRef{"project.name (default: the file name)", "project.name (既定: ファイル名)"},
     TextRef{"project.tool", "project.tool (MA ツール)"},
     TextRef{"Examples:\n"
+            "  ma-plan import roles 役割分担表.xlsx --sheet 役割分担表 -o plan.yaml\n"
             "  ma-plan import roles 役割分担表.csv -o plan.yaml\n"
+            "  ma-plan import roles 役割分担表.xlsx --into plan.yaml --patch > roles.patch\n"
             "  ma-plan raci plan.yaml --format csv | ma-plan import roles /dev/stdin --tool "
             "eloqua\n"
             "The first row is the header: ステップ/Step (optional), タスク/Task (else the first "
@@ -466,13 +469,28 @@ constexpr std::array catalogue = {
             "Every guessed stakeholder ID and kind is listed on stderr and commented in the plan.\n"
             "Docs: docs/excel.md",
             "例:\n"
+            "  ma-plan import roles 役割分担表.xlsx --sheet 役割分担表 -o plan.yaml\n"
             "  ma-plan import roles 役割分担表.csv -o plan.yaml\n"
+            "  ma-plan import roles 役割分担表.xlsx --into plan.yaml --patch > roles.patch\n"
             "  ma-plan raci plan.yaml --format csv | ma-plan import roles /dev/stdin --tool "
             "eloqua\n"
             "1 行目は見出し: ステップ/Step (省略可)、タスク/Task (なければ最初の列)、\n"
             "続いて部門ごとに 1 列。セル: 主担当 共有 受領 R A C I (担当 実施 相談)。\n"
             "推測した関係者の ID と種類はすべて標準エラーに出し、計画にもコメントで残す。\n"
             "説明: docs/excel.md"},
+    // Excel in and out (issue 16, i16-xlsx): import roles FILE.xlsx, --into, report/audit xlsx
+    TextRef{"The workbook's sheet to read (default: the first)",
+            "読み込むブックのシート (既定: 最初のシート)"},
+    TextRef{"Merge into this existing plan: only adds lines, keeps every comment",
+            "既存の計画に取り込む: 行を追加するだけで、コメントはすべて残す"},
+    TextRef{"With --into: print a unified patch, change no file",
+            "--into と共に: unified 形式のパッチを出力し、ファイルは変更しない"},
+    TextRef{"With --into: a task the plan has with other roles keeps the plan's roles",
+            "--into と共に: 計画に別の役割で既にあるタスクは計画の役割のままにする"},
+    TextRef{"md (GFM), html (one self-contained file) or xlsx (one sheet per table; needs -o)",
+            "md (GFM)、html (それだけで完結する 1 ファイル) または xlsx (表ごとに 1 シート。"
+            "-o が必要)"},
+    TextRef{"md, json or xlsx (needs -o)", "md、json または xlsx (-o が必要)"},
 
     // completion
     TextRef{"Print shell completions (bash, zsh), the man page or the command list",

@@ -3,4 +3,6 @@
 add_library(ma_plan_importer STATIC
     importer/roles.cpp
 )
-target_link_libraries(ma_plan_importer PUBLIC ma_plan_lists ma_plan_core PRIVATE ma_plan_warnings)
+# .xlsx matrices come through xlsx/reader.hpp (libzip and expat).
+target_link_libraries(ma_plan_importer PUBLIC ma_plan_lists ma_plan_xlsx ma_plan_core
+    PRIVATE ma_plan_warnings)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/escape.hpp"
+#include "core/finding.hpp"
 #include "xlsx/workbook.hpp"
 
 namespace maplan::xlsx {
@@ -141,13 +142,10 @@ TextRef task_header{"Task", "タスク"};
 
 // ----- role matrix -----
 
-std::string render_raci_xlsx(const RaciMatrix& m, const reports::RenderOptions& options,
-                             const std::filesystem::path& scratch_parent) {
-    const Lang lang = options.lang;
-    Workbook book(scratch_parent);
-    set_title(book, fmt::format("{}: {}", lang == Lang::ja ? "役割分担表" : "Role matrix",
-                                m.project_name));
-    Formats f = common_formats(book);
+namespace {
+
+/// The matrix sheet and its legend sheet (also the report workbook's roles).
+void add_raci_sheets(Workbook& book, const Formats& f, const RaciMatrix& m, Lang lang) {
     std::map<RoleKind, lxw_format*> fills;
     auto fill = [&](RoleKind kind) {
         kind = colour_kind(kind, m.style);
@@ -211,6 +209,18 @@ std::string render_raci_xlsx(const RaciMatrix& m, const reports::RenderOptions& 
     legend_widths.apply(legend, f.wrap);
     worksheet_freeze_panes(legend, 1, 0);
     print_setup(legend);
+}
+
+}  // namespace
+
+std::string render_raci_xlsx(const RaciMatrix& m, const reports::RenderOptions& options,
+                             const std::filesystem::path& scratch_parent) {
+    const Lang lang = options.lang;
+    Workbook book(scratch_parent);
+    set_title(book, fmt::format("{}: {}", lang == Lang::ja ? "役割分担表" : "Role matrix",
+                                m.project_name));
+    Formats f = common_formats(book);
+    add_raci_sheets(book, f, m, lang);
     return book.finish();
 }
 
@@ -379,6 +389,221 @@ std::string render_status_xlsx(const reports::StatusReport& s,
         late_widths.apply(late, f.wrap);
         worksheet_freeze_panes(late, 1, 0);
         print_setup(late);
+    }
+    return book.finish();
+}
+
+// ----- rollout report -----
+
+namespace {
+
+void put_date(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const reports::Date& date,
+              const Formats& f, Widths& widths) {
+    if (date.year == 0) return;
+    lxw_datetime when{date.year, date.month, date.day, 0, 0, 0.0};
+    widths.note(col, 10.0);
+    check(worksheet_write_datetime(sheet, row, col, &when, f.date), "worksheet_write_datetime");
+}
+
+void put_optional(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col,
+                  const std::optional<double>& value, lxw_format* format, Widths& widths) {
+    if (value) put_number(sheet, row, col, *value, format, widths);
+}
+
+/// A sheet with a bold header row, frozen, filtered, printed landscape.
+lxw_worksheet* table_sheet(Workbook& book, const Formats& f, std::string_view name,
+                           const std::vector<std::string_view>& headers, Widths& widths) {
+    lxw_worksheet* sheet = book.add_sheet(name);
+    for (std::size_t c = 0; c < headers.size(); ++c) {
+        put_text(sheet, 0, static_cast<lxw_col_t>(c), headers[c], f.header, widths);
+    }
+    worksheet_freeze_panes(sheet, 1, 0);
+    print_setup(sheet);
+    return sheet;
+}
+
+void finish_table(lxw_worksheet* sheet, const Formats& f, const Widths& widths, lxw_row_t rows,
+                  std::size_t columns) {
+    widths.apply(sheet, f.wrap);
+    if (rows > 1) {
+        check(worksheet_autofilter(sheet, 0, 0, rows - 1, static_cast<lxw_col_t>(columns - 1)),
+              "worksheet_autofilter");
+    }
+}
+
+void add_findings_sheet(Workbook& book, const Formats& f, const std::vector<Finding>& findings,
+                        Lang lang) {
+    const bool ja = lang == Lang::ja;
+    Widths widths;
+    std::vector<std::string_view> headers =
+        ja ? std::vector<std::string_view>{"ルール", "重要度", "ファイル", "行",
+                                           "列",     "内容",   "対処"}
+           : std::vector<std::string_view>{"Rule",   "Severity", "File", "Line",
+                                           "Column", "Message",  "Hint"};
+    lxw_worksheet* sheet = table_sheet(book, f, ja ? "指摘" : "Findings", headers, widths);
+    lxw_row_t row = 1;
+    for (const Finding& x : findings) {
+        put_text(sheet, row, 0, x.rule_id, nullptr, widths);
+        put_text(sheet, row, 1, severity_label(x.severity, lang), nullptr, widths);
+        put_text(sheet, row, 2, x.file == "-" ? "<stdin>" : x.file, nullptr, widths);
+        if (x.pos.known()) {
+            put_number(sheet, row, 3, x.pos.line, nullptr, widths);
+            put_number(sheet, row, 4, x.pos.column, nullptr, widths);
+        }
+        put_text(sheet, row, 5, x.message.in(lang), f.wrap, widths);
+        put_text(sheet, row, 6, x.hint.in(lang), f.wrap, widths);
+        ++row;
+    }
+    finish_table(sheet, f, widths, row, headers.size());
+}
+
+}  // namespace
+
+std::string render_report_xlsx(const reports::Report& report, Lang lang,
+                               const std::filesystem::path& scratch_parent) {
+    const bool ja = lang == Lang::ja;
+    Workbook book(scratch_parent);
+    set_title(book, fmt::format("{}: {}", report.title.in(lang), report.cover.project));
+    Formats f = common_formats(book);
+    if (report.shows(reports::ReportSection::roles)) add_raci_sheets(book, f, report.roles, lang);
+    if (report.shows(reports::ReportSection::timeline)) {
+        Widths widths;
+        std::vector<std::string_view> headers =
+            ja ? std::vector<std::string_view>{"ステップ", "タスク", "期限",
+                                               "状態",     "主担当", "期限切れ"}
+               : std::vector<std::string_view>{"Step", "Task", "Due", "Status", "Owner", "Overdue"};
+        lxw_worksheet* sheet =
+            table_sheet(book, f, ja ? "スケジュール" : "Timeline", headers, widths);
+        lxw_row_t row = 1;
+        for (const reports::TimelineTask& t : report.timeline) {
+            if (t.step > 0) put_number(sheet, row, 0, t.step, nullptr, widths);
+            put_text(sheet, row, 1, t.name, f.wrap, widths);
+            put_date(sheet, row, 2, t.due, f, widths);
+            put_text(sheet, row, 3, t.status, nullptr, widths);
+            put_text(sheet, row, 4, t.owner, nullptr, widths);
+            put_text(sheet, row, 5, t.overdue ? (ja ? "期限切れ" : "overdue") : "", nullptr,
+                     widths);
+            ++row;
+        }
+        finish_table(sheet, f, widths, row, headers.size());
+    }
+    if (report.shows(reports::ReportSection::goals)) {
+        Widths widths;
+        std::vector<std::string_view> headers =
+            ja ? std::vector<std::string_view>{"段階",   "定義",       "転換率",
+                                               "必要数", "目安の下限", "目安の上限",
+                                               "目安外", "KPI ゴール", "KPI 目標"}
+               : std::vector<std::string_view>{"Stage",        "Definition", "Rate",
+                                               "Required",     "Band low",   "Band high",
+                                               "Outside band", "KPI goal",   "KPI target"};
+        lxw_worksheet* sheet =
+            table_sheet(book, f, ja ? "逆算ファネル" : "Funnel", headers, widths);
+        lxw_row_t row = 1;
+        for (const reports::FunnelStage& st : report.funnel.stages) {
+            put_text(sheet, row, 0, st.id, nullptr, widths);
+            put_text(sheet, row, 1, st.definition, f.wrap, widths);
+            put_optional(sheet, row, 2, st.rate, f.percent, widths);
+            put_optional(sheet, row, 3, st.required, nullptr, widths);
+            put_optional(sheet, row, 4, st.band_low, f.percent, widths);
+            put_optional(sheet, row, 5, st.band_high, f.percent, widths);
+            put_text(sheet, row, 6, st.outside_band ? (ja ? "目安外" : "outside") : "", nullptr,
+                     widths);
+            put_text(sheet, row, 7, st.kpi_goal, nullptr, widths);
+            put_optional(sheet, row, 8, st.kpi_target, nullptr, widths);
+            ++row;
+        }
+        finish_table(sheet, f, widths, row, headers.size());
+    }
+    if (report.shows(reports::ReportSection::findings)) {
+        add_findings_sheet(book, f, report.findings, lang);
+    }
+    return book.finish();
+}
+
+// ----- lists audit -----
+
+std::string render_audit_xlsx(const lists::AuditReport& audit, Lang lang,
+                              const std::filesystem::path& scratch_parent) {
+    const bool ja = lang == Lang::ja;
+    Workbook book(scratch_parent);
+    set_title(book, fmt::format("{}: {}", ja ? "顧客マスタ監査" : "Customer master audit",
+                                audit.workspace));
+    Formats f = common_formats(book);
+    {
+        Widths widths;
+        std::vector<std::string_view> headers =
+            ja ? std::vector<std::string_view>{"段階", "件数"}
+               : std::vector<std::string_view>{"Stage", "Contacts"};
+        lxw_worksheet* sheet =
+            table_sheet(book, f, ja ? "ウォーターフォール" : "Waterfall", headers, widths);
+        const lists::Waterfall& w = audit.waterfall;
+        const std::vector<std::pair<TextRef, std::size_t>> stages = {
+            {{"imported", "取り込み"}, w.imported},
+            {{"invalid address", "不正なアドレス"}, w.invalid},
+            {{"no consent", "同意なし"}, w.no_consent},
+            {{"excluded", "除外"}, w.excluded},
+            {{"opted out elsewhere", "他の記録で配信停止"}, w.opted_out_elsewhere},
+            {{"duplicates", "重複"}, w.duplicates},
+            {{"contactable", "配信可能"}, w.contactable},
+        };
+        lxw_row_t row = 1;
+        for (const auto& [label, count] : stages) {
+            put_text(sheet, row, 0, label.in(lang), nullptr, widths);
+            put_number(sheet, row, 1, static_cast<double>(count), nullptr, widths);
+            ++row;
+        }
+        for (const auto& [reason, count] : w.excluded_by_reason) {
+            put_text(sheet, row, 0,
+                     ja ? fmt::format("除外: {}", reason) : fmt::format("excluded: {}", reason),
+                     nullptr, widths);
+            put_number(sheet, row, 1, static_cast<double>(count), nullptr, widths);
+            ++row;
+        }
+        widths.apply(sheet, f.wrap);
+    }
+    {
+        Widths widths;
+        std::vector<std::string_view> headers =
+            ja ? std::vector<std::string_view>{"ID", "問題", "件数", "内訳"}
+               : std::vector<std::string_view>{"ID", "Problem", "Count", "Breakdown"};
+        lxw_worksheet* sheet = table_sheet(book, f, ja ? "問題" : "Findings", headers, widths);
+        lxw_row_t row = 1;
+        for (const lists::AuditFinding& x : audit.findings) {
+            std::string breakdown;
+            for (const auto& [what, n] : x.breakdown) {
+                breakdown += fmt::format("{}{}: {}", breakdown.empty() ? "" : ", ", what, n);
+            }
+            put_text(sheet, row, 0, x.id, nullptr, widths);
+            put_text(sheet, row, 1, x.title.in(lang), f.wrap, widths);
+            put_number(sheet, row, 2, static_cast<double>(x.count), nullptr, widths);
+            put_text(sheet, row, 3, breakdown, f.wrap, widths);
+            ++row;
+        }
+        finish_table(sheet, f, widths, row, headers.size());
+    }
+    {
+        // The examples as build_audit gave them: masked unless --show-pii.
+        Widths widths;
+        std::vector<std::string_view> headers =
+            ja ? std::vector<std::string_view>{"問題",   "ファイル", "行",  "ソース",
+                                               "メール", "氏名",     "会社"}
+               : std::vector<std::string_view>{"Problem", "File", "Row",    "Source",
+                                               "Email",   "Name", "Company"};
+        lxw_worksheet* sheet = table_sheet(book, f, ja ? "例" : "Examples", headers, widths);
+        lxw_row_t row = 1;
+        for (const lists::AuditFinding& x : audit.findings) {
+            for (const lists::AuditExample& e : x.examples) {
+                put_text(sheet, row, 0, x.id, nullptr, widths);
+                put_text(sheet, row, 1, e.file, nullptr, widths);
+                put_number(sheet, row, 2, static_cast<double>(e.row), nullptr, widths);
+                put_text(sheet, row, 3, e.source, nullptr, widths);
+                put_text(sheet, row, 4, e.email, nullptr, widths);
+                put_text(sheet, row, 5, e.name, nullptr, widths);
+                put_text(sheet, row, 6, e.company, nullptr, widths);
+                ++row;
+            }
+        }
+        finish_table(sheet, f, widths, row, headers.size());
     }
     return book.finish();
 }

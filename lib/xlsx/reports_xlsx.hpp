@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <string>
 
+#include "lists/audit.hpp"
 #include "reports/checklist.hpp"
 #include "reports/common.hpp"
 #include "reports/raci.hpp"
+#include "reports/report.hpp"
 #include "reports/status.hpp"
 
 namespace maplan::xlsx {
@@ -37,5 +39,16 @@ std::string render_checklist_xlsx(const reports::Checklist& checklist,
 std::string render_status_xlsx(const reports::StatusReport& status,
                                const reports::RenderOptions& options,
                                const std::filesystem::path& scratch_parent = {});
+
+/// `report --format xlsx`: one sheet per section table the report shows: the role matrix and its
+/// legend, the timeline (due dates as date cells), the reverse funnel (rates as percentages),
+/// the findings. Each table has a frozen, filtered header row.
+std::string render_report_xlsx(const reports::Report& report, Lang lang,
+                               const std::filesystem::path& scratch_parent = {});
+
+/// `lists audit --format xlsx`: the waterfall, the problems with their counts, and the examples
+/// as the audit model holds them (masked unless --show-pii). The caller writes it 0600.
+std::string render_audit_xlsx(const lists::AuditReport& audit, Lang lang,
+                              const std::filesystem::path& scratch_parent = {});
 
 }  // namespace maplan::xlsx

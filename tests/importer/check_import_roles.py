@@ -151,10 +151,6 @@ def case_refusals(tmp):
           "message over an existing file")
     with open(existing, "rb") as f:
         equal(f.read(), b"keep\n", "the existing file is untouched")
-    r = run("--lang", "en", "import", "roles", os.path.join(tmp, "roles.xlsx"))
-    equal(r.returncode, 4, "xlsx input is not implemented")
-    equal(r.stderr.decode(), f"ma-plan: {tmp}/roles.xlsx: reading Excel workbooks is not "
-          "implemented yet; save the sheet as CSV (UTF-8 or CP932) and import that\n", "xlsx message")
     r = run("--lang", "en", "import", "roles", os.path.join(tmp, "missing.csv"))
     equal(r.returncode, 2, "missing file")
     equal(r.stderr.decode(), f"ma-plan: {tmp}/missing.csv: cannot read the file\n", "missing message")

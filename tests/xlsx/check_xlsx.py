@@ -205,7 +205,8 @@ def case_formula_guard(tmp):
     # and their owners in the checklist, the one overdue task and its owner in the status.
     for name, minimum, args in (("r.xlsx", 8, ("raci", HOSTILE)),
                                 ("c.xlsx", 8, ("checklist", HOSTILE)),
-                                ("s.xlsx", 2, ("status", HOSTILE, "--today", "2026-12-01"))):
+                                ("s.xlsx", 2, ("status", HOSTILE, "--today", "2026-12-01")),
+                                ("p.xlsx", 14, ("report", HOSTILE, "--today", "2027-01-15"))):
         path = build(tmp, name, *args)
         seen = 0
         for ws in openpyxl.load_workbook(path):
@@ -221,6 +222,73 @@ def case_formula_guard(tmp):
     wb = openpyxl.load_workbook(os.path.join(tmp, "r.xlsx"))
     check(wb.properties.title.endswith('=HYPERLINK("http://example.invalid","click")'),
           f"title {wb.properties.title!r}")
+
+
+def case_report(tmp):
+    """report --format xlsx: one sheet per section table; the timeline's due dates are date
+    cells; the funnel's rates are percentages; the findings are those of validate."""
+    path = build(tmp, "report.xlsx", "--lang", "en", "report", HOSTILE, "--today", "2027-01-15")
+    wb = openpyxl.load_workbook(path)
+    equal(wb.sheetnames, ["Roles", "Legend", "Timeline", "Funnel", "Findings"], "sheets")
+    equal(rows(wb["Timeline"])[:3],
+          [["Step", "Task", "Due", "Status", "Owner", "Overdue"],
+           [7, "-1", datetime.datetime(2026, 10, 1), "done", "=1+1", None],
+           [2, "=SUM(A1:A9)", datetime.datetime(2026, 11, 1), "in_progress", "@SUM(A1:A2)",
+            "overdue"]], "timeline rows")
+    equal(wb["Timeline"]["C2"].is_date, True, "due is a date cell")
+    equal(wb["Timeline"]["C2"].number_format, "yyyy-mm-dd", "due format")
+    equal(wb["Timeline"].freeze_panes, "A2", "timeline header frozen")
+    equal(wb["Timeline"].auto_filter.ref, "A1:F4", "timeline filter")
+    equal(rows(wb["Roles"])[0], ["Step", "Task", "=1+1", "+81-3-0000", "-2", "@SUM(A1:A2)"],
+          "the matrix sheet")
+    findings = rows(wb["Findings"])
+    equal(findings[0], ["Rule", "Severity", "File", "Line", "Column", "Message", "Hint"],
+          "findings header")
+    v = run("--lang", "en", "validate", HOSTILE, "--format", "json")
+    import json
+    expected = [(f["rule"], f["severity"]) for f in json.loads(v.stdout)["files"][0]["findings"]]
+    equal([(r[0], r[1]) for r in findings[1:]], expected, "the findings of validate")
+    # Japanese, and a plan with a funnel: rates as percentages, required volumes as numbers.
+    path = build(tmp, "ja.xlsx", "report", JA, "--today", "2026-12-01")
+    wb = openpyxl.load_workbook(path)
+    equal(wb.sheetnames, ["役割分担表", "凡例", "スケジュール", "逆算ファネル", "指摘"], "sheets (ja)")
+    funnel = wb["逆算ファネル"]
+    equal(rows(funnel)[2][:4], ["mql", "スコア60以上かつ役職が課長以上", 0.15, 500], "mql row")
+    equal(funnel["C3"].number_format, "0%", "rate as a percentage")
+
+
+def case_audit(tmp):
+    """lists audit --format xlsx: the waterfall and findings as the JSON audit counts them, the
+    examples masked unless --show-pii, the file 0600."""
+    ws = os.path.join(tmp, "ws.sqlite")
+    plan = os.path.join(SRC, "tests", "lists", "data", "plan.yaml")
+    equal(run("lists", "init", "--db", ws).returncode, 0, "lists init")
+    r = run("lists", "import", os.path.join(SRC, "tests", "lists", "data", "hubspot.csv"),
+            "--source", "hubspot", "--preset", "hubspot", "--db", ws, "--plan", plan)
+    equal(r.returncode, 0, f"lists import ({r.stderr.decode()!r})")
+    path = build(tmp, "audit.xlsx", "--lang", "en", "lists", "audit", "--db", ws, "--plan", plan)
+    equal(stat.S_IMODE(os.stat(path).st_mode), 0o600, "audit workbook mode")
+    import json
+    audit = json.loads(run("--lang", "en", "lists", "audit", "--db", ws, "--plan", plan,
+                           "--format", "json").stdout)
+    wb = openpyxl.load_workbook(path)
+    equal(wb.sheetnames, ["Waterfall", "Findings", "Examples"], "audit sheets")
+    waterfall = {r[0]: r[1] for r in rows(wb["Waterfall"])[1:]}
+    equal(waterfall["imported"], audit["waterfall"]["imported"], "imported")
+    equal(waterfall["contactable"], audit["waterfall"]["contactable"], "contactable")
+    counts = {r[0]: r[2] for r in rows(wb["Findings"])[1:]}
+    equal(counts, {f["id"]: f["count"] for f in audit["findings"]}, "finding counts")
+    cells = [c for r in rows(wb["Examples"]) for c in r]
+    equal("taro@example.co.jp" in cells, False, "masked address")
+    equal("t***@example.co.jp" in cells, True, "the masked form")
+    shown = build(tmp, "pii.xlsx", "--lang", "en", "lists", "audit", "--db", ws, "--plan", plan,
+                  "--show-pii")
+    equal(stat.S_IMODE(os.stat(shown).st_mode), 0o600, "--show-pii workbook mode")
+    cells = [c for r in rows(openpyxl.load_workbook(shown)["Examples"]) for c in r]
+    equal("taro@example.co.jp" in cells, True, "--show-pii shows the address")
+    r = run("--lang", "en", "lists", "audit", "--db", ws, "--plan", plan, "--format", "xlsx")
+    equal(r.returncode, 3, "audit xlsx without -o")
+
 
 
 def case_refusals(tmp):
@@ -292,7 +360,7 @@ def case_refusals(tmp):
           "an existing output keeps its mode")
 
 
-CASES = {"raci": case_raci, "raci-letters": case_raci_letters, "checklist": case_checklist,
+CASES = {"report": case_report, "audit": case_audit, "raci": case_raci, "raci-letters": case_raci_letters, "checklist": case_checklist,
          "status": case_status, "formula-guard": case_formula_guard, "refusals": case_refusals}
 
 with tempfile.TemporaryDirectory() as tmp:

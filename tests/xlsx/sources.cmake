@@ -14,10 +14,13 @@ ma_plan_xlsx_test(raci-letters "role matrix in RACI letters shares the informed 
 ma_plan_xlsx_test(checklist "checklist has date cells a status drop-down an autofilter and the overdue rule")
 ma_plan_xlsx_test(status "status figures agree with the JSON report and overdue tasks carry dates")
 ma_plan_xlsx_test(formula-guard "cells starting with = + - @ are string cells never formulas")
+ma_plan_xlsx_test(report "report has one sheet per section table with date cells percentages and the findings of validate")
+ma_plan_xlsx_test(audit "lists audit has the waterfall and findings of the JSON audit masked unless --show-pii and mode 0600")
 ma_plan_xlsx_test(refusals "no -o or -o - on a terminal or --by stakeholder or -o PLAN is refused")
 add_executable(test_xlsx
     unit/catch_main.cpp
     xlsx/workbook_test.cpp
+    xlsx/reader_test.cpp
 )
 target_link_libraries(test_xlsx PRIVATE ma_plan_xlsx ma_plan_core Catch2::Catch2)
 catch_discover_tests(test_xlsx TEST_PREFIX "xlsx: ")
