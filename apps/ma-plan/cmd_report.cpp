@@ -25,6 +25,8 @@ struct ReportArgs {
     std::string db;                            ///< empty: no lists section
     std::vector<reports::ReportSection> only;  ///< empty: every section
     std::optional<TextRef> title;              ///< empty: the report's own heading
+    std::string actuals;                       ///< CSV of actual counts per period; empty: none
+    std::string period;                        ///< with actuals: that period only
 };
 
 /// Rendered whole before anything is written; -o goes through a temporary file, so a failed run
@@ -36,6 +38,7 @@ void emit(const ReportArgs& args, const std::string& text, Context& ctx) {
     } else {
         std::vector<std::filesystem::path> inputs{args.plan};
         if (!args.db.empty()) inputs.emplace_back(args.db);
+        if (!args.actuals.empty()) inputs.emplace_back(args.actuals);
         write_file_atomically(args.output, text, {.inputs = inputs});
     }
 }
@@ -56,6 +59,15 @@ int run_report(const ReportArgs& args, Context& ctx) {
                                                     .revision = revision,
                                                     .lists = lists,
                                                     .lists_requested = !args.db.empty()});
+    if (!args.period.empty() && args.actuals.empty()) {
+        throw UsageError(
+            {"--period needs --actuals FILE", "--period には --actuals FILE が必要です"});
+    }
+    if (!args.actuals.empty()) {
+        reports::attach_actuals(report.funnel,
+                                reports::read_funnel_actuals(args.actuals, *result.project,
+                                                             report.funnel, args.period));
+    }
     report.only = args.only;
     if (args.title) report.title = *args.title;
     Lang lang = report_lang(ctx, result.project.get());
@@ -64,6 +76,8 @@ int run_report(const ReportArgs& args, Context& ctx) {
         text = reports::render_funnel_json(report.funnel, lang);
     } else if (args.format == "csv") {
         text = reports::render_funnel_csv(report.funnel, lang);
+    } else if (args.format == "text") {
+        text = reports::render_funnel_text(report.funnel, lang);
     } else {
         text = reports::render_report(
             report,
@@ -93,6 +107,10 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
     r->add_option("--db", args->db,
                   "Customer-list workspace: adds its waterfall (counts only) / ワークスペース")
         ->type_name("WORKSPACE");
+    r->add_option("--actuals", args->actuals,
+                  "CSV of actual counts per period (period,stage,count or period,<stages>): plan "
+                  "vs actual in the funnel section")
+        ->type_name("FILE");
     r->footer(
         "Examples:\n"
         "  ma-plan report plan.yaml -o report.md\n"
@@ -132,20 +150,29 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
     funnel->only = {reports::ReportSection::goals};
     funnel->title = {"Goals and the reverse funnel", "ゴールと逆算ファネル"};
     CLI::App* f = app.add_subcommand(
-        "funnel", "Reverse funnel from the revenue target, with ROMI and bands / 逆算ファネル");
+        "funnel", "Reverse and forward funnel, ROMI, bands, plan vs actual / ファネル");
     f->add_option("plan", funnel->plan, "Plan file (- for standard input)")->required();
     f->add_option("-f,--format", funnel->format,
-                  "md (with the goals), html, json, or csv (plain numbers for a spreadsheet)")
-        ->check(CLI::IsMember({"md", "html", "json", "csv"}))
+                  "md (with the goals), html, json, csv (plain numbers for a spreadsheet), or text")
+        ->check(CLI::IsMember({"md", "html", "json", "csv", "text"}))
         ->default_str("md");
     f->add_option("-o,--output", funnel->output,
                   "Write to FILE atomically (- is standard output; never the plan itself)")
         ->type_name("FILE");
+    f->add_option("--actuals", funnel->actuals,
+                  "CSV of actual counts per period (period,stage,count or period,<stages>; UTF-8 "
+                  "or CP932): plan vs actual and the gap")
+        ->type_name("FILE");
+    f->add_option("--period", funnel->period, "With --actuals: that period only")
+        ->type_name("PERIOD");
     f->footer(
         "Examples:\n"
         "  ma-plan funnel plan.yaml\n"
         "  ma-plan funnel plan.yaml --format csv -o funnel.csv\n"
-        "Revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded up.\n"
+        "  ma-plan funnel plan.yaml --actuals actuals.csv --period 2027-01 --format text\n"
+        "Reverse: revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded\n"
+        "up. Forward: the top-of-funnel volume × the rates, rounded down = expected deals and\n"
+        "revenue.\n"
         "Docs: docs/report.md#the-reverse-funnel");
     f->callback([funnel, &ctx] { ctx.exit_code = run_report(*funnel, ctx); });
 }

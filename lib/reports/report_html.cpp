@@ -403,6 +403,31 @@ std::string render_report_html(const Report& r, Lang lang) {
                                                          : rules::funnel_bands_source_en),
                             "muted");
             }
+            // The forward funnel and the actuals: the same tables as the Markdown; numbers right.
+            auto cells = [](const FunnelTable& ft) {
+                Rows rows;
+                for (const auto& r : ft.rows) {
+                    std::vector<Cell> cs;
+                    for (std::size_t i = 0; i < r.size(); ++i)
+                        cs.push_back(i < ft.text_columns ? Cell(r[i]) : Cell(r[i], "num"));
+                    rows.push_back(std::move(cs));
+                }
+                return rows;
+            };
+            if (!f.stages.empty()) {
+                w.heading(3, t(L::forward_funnel));
+                if (FunnelTable kvf = forward_summary_table(f, lang); !kvf.rows.empty())
+                    w.table(kvf.header, cells(kvf), "cover");
+                if (FunnelTable ft = forward_table(f, lang); !ft.rows.empty())
+                    w.table(ft.header, cells(ft));
+                w.gaps(f.forward_gaps);
+            }
+            if (f.actuals) {
+                w.heading(3, t(L::actuals));
+                FunnelTable at = actuals_table(f, lang);
+                w.table(at.header, cells(at));
+                w.paragraph(fmt::format("{} — {}", f.actuals->file, t(L::actuals_note)), "muted");
+            }
         }
     }
 

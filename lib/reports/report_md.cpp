@@ -264,6 +264,20 @@ std::string render_report_markdown(const Report& r, Lang lang) {
                                         lang == Lang::ja ? rules::funnel_bands_source_ja
                                                          : rules::funnel_bands_source_en));
             }
+            if (!f.stages.empty()) {
+                w.heading(3, t(L::forward_funnel));
+                if (FunnelTable kvf = forward_summary_table(f, lang); !kvf.rows.empty())
+                    w.table(kvf.header, kvf.rows);
+                if (FunnelTable ft = forward_table(f, lang); !ft.rows.empty())
+                    w.table(ft.header, ft.rows);
+                w.gaps(f.forward_gaps);
+            }
+            if (f.actuals) {
+                w.heading(3, t(L::actuals));
+                FunnelTable at = actuals_table(f, lang);
+                w.table(at.header, at.rows);
+                w.paragraph(fmt::format("{} — {}", f.actuals->file, t(L::actuals_note)));
+            }
         }
     }
 
