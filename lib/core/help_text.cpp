@@ -366,6 +366,27 @@ constexpr std::array catalogue = {
             "順算: 最上段の件数 × 各段階の転換率 (切り捨て) = 受注見込みと売上見込み。\n"
             "説明: docs/report.md#the-reverse-funnel"},
 
+    // snapshot; history --db (issue 15; branch i14-15)
+    TextRef{"Record readiness and findings in SQLite for history --db / スナップショット",
+            "準備度と指摘を SQLite に記録する (history --db 用)"},
+    TextRef{"Plan file", "計画ファイル"},
+    TextRef{"Snapshot database (created 0600 when absent)",
+            "スナップショットのデータベース (なければ 0600 で作成)"},
+    TextRef{"Date of the snapshot and of the overdue count (default: now)",
+            "スナップショットの日付と期限切れを数える日 (既定: 現在)"},
+    TextRef{"Examples:\n"
+            "  ma-plan snapshot plan.yaml --db ma-plan-history.sqlite\n"
+            "  ma-plan history --db ma-plan-history.sqlite --format csv\n"
+            "For a plan kept outside git: each run appends one snapshot (plan text, readiness per\n"
+            "step, findings by severity, overdue tasks). Docs: docs/pdca.md",
+            "例:\n"
+            "  ma-plan snapshot plan.yaml --db ma-plan-history.sqlite\n"
+            "  ma-plan history --db ma-plan-history.sqlite --format csv\n"
+            "git 管理外の計画向け: 実行ごとにスナップショット (計画の本文、ステップ別の準備度、\n"
+            "重大度別の指摘、期限切れタスク) を 1 件追加する。説明: docs/pdca.md"},
+    TextRef{"Read the snapshots of ma-plan snapshot instead of git",
+            "git ではなく ma-plan snapshot のスナップショットを読む"},
+
     // schema
     TextRef{"Print the JSON Schema of plan files for editors (JSON Schema を出力)",
             "エディタ向けに計画ファイルの JSON Schema を出力"},
