@@ -57,7 +57,7 @@ std::string error_of(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("snapshots: saved, read back newest first, with the schema marks", "[pdca][snapshot]") {
+TEST_CASE("snapshots: saved and read back newest first with the schema marks", "[pdca][snapshot]") {
     TempDir dir;
     auto db = dir / "h.sqlite";
     auto s1 = status_of(1, 4, 2, 1);
@@ -88,7 +88,7 @@ TEST_CASE("snapshots: saved, read back newest first, with the schema marks", "[p
     CHECK(sql.out == "1296126035\n1\n2|ma_plan: 1\n\n");
 }
 
-TEST_CASE("snapshots: a foreign, newer or missing database is one line", "[pdca][snapshot]") {
+TEST_CASE("snapshots: a foreign or newer or missing database is one line", "[pdca][snapshot]") {
     TempDir dir;
     auto s = status_of(1, 1, 0, 0);
     write_file(dir / "text.db", "not a database\n");

@@ -86,7 +86,7 @@ TEST_CASE("forward funnel rounds each stage down to whole leads", "[funnel][forw
     CHECK(f.revenue_gap_jpy == -3000000);
 }
 
-TEST_CASE("forward funnel: a zero or missing rate is a gap, never a division",
+TEST_CASE("forward funnel: a zero or missing rate is a gap and never a division",
           "[funnel][forward]") {
     SECTION("zero rate") {
         auto project = plan_from_text(
@@ -132,7 +132,7 @@ TEST_CASE("forward funnel: a complete plan has no forward gap (false positive ch
     CHECK(f.revenue_gap_jpy == 45000000);
 }
 
-TEST_CASE("actuals: wide form with Japanese header, empty cells skipped", "[funnel][actuals]") {
+TEST_CASE("actuals: wide form with Japanese header and empty cells skipped", "[funnel][actuals]") {
     TempDir dir;
     auto project = plan_from_text(plan_text(standard_lifecycle));
     FunnelPlan f = build_funnel(*project);
@@ -157,7 +157,7 @@ TEST_CASE("actuals: wide form with Japanese header, empty cells skipped", "[funn
     CHECK(f.expected_won == 10);   // 1150 → 172 → 103 → 41 → 10
 }
 
-TEST_CASE("actuals: long form, English and Japanese headers, CP932", "[funnel][actuals]") {
+TEST_CASE("actuals: long form with English and Japanese headers and CP932", "[funnel][actuals]") {
     TempDir dir;
     auto project = plan_from_text(plan_text(standard_lifecycle));
     FunnelPlan f = build_funnel(*project);
@@ -179,7 +179,7 @@ TEST_CASE("actuals: long form, English and Japanese headers, CP932", "[funnel][a
     CHECK(b.cells[0].plan == 500);
 }
 
-TEST_CASE("actuals: --period keeps one period, and an unknown one is a usage error",
+TEST_CASE("actuals: --period keeps one period and an unknown one is a usage error",
           "[funnel][actuals]") {
     TempDir dir;
     auto project = plan_from_text(plan_text(standard_lifecycle));

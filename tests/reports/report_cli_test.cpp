@@ -502,7 +502,7 @@ TEST_CASE("funnel as CSV for a spreadsheet and as JSON for scripts", "[report][c
     CHECK(minimal.out.find("the plan has no `romi` block") != std::string::npos);
 }
 
-TEST_CASE("funnel --actuals: plan vs actual in Markdown (golden, ja and en)",
+TEST_CASE("funnel --actuals: plan vs actual in Markdown (golden ja and en)",
           "[report][cli][funnel][actuals]") {
     TempDir dir;
     fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
@@ -548,7 +548,7 @@ TEST_CASE("funnel --actuals: plan vs actual in Markdown (golden, ja and en)",
     CHECK(parsed.exit_code == 0);
 }
 
-TEST_CASE("funnel --actuals: bad input is one line, exit 2 or 4, and no output file",
+TEST_CASE("funnel --actuals: bad input is one line with exit 2 or 4 and no output file",
           "[report][cli][funnel][actuals]") {
     TempDir dir;
     fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
