@@ -7,6 +7,8 @@
 #include "cli.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "pdca/history.hpp"
+#include "pdca/snapshots.hpp"
 #include "report_cli.hpp"
 #include "reports/git_revision.hpp"
 #include "reports/report.hpp"
@@ -27,7 +29,28 @@ struct ReportArgs {
     std::optional<TextRef> title;              ///< empty: the report's own heading
     std::string actuals;                       ///< CSV of actual counts per period; empty: none
     std::string period;                        ///< with actuals: that period only
+    bool history = false;                      ///< readiness over time from the plan's git log
+    std::string history_db;                    ///< ... or from `ma-plan snapshot` snapshots
 };
+
+/// Oldest first, as a chart reads left to right.
+std::vector<reports::ReadinessPoint> readiness_points(const pdca::History& h) {
+    std::vector<reports::ReadinessPoint> out;
+    for (auto it = h.points.rbegin(); it != h.points.rend(); ++it) {
+        reports::ReadinessPoint p;
+        p.date = it->commit.date;
+        p.label = it->commit.hash.substr(0, 7);
+        p.readable = it->readable;
+        if (p.readable) {
+            p.total = it->status.total.percent();
+            for (const reports::StepStatus& st : it->status.steps) {
+                if (st.step >= 1 && st.step <= 7) p.steps[st.step - 1] = st.percent();
+            }
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
 
 /// Rendered whole before anything is written; -o goes through a temporary file, so a failed run
 /// never truncates an existing output. Counts only, never contacts: a document's mode.
@@ -67,6 +90,15 @@ int run_report(const ReportArgs& args, Context& ctx) {
         reports::attach_actuals(report.funnel,
                                 reports::read_funnel_actuals(args.actuals, *result.project,
                                                              report.funnel, args.period));
+    }
+    if (args.history && !args.history_db.empty()) {
+        throw UsageError({"give --history or --history-db, not both",
+                          "--history と --history-db はどちらか一方だけを指定してください"});
+    }
+    if (args.history) {
+        report.readiness_history = readiness_points(pdca::build_history(args.plan, {}));
+    } else if (!args.history_db.empty()) {
+        report.readiness_history = readiness_points(pdca::read_snapshots(args.history_db, {}));
     }
     report.only = args.only;
     if (args.title) report.title = *args.title;
@@ -110,6 +142,11 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
     r->add_option("--actuals", args->actuals,
                   "CSV of actual counts per period (period,stage,count or period,<stages>): plan "
                   "vs actual in the funnel section")
+        ->type_name("FILE");
+    r->add_flag("--history", args->history,
+                "Readiness over time from the plan's git log (a chart in HTML, a table in md)");
+    r->add_option("--history-db", args->history_db,
+                  "Readiness over time from the snapshots of ma-plan snapshot")
         ->type_name("FILE");
     r->footer(
         "Examples:\n"

@@ -386,6 +386,10 @@ constexpr std::array catalogue = {
             "重大度別の指摘、期限切れタスク) を 1 件追加する。説明: docs/pdca.md"},
     TextRef{"Read the snapshots of ma-plan snapshot instead of git",
             "git ではなく ma-plan snapshot のスナップショットを読む"},
+    TextRef{"Readiness over time from the plan's git log (a chart in HTML, a table in md)",
+            "計画の git 履歴から準備度の推移を加える (HTML はグラフ、md は表)"},
+    TextRef{"Readiness over time from the snapshots of ma-plan snapshot",
+            "ma-plan snapshot のスナップショットから準備度の推移を加える"},
 
     // schema
     TextRef{"Print the JSON Schema of plan files for editors (JSON Schema を出力)",

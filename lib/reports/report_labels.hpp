@@ -45,6 +45,9 @@ inline constexpr TextRef plan_volume{"Plan", "計画"};
 inline constexpr TextRef actual{"Actual", "実績"};
 inline constexpr TextRef gap{"Gap", "差"};
 inline constexpr TextRef gap_ratio{"Gap %", "差 (%)"};
+inline constexpr TextRef readiness_over_time{"Readiness over time", "準備度の推移"};
+inline constexpr TextRef point{"Commit / snapshot", "コミット・スナップショット"};
+inline constexpr TextRef unreadable{"unreadable", "読込不可"};
 inline constexpr TextRef all_periods{"all periods", "全期間"};
 inline constexpr TextRef actuals_note{
     "The plan's volumes cover the plan's whole KPI period; each period's actual is set beside "

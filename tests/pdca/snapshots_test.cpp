@@ -156,3 +156,61 @@ TEST_CASE("snapshot and history --db on the built binary", "[pdca][snapshot][e2e
     CHECK(ma_plan("history --db " + quoted(db) + " --format csv").out.find("#3") ==
           std::string::npos);
 }
+
+TEST_CASE("report --history-db draws readiness over time as inline SVG and a Markdown table",
+          "[pdca][snapshot][report]") {
+    TempDir dir;
+    auto db = dir / "trend.sqlite";
+    std::string plan =
+        read_file(std::filesystem::path(MA_PLAN_SOURCE_DIR) / "tests/pdca/data/plan.yaml");
+    // Three versions, fewer tasks done in the older ones.
+    std::string older = plan, oldest = plan;
+    for (std::size_t at; (at = oldest.find("status: done")) != std::string::npos;)
+        oldest.replace(at, 12, "status: todo");
+    if (auto at = older.find("status: done"); at != std::string::npos)
+        older.replace(at, 12, "status: todo");
+    write_file(dir / "p1.yaml", oldest);
+    write_file(dir / "p2.yaml", older);
+    write_file(dir / "plan.yaml", plan);
+    const std::pair<const char*, const char*> versions[] = {
+        {"p1.yaml", "2026-10-01"}, {"p2.yaml", "2026-11-01"}, {"plan.yaml", "2026-12-01"}};
+    for (const auto& [file, date] : versions) {
+        REQUIRE(ma_plan("snapshot " + quoted(dir / file) + " --db " + quoted(db) + " --at " + date)
+                    .exit_code == 0);
+    }
+    auto html = dir / "report.html";
+    auto r = ma_plan("--lang en report " + quoted(dir / "plan.yaml") +
+                     " --today 2026-12-01 --format html --history-db " + quoted(db) + " -o " +
+                     quoted(html));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string text = read_file(html);
+    auto chart = text.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"history\"");
+    REQUIRE(chart != std::string::npos);
+    std::string svg = text.substr(chart, text.find("</svg>", chart) - chart);
+    std::size_t points = 0;
+    for (auto at = svg.find("class=\"point\""); at != std::string::npos;
+         at = svg.find("class=\"point\"", at + 1))
+        ++points;
+    CHECK(points == 3);
+    CHECK(svg.find("<polyline") != std::string::npos);
+    CHECK(svg.find("<script") == std::string::npos);
+    auto parsed = run_shell("/usr/bin/python3 " +
+                            quoted(std::filesystem::path(MA_PLAN_SOURCE_DIR) /
+                                   "tests/reports/tools/check_report_html.py") +
+                            " " + quoted(html));
+    INFO(parsed.out << parsed.err);
+    CHECK(parsed.exit_code == 0);
+
+    auto md = ma_plan("--lang en report " + quoted(dir / "plan.yaml") +
+                      " --today 2026-12-01 --history-db " + quoted(db));
+    REQUIRE(md.exit_code == 0);
+    auto table = md.out.find("### Readiness over time\n\n| Date | Commit / snapshot | % |");
+    REQUIRE(table != std::string::npos);
+    CHECK(md.out.find("| 2026-10-01 | #1 |", table) != std::string::npos);
+    CHECK(md.out.find("| 2026-12-01 | #3 |", table) != std::string::npos);
+
+    auto both = ma_plan("--lang en report " + quoted(dir / "plan.yaml") +
+                        " --history --history-db " + quoted(db));
+    CHECK(both.exit_code == 4);
+}
