@@ -272,8 +272,16 @@ long days_from_civil(const Date& d) {
 /// A Gantt-like timeline: a date axis with month ticks and the report date, one row per dated
 /// task. Open tasks get a bar from the report date to their due date; overdue ones a red bar from
 /// the due date to the report date; a diamond marks every due date.
-std::string timeline_chart(const std::vector<TimelineTask>& tasks, const Date& today, Lang lang) {
-    if (tasks.empty()) return "";
+/// The chart shows at most this many tasks (the table below lists them all): a 2,000-task plan
+/// would otherwise be a 48,000-pixel SVG no reader scrolls through.
+constexpr std::size_t timeline_chart_cap = 200;
+
+std::string timeline_chart(const std::vector<TimelineTask>& all_tasks, const Date& today,
+                           Lang lang) {
+    if (all_tasks.empty()) return "";
+    const std::vector<TimelineTask> tasks(
+        all_tasks.begin(), all_tasks.begin() + static_cast<std::ptrdiff_t>(
+                                                   std::min(all_tasks.size(), timeline_chart_cap)));
     long first = days_from_civil(today), last = first;
     for (const TimelineTask& t : tasks) {
         first = std::min(first, days_from_civil(t.due));
@@ -711,6 +719,16 @@ std::string render_report_html(const Report& r, Lang lang) {
             w.paragraph(t(L::no_dated_tasks));
         } else {
             w.raw(timeline_chart(r.timeline, r.cover.date, lang));
+            if (r.timeline.size() > timeline_chart_cap) {
+                w.paragraph(fmt::format(fmt::runtime(TextRef{
+                                            "The chart shows the first {} tasks by due date; {} "
+                                            "more are in the table below.",
+                                            "グラフは期限順に最初の {} 件を表示しています。"
+                                            "残り {} 件は下の表にあります。"}
+                                                         .in(lang)),
+                                        timeline_chart_cap, r.timeline.size() - timeline_chart_cap),
+                            "muted");
+            }
             Rows rows;
             for (const TimelineTask& task : r.timeline) {
                 rows.push_back({Cell(to_string(task.due), task.overdue ? "flag" : ""), task.name,

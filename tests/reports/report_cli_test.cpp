@@ -2,6 +2,7 @@
 // through cmark-gfm, the HTML through a strict HTML5 parser and a real browser, hostile plans,
 // the git revision on the cover and the workspace waterfall. UPDATE_GOLDEN=1 rewrites the golden
 // files (then review the diff).
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -579,4 +580,32 @@ TEST_CASE("funnel --actuals: bad input is one line with exit 2 or 4 and no outpu
     Run ok = run("period,sql\n2027-01,5\n", " --period 2027-01");
     CHECK(ok.exit_code == 0);
     CHECK(fs::exists(out));
+}
+
+TEST_CASE("report HTML caps the timeline chart at 200 tasks with a note on the rest",
+          "[report][cli][timeline]") {
+    TempDir dir;
+    std::string plan = read_file(source_dir / "config-examples/ja-manufacturer.yaml");
+    std::string extra;
+    for (int i = 0; i < 230; ++i) {
+        extra += fmt::format(
+            "  - name: 追加タスク{}\n    step: 4\n    roles: {{ marketing: 主担当 }}\n    "
+            "status: todo\n    due: 2027-01-{:02}\n",
+            i, i % 28 + 1);
+    }
+    plan.replace(plan.find("tasks:\n") + 7, 0, extra);
+    std::ofstream(dir / "big.yaml", std::ios::binary) << plan;
+    fs::path html = dir / "big.html";
+    Run r = ma_plan("--lang en report " + q(dir / "big.yaml") +
+                    " --format html --today 2026-12-01 -o " + q(html));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string text = read_file(html);
+    CHECK(text.find("The chart shows the first 200 tasks by due date;") != std::string::npos);
+    // Below the cap, no note (false-positive check).
+    Run small =
+        ma_plan("--lang en report " + q(source_dir / "config-examples/ja-manufacturer.yaml") +
+                " --format html --today 2026-12-01");
+    REQUIRE(small.exit_code == 0);
+    CHECK(small.out.find("The chart shows the first") == std::string::npos);
 }
