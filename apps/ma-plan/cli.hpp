@@ -49,6 +49,8 @@ void register_schema_command(CLI::App& app, Context& ctx);
 void register_domain_commands(CLI::App& app, Context& ctx);
 void register_diff_command(CLI::App& app, Context& ctx);
 void register_history_command(CLI::App& app, Context& ctx);
+/// Registered by register_history_command (cmd_snapshot.cpp).
+void register_snapshot_command(CLI::App& app, Context& ctx);
 void register_import_commands(CLI::App& app, Context& ctx);
 void register_completion_command(CLI::App& app, Context& ctx);
 

@@ -6,6 +6,7 @@
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "pdca/history.hpp"
+#include "pdca/snapshots.hpp"
 #include "reports/common.hpp"
 
 namespace maplan::cli {
@@ -18,13 +19,20 @@ struct HistoryArgs {
     std::size_t max = 0;
     std::string format = "md";
     std::string output;
+    std::string db;  ///< snapshots from `ma-plan snapshot` instead of git
 };
 
 int run_history(const HistoryArgs& args, Context& ctx) {
     if (!args.since.empty() && !reports::parse_date(args.since)) {
         throw UsageError(date_option_message("--since", args.since));
     }
-    pdca::History history = pdca::build_history(args.plan, {args.since, args.max});
+    if (args.plan.empty() == args.db.empty()) {
+        throw UsageError({"history needs either PLAN (its git log) or --db FILE (snapshots)",
+                          "history には PLAN (git の履歴) か --db FILE (スナップショット) の"
+                          "どちらか一方を指定してください"});
+    }
+    pdca::History history = args.db.empty() ? pdca::build_history(args.plan, {args.since, args.max})
+                                            : pdca::read_snapshots(args.db, {args.since, args.max});
     auto format = args.format == "json"  ? pdca::HistoryFormat::json
                   : args.format == "csv" ? pdca::HistoryFormat::csv
                                          : pdca::HistoryFormat::markdown;
@@ -33,7 +41,8 @@ int run_history(const HistoryArgs& args, Context& ctx) {
         ctx.out << text;
         ctx.out.flush();
     } else {
-        write_file_atomically(args.output, text, {.inputs = {args.plan}});
+        write_file_atomically(args.output, text,
+                              {.inputs = {args.db.empty() ? args.plan : args.db}});
     }
     return exit_code::ok;
 }
@@ -44,7 +53,9 @@ void register_history_command(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<HistoryArgs>();
     CLI::App* h = app.add_subcommand(
         "history", "Readiness and findings per commit of a plan (git log) / プランの履歴");
-    h->add_option("plan", args->plan, "Plan file inside a git work tree")->required();
+    h->add_option("plan", args->plan, "Plan file inside a git work tree");
+    h->add_option("--db", args->db, "Read the snapshots of ma-plan snapshot instead of git")
+        ->type_name("FILE");
     h->add_option("--since", args->since, "Only commits on or after this date")
         ->type_name("YYYY-MM-DD");
     h->add_option("--max", args->max, "At most N commits (newest first)")->type_name("N");
@@ -62,6 +73,7 @@ void register_history_command(CLI::App& app, Context& ctx) {
         "and the history goes on. Overdue tasks are counted as of each commit's date.\n"
         "Docs: docs/pdca.md");
     h->callback([args, &ctx] { ctx.exit_code = run_history(*args, ctx); });
+    register_snapshot_command(app, ctx);  // its pair, listed right after history
 }
 
 }  // namespace maplan::cli

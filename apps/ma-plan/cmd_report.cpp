@@ -7,6 +7,8 @@
 #include "cli.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "pdca/history.hpp"
+#include "pdca/snapshots.hpp"
 #include "report_cli.hpp"
 #include "reports/git_revision.hpp"
 #include "reports/report.hpp"
@@ -28,7 +30,30 @@ struct ReportArgs {
     std::vector<reports::ReportSection> only;  ///< empty: every section
     std::optional<TextRef> title;              ///< empty: the report's own heading
     RunOptions run;
+    std::string actuals;                       ///< CSV of actual counts per period; empty: none
+    std::string period;                        ///< with actuals: that period only
+    bool history = false;                      ///< readiness over time from the plan's git log
+    std::string history_db;                    ///< ... or from `ma-plan snapshot` snapshots
 };
+
+/// Oldest first, as a chart reads left to right.
+std::vector<reports::ReadinessPoint> readiness_points(const pdca::History& h) {
+    std::vector<reports::ReadinessPoint> out;
+    for (auto it = h.points.rbegin(); it != h.points.rend(); ++it) {
+        reports::ReadinessPoint p;
+        p.date = it->commit.date;
+        p.label = it->commit.hash.substr(0, 7);
+        p.readable = it->readable;
+        if (p.readable) {
+            p.total = it->status.total.percent();
+            for (const reports::StepStatus& st : it->status.steps) {
+                if (st.step >= 1 && st.step <= 7) p.steps[st.step - 1] = st.percent();
+            }
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
 
 /// Rendered whole before anything is written; -o goes through a temporary file, so a failed run
 /// never truncates an existing output. Counts only, never contacts: a document's mode.
@@ -39,6 +64,7 @@ void emit(const ReportArgs& args, const std::string& text, Context& ctx) {
     } else {
         std::vector<std::filesystem::path> inputs{args.plan};
         if (!args.db.empty()) inputs.emplace_back(args.db);
+        if (!args.actuals.empty()) inputs.emplace_back(args.actuals);
         write_file_atomically(args.output, text, {.inputs = inputs});
     }
 }
@@ -64,6 +90,24 @@ int run_report(const ReportArgs& args, Context& ctx) {
                                                     .revision = revision,
                                                     .lists = lists,
                                                     .lists_requested = !args.db.empty()});
+    if (!args.period.empty() && args.actuals.empty()) {
+        throw UsageError(
+            {"--period needs --actuals FILE", "--period には --actuals FILE が必要です"});
+    }
+    if (!args.actuals.empty()) {
+        reports::attach_actuals(report.funnel,
+                                reports::read_funnel_actuals(args.actuals, *result.project,
+                                                             report.funnel, args.period));
+    }
+    if (args.history && !args.history_db.empty()) {
+        throw UsageError({"give --history or --history-db, not both",
+                          "--history と --history-db はどちらか一方だけを指定してください"});
+    }
+    if (args.history) {
+        report.readiness_history = readiness_points(pdca::build_history(args.plan, {}));
+    } else if (!args.history_db.empty()) {
+        report.readiness_history = readiness_points(pdca::read_snapshots(args.history_db, {}));
+    }
     report.only = args.only;
     if (args.title) report.title = *args.title;
     Lang lang = report_lang(ctx, result.project.get());
@@ -74,6 +118,8 @@ int run_report(const ReportArgs& args, Context& ctx) {
         text = reports::render_funnel_csv(report.funnel, lang);
     } else if (args.format == "xlsx") {
         text = xlsx::render_report_xlsx(report, lang, xlsx_scratch(args.output));
+    } else if (args.format == "text") {
+        text = reports::render_funnel_text(report.funnel, lang);
     } else {
         text = reports::render_report(
             report,
@@ -105,6 +151,15 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
     r->add_option("--db", args->db,
                   "Customer-list workspace: adds its waterfall (counts only) / ワークスペース")
         ->type_name("WORKSPACE");
+    r->add_option("--actuals", args->actuals,
+                  "CSV of actual counts per period (period,stage,count or period,<stages>): plan "
+                  "vs actual in the funnel section")
+        ->type_name("FILE");
+    r->add_flag("--history", args->history,
+                "Readiness over time from the plan's git log (a chart in HTML, a table in md)");
+    r->add_option("--history-db", args->history_db,
+                  "Readiness over time from the snapshots of ma-plan snapshot")
+        ->type_name("FILE");
     r->footer(
         "Examples:\n"
         "  ma-plan report plan.yaml -o report.md\n"
@@ -146,20 +201,29 @@ void register_rollout_report_command(CLI::App& app, Context& ctx) {
     funnel->only = {reports::ReportSection::goals};
     funnel->title = {"Goals and the reverse funnel", "ゴールと逆算ファネル"};
     CLI::App* f = app.add_subcommand(
-        "funnel", "Reverse funnel from the revenue target, with ROMI and bands / 逆算ファネル");
+        "funnel", "Reverse and forward funnel, ROMI, bands, plan vs actual / ファネル");
     f->add_option("plan", funnel->plan, "Plan file (- for standard input)")->required();
     f->add_option("-f,--format", funnel->format,
-                  "md (with the goals), html, json, or csv (plain numbers for a spreadsheet)")
-        ->check(CLI::IsMember({"md", "html", "json", "csv"}))
+                  "md (with the goals), html, json, csv (plain numbers for a spreadsheet), or text")
+        ->check(CLI::IsMember({"md", "html", "json", "csv", "text"}))
         ->default_str("md");
     f->add_option("-o,--output", funnel->output,
                   "Write to FILE atomically (- is standard output; never the plan itself)")
         ->type_name("FILE");
+    f->add_option("--actuals", funnel->actuals,
+                  "CSV of actual counts per period (period,stage,count or period,<stages>; UTF-8 "
+                  "or CP932): plan vs actual and the gap")
+        ->type_name("FILE");
+    f->add_option("--period", funnel->period, "With --actuals: that period only")
+        ->type_name("PERIOD");
     f->footer(
         "Examples:\n"
         "  ma-plan funnel plan.yaml\n"
         "  ma-plan funnel plan.yaml --format csv -o funnel.csv\n"
-        "Revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded up.\n"
+        "  ma-plan funnel plan.yaml --actuals actuals.csv --period 2027-01 --format text\n"
+        "Reverse: revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded\n"
+        "up. Forward: the top-of-funnel volume × the rates, rounded down = expected deals and\n"
+        "revenue.\n"
         "Docs: docs/report.md#the-reverse-funnel");
     add_rule_options(f, funnel->run);
     f->callback([funnel, &ctx] { ctx.exit_code = run_report(*funnel, ctx); });

@@ -333,20 +333,63 @@ constexpr std::array catalogue = {
             "  ma-plan ops plan.yaml -o runbook-ops.md\n"
             "  ma-plan --lang en ops plan.yaml --format html -o ops.html\n"
             "ma-plan report の運用の章だけを出力する。説明: docs/report.md"},
-    TextRef{"Reverse funnel from the revenue target, with ROMI and bands / 逆算ファネル",
-            "売上目標からの逆算ファネル (ROMI と目安の範囲つき)"},
-    TextRef{"md (with the goals), html, json, or csv (plain numbers for a spreadsheet)",
-            "md (目標つき)、html、json、または csv (表計算ソフト向けの数値だけ)"},
+
+    // funnel: forward funnel and --actuals; report --actuals (issues 14, 15; branch i14-15)
+    TextRef{"Reverse and forward funnel, ROMI, bands, plan vs actual / ファネル",
+            "逆算・順算ファネル (ROMI、目安の範囲、計画と実績の比較つき)"},
+    TextRef{"md (with the goals), html, json, csv (plain numbers for a spreadsheet), or text",
+            "md (目標つき)、html、json、csv (表計算ソフト向けの数値だけ)、または text"},
+    TextRef{"CSV of actual counts per period (period,stage,count or period,<stages>; UTF-8 "
+            "or CP932): plan vs actual and the gap",
+            "期間ごとの実績件数の CSV (期間,ステージ,件数 または 期間,<ステージ>。UTF-8 か "
+            "CP932): 計画と実績、その差"},
+    TextRef{"With --actuals: that period only", "--actuals と合わせて: その期間だけ"},
+    TextRef{"CSV of actual counts per period (period,stage,count or period,<stages>): plan "
+            "vs actual in the funnel section",
+            "期間ごとの実績件数の CSV (期間,ステージ,件数 または 期間,<ステージ>): ファネルの"
+            "節に計画と実績を加える"},
     TextRef{"Examples:\n"
             "  ma-plan funnel plan.yaml\n"
             "  ma-plan funnel plan.yaml --format csv -o funnel.csv\n"
-            "Revenue target ÷ average deal = deals; ÷ each stage's conversion rate, rounded up.\n"
+            "  ma-plan funnel plan.yaml --actuals actuals.csv --period 2027-01 --format text\n"
+            "Reverse: revenue target ÷ average deal = deals; ÷ each stage's conversion rate, "
+            "rounded\n"
+            "up. Forward: the top-of-funnel volume × the rates, rounded down = expected deals "
+            "and\n"
+            "revenue.\n"
             "Docs: docs/report.md#the-reverse-funnel",
             "例:\n"
             "  ma-plan funnel plan.yaml\n"
             "  ma-plan funnel plan.yaml --format csv -o funnel.csv\n"
-            "売上目標 ÷ 平均受注額 = 受注件数。それを各段階の転換率で割り、切り上げる。\n"
+            "  ma-plan funnel plan.yaml --actuals actuals.csv --period 2027-01 --format text\n"
+            "逆算: 売上目標 ÷ 平均受注額 = 受注件数。それを各段階の転換率で割り、切り上げる。\n"
+            "順算: 最上段の件数 × 各段階の転換率 (切り捨て) = 受注見込みと売上見込み。\n"
             "説明: docs/report.md#the-reverse-funnel"},
+
+    // snapshot; history --db (issue 15; branch i14-15)
+    TextRef{"Record readiness and findings in SQLite for history --db / スナップショット",
+            "準備度と指摘を SQLite に記録する (history --db 用)"},
+    TextRef{"Plan file", "計画ファイル"},
+    TextRef{"Snapshot database (created 0600 when absent)",
+            "スナップショットのデータベース (なければ 0600 で作成)"},
+    TextRef{"Date of the snapshot and of the overdue count (default: now)",
+            "スナップショットの日付と期限切れを数える日 (既定: 現在)"},
+    TextRef{"Examples:\n"
+            "  ma-plan snapshot plan.yaml --db ma-plan-history.sqlite\n"
+            "  ma-plan history --db ma-plan-history.sqlite --format csv\n"
+            "For a plan kept outside git: each run appends one snapshot (plan text, readiness per\n"
+            "step, findings by severity, overdue tasks). Docs: docs/pdca.md",
+            "例:\n"
+            "  ma-plan snapshot plan.yaml --db ma-plan-history.sqlite\n"
+            "  ma-plan history --db ma-plan-history.sqlite --format csv\n"
+            "git 管理外の計画向け: 実行ごとにスナップショット (計画の本文、ステップ別の準備度、\n"
+            "重大度別の指摘、期限切れタスク) を 1 件追加する。説明: docs/pdca.md"},
+    TextRef{"Read the snapshots of ma-plan snapshot instead of git",
+            "git ではなく ma-plan snapshot のスナップショットを読む"},
+    TextRef{"Readiness over time from the plan's git log (a chart in HTML, a table in md)",
+            "計画の git 履歴から準備度の推移を加える (HTML はグラフ、md は表)"},
+    TextRef{"Readiness over time from the snapshots of ma-plan snapshot",
+            "ma-plan snapshot のスナップショットから準備度の推移を加える"},
 
     // schema
     TextRef{"Print the JSON Schema of plan files for editors (JSON Schema を出力)",

@@ -5,5 +5,7 @@ add_library(ma_plan_pdca STATIC
     pdca/git.cpp
     pdca/history.cpp
     pdca/plan_diff.cpp
+    # Snapshots outside git (issue 15): SQLite through the lists workspace's statement wrapper.
+    pdca/snapshots.cpp
 )
-target_link_libraries(ma_plan_pdca PUBLIC ma_plan_reports ma_plan_rules ma_plan_core PRIVATE ma_plan_warnings)
+target_link_libraries(ma_plan_pdca PUBLIC ma_plan_reports ma_plan_rules ma_plan_core PRIVATE ma_plan_lists ma_plan_warnings)

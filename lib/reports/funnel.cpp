@@ -131,7 +131,98 @@ FunnelPlan build_funnel(const Project& project) {
     for (FunnelStage& s : f.stages) {
         s.kpi_below_required = s.kpi_target && s.required && *s.kpi_target < *s.required;
     }
+    if (!f.stages.empty() && f.stages.front().kpi_target) {
+        const FunnelStage& top = f.stages.front();
+        compute_forward(f, top.kpi_target,
+                        {fmt::format("the KPI target of goal \"{}\" ({} {})", top.kpi_goal,
+                                     count_text(*top.kpi_target), top.id),
+                         fmt::format("ゴール「{}」の KPI 目標 ({} {} 件)", top.kpi_goal, top.id,
+                                     count_text(*top.kpi_target))});
+    } else {
+        compute_forward(f, std::nullopt, {});
+    }
     return f;
+}
+
+void compute_forward(FunnelPlan& f, std::optional<double> top, Text source) {
+    f.forward_top = top;
+    f.forward_source = std::move(source);
+    f.expected_won.reset();
+    f.expected_revenue_jpy.reset();
+    f.revenue_gap_jpy.reset();
+    f.forward_gaps.clear();
+    for (FunnelStage& s : f.stages) s.expected.reset();
+    if (f.stages.empty()) return;
+    if (!top) {
+        f.forward_gaps.push_back(
+            {fmt::format("no top-of-funnel volume: give the first stage (\"{}\") a goal KPI "
+                         "target, or pass --actuals with its count",
+                         f.stages.front().id),
+             fmt::format("ファネル最上段の件数がありません。最初の段階 (「{}」) を KPI に持つ"
+                         "ゴールを書くか、--actuals で実績件数を渡してください",
+                         f.stages.front().id)});
+        return;
+    }
+    // Forward, each stage keeps whole leads: the volume × the rate, rounded down (the reverse
+    // funnel rounds up, so the two meet at the same integers when the rates allow it).
+    double volume = *top;
+    f.stages.front().expected = volume;
+    for (std::size_t i = 1; i < f.stages.size(); ++i) {
+        FunnelStage& s = f.stages[i];
+        if (!s.rate || *s.rate <= 0 || *s.rate > 1) {
+            f.forward_gaps.push_back(
+                s.rate ? Text{fmt::format("stage \"{}\" has conversion rate {:g}: the stages from "
+                                          "it on cannot be projected forward",
+                                          s.id, *s.rate),
+                              fmt::format("段階「{}」の転換率が {:g} のため、これ以降の段階は"
+                                          "見込みを出せません",
+                                          s.id, *s.rate)}
+                       : Text{fmt::format("stage \"{}\" has no conversion_rate: the stages from "
+                                          "it on cannot be projected forward",
+                                          s.id),
+                              fmt::format("段階「{}」に conversion_rate がないため、これ以降の"
+                                          "段階は見込みを出せません",
+                                          s.id)});
+            return;
+        }
+        volume = std::floor(volume * *s.rate + 1e-9);
+        s.expected = volume;
+    }
+    const FunnelStage& last = f.stages.back();
+    if (last.id != "won") {
+        f.forward_gaps.push_back(
+            {"the lifecycle has no `won` stage: no expected deals or revenue",
+             "ライフサイクルに `won` (受注) がないため、受注見込みと売上見込みを出せません"});
+        return;
+    }
+    f.expected_won = last.expected;
+    if (!f.average_deal_jpy) {
+        f.forward_gaps.push_back({"`romi.average_deal_jpy` is missing: no expected revenue",
+                                  "`romi.average_deal_jpy` がないため売上見込みを出せません"});
+        return;
+    }
+    f.expected_revenue_jpy = *f.expected_won * *f.average_deal_jpy;
+    if (f.revenue_target_jpy) f.revenue_gap_jpy = *f.expected_revenue_jpy - *f.revenue_target_jpy;
+}
+
+void attach_actuals(FunnelPlan& f, FunnelActuals actuals) {
+    if (!f.forward_top && !f.stages.empty()) {
+        const std::string& first = f.stages.front().id;
+        const auto& cells = actuals.totals.empty() ? actuals.cells : actuals.totals;
+        for (const ActualCell& c : cells) {
+            if (c.stage != first) continue;
+            std::string periods =
+                actuals.periods.size() == 1
+                    ? actuals.periods.front()
+                    : fmt::format("{}–{}", actuals.periods.front(), actuals.periods.back());
+            compute_forward(
+                f, c.actual,
+                {fmt::format("the actual {} count in {} ({})", first, actuals.file, periods),
+                 fmt::format("{} の {} 実績件数 ({})", actuals.file, first, periods)});
+            break;
+        }
+    }
+    f.actuals = std::move(actuals);
 }
 
 }  // namespace maplan::reports

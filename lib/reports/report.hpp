@@ -140,6 +140,16 @@ struct ListsWaterfall {
     std::vector<std::pair<std::string, std::size_t>> excluded_by_reason;
 };
 
+/// One point of the readiness-over-time chart (`report --history` / `--history-db`), oldest first:
+/// a commit of the plan or a stored snapshot. Percent values are -1 where a step has no items.
+struct ReadinessPoint {
+    std::string date;
+    std::string label;  ///< short commit hash or "#3"
+    int total = -1;
+    std::array<int, 7> steps{-1, -1, -1, -1, -1, -1, -1};  ///< steps 1..7
+    bool readable = true;  ///< false: the plan could not be read at that point (not drawn)
+};
+
 struct Report {
     ReportCover cover;
     StatusReport status;
@@ -155,6 +165,8 @@ struct Report {
     OperationsSheet operations;
     std::vector<TimelineTask> timeline;  ///< by due date, then plan order
     std::vector<Finding> findings;
+    /// With --history or --history-db; shown in the summary (SVG chart in HTML, table in Markdown).
+    std::vector<ReadinessPoint> readiness_history;
     /// Per section, what the plan still has to say (bilingual), shown under the heading.
     std::array<std::vector<Text>, report_section_count> gaps;
 

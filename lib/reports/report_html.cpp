@@ -190,6 +190,75 @@ std::string funnel_chart(const FunnelPlan& f, Lang lang) {
     return svg + "</svg>\n";
 }
 
+/// Readiness over time: one line per step (thin) and the total (thick, with a dot per point), x
+/// by position (oldest left), y from 0% to 100%. Unreadable points are left out of the lines.
+std::string readiness_history_chart(const std::vector<ReadinessPoint>& points, Lang lang) {
+    if (points.empty()) return "";
+    constexpr int width = 740, height = 280, left = 50, right = 130, top = 10, bottom = 40;
+    const int plot_w = width - left - right, plot_h = height - top - bottom;
+    const std::size_t n = points.size();
+    auto x_of = [&](std::size_t i) {
+        return n == 1 ? left + plot_w / 2.0 : left + plot_w * static_cast<double>(i) / (n - 1);
+    };
+    auto y_of = [&](int pct) { return top + plot_h * (100 - pct) / 100.0; };
+    static constexpr const char* colours[] = {"#2f6fb0", "#2c7a4b", "#b7791f", "#805ad5",
+                                              "#c05621", "#319795", "#b83280"};
+    std::string svg = fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"history\" width=\"{0}\" "
+        "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">\n",
+        width, height, html_escape(L::readiness_over_time.in(lang)));
+    for (int pct = 0; pct <= 100; pct += 25) {
+        svg += fmt::format(
+            "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#d9dee5\"/>"
+            "<text x=\"0\" y=\"{3:.1f}\">{4}%</text>\n",
+            left, y_of(pct), left + plot_w, y_of(pct) + 4, pct);
+    }
+    auto line = [&](auto value, const char* colour, double stroke) {
+        std::string pts;
+        for (std::size_t i = 0; i < n; ++i) {
+            int v = points[i].readable ? value(points[i]) : -1;
+            if (v < 0) continue;
+            pts += fmt::format("{}{:.1f},{:.1f}", pts.empty() ? "" : " ", x_of(i), y_of(v));
+        }
+        if (pts.empty()) return;
+        svg += fmt::format(
+            "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" points=\"{}\"/>\n", colour,
+            stroke, pts);
+    };
+    for (int step = 0; step < 7; ++step) {
+        line([step](const ReadinessPoint& p) { return p.steps[step]; }, colours[step], 1.5);
+        // A swatch beside each label: the stylesheet sets the text colour of every chart.
+        svg += fmt::format(
+            "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" "
+            "stroke-width=\"3\"/><text x=\"{4}\" y=\"{5}\">{6}</text>\n",
+            left + plot_w + 8, top + 10 + step * 18, left + plot_w + 24, colours[step],
+            left + plot_w + 28, top + 14 + step * 18,
+            html_escape(fmt::format("{} {}", TextRef{"step", "ステップ"}.in(lang), step + 1)));
+    }
+    line([](const ReadinessPoint& p) { return p.total; }, "#1f2933", 3);
+    svg += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#1f2933\" "
+        "stroke-width=\"3\"/><text x=\"{3}\" y=\"{4}\" font-weight=\"bold\">{5}</text>\n",
+        left + plot_w + 8, top + 10 + 7 * 18, left + plot_w + 24, left + plot_w + 28,
+        top + 14 + 7 * 18, html_escape(L::total.in(lang)));
+    for (std::size_t i = 0; i < n; ++i) {
+        const ReadinessPoint& p = points[i];
+        if (p.readable && p.total >= 0) {
+            svg += fmt::format(
+                "<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" "
+                "fill=\"#1f2933\"><title>{}</title></circle>\n",
+                x_of(i), y_of(p.total),
+                html_escape(fmt::format("{} {}: {}%", p.date, p.label, p.total)));
+        }
+        if (i == 0 || i + 1 == n || n <= 8) {
+            svg += fmt::format(
+                "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>\n",
+                x_of(i), height - bottom + 18, html_escape(p.date));
+        }
+    }
+    return svg + "</svg>\n";
+}
+
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 long days_from_civil(const Date& d) {
     int y = d.year - (d.month <= 2 ? 1 : 0);
@@ -203,8 +272,16 @@ long days_from_civil(const Date& d) {
 /// A Gantt-like timeline: a date axis with month ticks and the report date, one row per dated
 /// task. Open tasks get a bar from the report date to their due date; overdue ones a red bar from
 /// the due date to the report date; a diamond marks every due date.
-std::string timeline_chart(const std::vector<TimelineTask>& tasks, const Date& today, Lang lang) {
-    if (tasks.empty()) return "";
+/// The chart shows at most this many tasks (the table below lists them all): a 2,000-task plan
+/// would otherwise be a 48,000-pixel SVG no reader scrolls through.
+constexpr std::size_t timeline_chart_cap = 200;
+
+std::string timeline_chart(const std::vector<TimelineTask>& all_tasks, const Date& today,
+                           Lang lang) {
+    if (all_tasks.empty()) return "";
+    const std::vector<TimelineTask> tasks(
+        all_tasks.begin(), all_tasks.begin() + static_cast<std::ptrdiff_t>(
+                                                   std::min(all_tasks.size(), timeline_chart_cap)));
     long first = days_from_civil(today), last = first;
     for (const TimelineTask& t : tasks) {
         first = std::min(first, days_from_civil(t.due));
@@ -340,6 +417,10 @@ std::string render_report_html(const Report& r, Lang lang) {
             w.table({t(L::step), t(L::done), "%", t(L::errors), t(L::warnings), t(L::infos),
                      t(L::overdue)},
                     rows);
+            if (!r.readiness_history.empty()) {
+                w.heading(3, t(L::readiness_over_time));
+                w.raw(readiness_history_chart(r.readiness_history, lang));
+            }
             w.heading(3, t(L::overdue_tasks));
             if (r.status.overdue.empty()) w.paragraph(t(L::none));
             std::vector<std::string> items;
@@ -402,6 +483,31 @@ std::string render_report_html(const Report& r, Lang lang) {
                                         lang == Lang::ja ? rules::funnel_bands_source_ja
                                                          : rules::funnel_bands_source_en),
                             "muted");
+            }
+            // The forward funnel and the actuals: the same tables as the Markdown; numbers right.
+            auto cells = [](const FunnelTable& ft) {
+                Rows rows;
+                for (const auto& r : ft.rows) {
+                    std::vector<Cell> cs;
+                    for (std::size_t i = 0; i < r.size(); ++i)
+                        cs.push_back(i < ft.text_columns ? Cell(r[i]) : Cell(r[i], "num"));
+                    rows.push_back(std::move(cs));
+                }
+                return rows;
+            };
+            if (!f.stages.empty()) {
+                w.heading(3, t(L::forward_funnel));
+                if (FunnelTable kvf = forward_summary_table(f, lang); !kvf.rows.empty())
+                    w.table(kvf.header, cells(kvf), "cover");
+                if (FunnelTable ft = forward_table(f, lang); !ft.rows.empty())
+                    w.table(ft.header, cells(ft));
+                w.gaps(f.forward_gaps);
+            }
+            if (f.actuals) {
+                w.heading(3, t(L::actuals));
+                FunnelTable at = actuals_table(f, lang);
+                w.table(at.header, cells(at));
+                w.paragraph(fmt::format("{} — {}", f.actuals->file, t(L::actuals_note)), "muted");
             }
         }
     }
@@ -613,6 +719,16 @@ std::string render_report_html(const Report& r, Lang lang) {
             w.paragraph(t(L::no_dated_tasks));
         } else {
             w.raw(timeline_chart(r.timeline, r.cover.date, lang));
+            if (r.timeline.size() > timeline_chart_cap) {
+                w.paragraph(fmt::format(fmt::runtime(TextRef{
+                                            "The chart shows the first {} tasks by due date; {} "
+                                            "more are in the table below.",
+                                            "グラフは期限順に最初の {} 件を表示しています。"
+                                            "残り {} 件は下の表にあります。"}
+                                                         .in(lang)),
+                                        timeline_chart_cap, r.timeline.size() - timeline_chart_cap),
+                            "muted");
+            }
             Rows rows;
             for (const TimelineTask& task : r.timeline) {
                 rows.push_back({Cell(to_string(task.due), task.overdue ? "flag" : ""), task.name,

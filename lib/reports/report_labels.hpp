@@ -32,6 +32,27 @@ inline constexpr TextRef target{"Target", "目標値"};
 inline constexpr TextRef period{"Period", "期間"};
 inline constexpr TextRef agreed_by{"Agreed by", "合意部門"};
 inline constexpr TextRef funnel{"Reverse funnel", "逆算ファネル"};
+// The forward funnel and the actuals (issues 14 and 15).
+inline constexpr TextRef forward_funnel{"Forward funnel", "順算ファネル (見込み)"};
+inline constexpr TextRef forward_top{"Top-of-funnel volume", "最上段の件数"};
+inline constexpr TextRef forward_source{"From", "出典"};
+inline constexpr TextRef expected{"Expected", "見込み"};
+inline constexpr TextRef expected_won{"Expected deals won", "受注見込み件数"};
+inline constexpr TextRef expected_revenue{"Expected revenue", "売上見込み"};
+inline constexpr TextRef revenue_gap{"Expected − target", "見込み − 目標"};
+inline constexpr TextRef actuals{"Plan vs actual", "計画と実績"};
+inline constexpr TextRef plan_volume{"Plan", "計画"};
+inline constexpr TextRef actual{"Actual", "実績"};
+inline constexpr TextRef gap{"Gap", "差"};
+inline constexpr TextRef gap_ratio{"Gap %", "差 (%)"};
+inline constexpr TextRef readiness_over_time{"Readiness over time", "準備度の推移"};
+inline constexpr TextRef point{"Commit / snapshot", "コミット・スナップショット"};
+inline constexpr TextRef unreadable{"unreadable", "読込不可"};
+inline constexpr TextRef all_periods{"all periods", "全期間"};
+inline constexpr TextRef actuals_note{
+    "The plan's volumes cover the plan's whole KPI period; each period's actual is set beside "
+    "them, and the totals row sums the periods.",
+    "計画の件数は KPI 期間全体の値です。各期間の実績をその横に並べ、合計行は全期間の和です。"};
 inline constexpr TextRef stage{"Stage", "段階"};
 inline constexpr TextRef rate{"Planned rate", "想定転換率"};
 inline constexpr TextRef band{"Usual band", "一般的な範囲"};

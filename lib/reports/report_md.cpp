@@ -219,6 +219,25 @@ std::string render_report_markdown(const Report& r, Lang lang) {
         }
     }
 
+    if (r.shows(ReportSection::summary) && !r.readiness_history.empty()) {
+        w.heading(3, t(L::readiness_over_time));
+        std::vector<std::string> header{t(L::date), t(L::point), "%"};
+        for (int step = 1; step <= 7; ++step) header.push_back(std::to_string(step));
+        std::vector<std::vector<std::string>> rows;
+        auto pct = [](int v) { return v < 0 ? std::string("–") : fmt::format("{}%", v); };
+        for (const ReadinessPoint& p : r.readiness_history) {
+            std::vector<std::string> row{p.date, p.label};
+            if (!p.readable) {
+                row.push_back(t(L::unreadable));
+            } else {
+                row.push_back(pct(p.total));
+                for (int v : p.steps) row.push_back(pct(v));
+            }
+            rows.push_back(std::move(row));
+        }
+        w.table(header, rows);
+    }
+
     if (r.shows(ReportSection::goals)) {
         section(ReportSection::goals);
         if (!r.goals.empty()) {
@@ -263,6 +282,20 @@ std::string render_report_markdown(const Report& r, Lang lang) {
                 w.paragraph(fmt::format("{}: {}", t(L::bands_source),
                                         lang == Lang::ja ? rules::funnel_bands_source_ja
                                                          : rules::funnel_bands_source_en));
+            }
+            if (!f.stages.empty()) {
+                w.heading(3, t(L::forward_funnel));
+                if (FunnelTable kvf = forward_summary_table(f, lang); !kvf.rows.empty())
+                    w.table(kvf.header, kvf.rows);
+                if (FunnelTable ft = forward_table(f, lang); !ft.rows.empty())
+                    w.table(ft.header, ft.rows);
+                w.gaps(f.forward_gaps);
+            }
+            if (f.actuals) {
+                w.heading(3, t(L::actuals));
+                FunnelTable at = actuals_table(f, lang);
+                w.table(at.header, at.rows);
+                w.paragraph(fmt::format("{} — {}", f.actuals->file, t(L::actuals_note)));
             }
         }
     }

@@ -8,6 +8,7 @@ add_library(ma_plan_reports STATIC
     reports/warmup.cpp
     # The rollout report (issue 14): one model, a Markdown and a self-contained HTML renderer.
     reports/funnel.cpp
+    reports/funnel_actuals.cpp
     reports/funnel_render.cpp
     reports/git_revision.cpp
     reports/html_style.cpp

@@ -2,6 +2,7 @@
 // through cmark-gfm, the HTML through a strict HTML5 parser and a real browser, hostile plans,
 // the git revision on the cover and the workspace waterfall. UPDATE_GOLDEN=1 rewrites the golden
 // files (then review the diff).
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -473,12 +474,12 @@ TEST_CASE("funnel as CSV for a spreadsheet and as JSON for scripts", "[report][c
     REQUIRE(csv.exit_code == 0);
     CHECK(csv.out ==
           "stage,rate,band_low,band_high,outside_band,required,kpi_goal,kpi_target,"
-          "kpi_below_required\r\n"
-          "inquiry,,,,0,3334,,,0\r\n"
-          "mql,0.15,0.1,0.25,0,500,g-mql,600,0\r\n"
-          "sal,0.6,0.4,0.7,0,300,,,0\r\n"
-          "sql,0.4,0.3,0.7,0,120,g-sql,120,0\r\n"
-          "won,0.25,0.2,0.3,0,30,,,0\r\n");
+          "kpi_below_required,expected\r\n"
+          "inquiry,,,,0,3334,,,0,\r\n"
+          "mql,0.15,0.1,0.25,0,500,g-mql,600,0,\r\n"
+          "sal,0.6,0.4,0.7,0,300,,,0,\r\n"
+          "sql,0.4,0.3,0.7,0,120,g-sql,120,0,\r\n"
+          "won,0.25,0.2,0.3,0,30,,,0,\r\n");
 
     fs::path json = dir / "funnel.json";
     REQUIRE(ma_plan("--lang en funnel " + q(plan) + " --format json -o " + q(json)).exit_code == 0);
@@ -500,4 +501,111 @@ TEST_CASE("funnel as CSV for a spreadsheet and as JSON for scripts", "[report][c
     REQUIRE(minimal.exit_code == 0);
     CHECK(minimal.out.find("\"deals\": null") != std::string::npos);
     CHECK(minimal.out.find("the plan has no `romi` block") != std::string::npos);
+}
+
+TEST_CASE("funnel --actuals: plan vs actual in Markdown (golden ja and en)",
+          "[report][cli][funnel][actuals]") {
+    TempDir dir;
+    fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
+    const std::string actuals = "tests/reports/data/actuals-ja-manufacturer.csv";
+    for (const std::string lang : {"ja", "en"}) {
+        Run md = ma_plan("--lang " + lang + " funnel " + q(plan) + " --actuals " + actuals);
+        INFO(md.err);
+        REQUIRE(md.exit_code == 0);
+        std::string out = md.out;
+        // The plan's temporary path is in the heading; the golden file keeps its name only.
+        for (auto pos = out.find(dir.path.string()); pos != std::string::npos;
+             pos = out.find(dir.path.string()))
+            out.replace(pos, dir.path.string().size(), "TMP");
+        check_golden("funnel-actuals-ja-manufacturer." + lang + ".md", out);
+        check_gfm_shape(md.out);
+    }
+    Run text = ma_plan("--lang en funnel " + q(plan) + " --actuals " + actuals +
+                       " --period 2027-02 --format text");
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.out.find("2027-02  inquiry  3,334   1,100  -2,234    -67%\n") != std::string::npos);
+    CHECK(text.out.find("2027-01") == std::string::npos);
+    Run csv = ma_plan("--lang en funnel " + q(plan) + " --actuals " + actuals + " --format csv");
+    REQUIRE(csv.exit_code == 0);
+    CHECK(csv.out.rfind("period,stage,plan,actual,gap,gap_ratio\r\n2027-01,inquiry,3334,1200,"
+                        "-2134,",
+                        0) == 0);
+    CHECK(csv.out.find("all periods,inquiry,3334,2300,-1034,") != std::string::npos);
+
+    // The report's funnel section carries the same tables, in both formats.
+    Run report =
+        ma_plan("--lang en report " + q(plan) + " --today 2026-12-01 --actuals " + actuals);
+    REQUIRE(report.exit_code == 0);
+    CHECK(report.out.find("### Forward funnel") != std::string::npos);
+    CHECK(report.out.find("### Plan vs actual") != std::string::npos);
+    fs::path html = dir / "report.html";
+    REQUIRE(ma_plan("--lang en report " + q(plan) + " --format html --today 2026-12-01 --actuals " +
+                    actuals + " -o " + q(html))
+                .exit_code == 0);
+    std::string h = read_file(html);
+    CHECK(h.find("<h3>Plan vs actual</h3>") != std::string::npos);
+    Run parsed = check_html(html);
+    INFO(parsed.out << parsed.err);
+    CHECK(parsed.exit_code == 0);
+}
+
+TEST_CASE("funnel --actuals: bad input is one line with exit 2 or 4 and no output file",
+          "[report][cli][funnel][actuals]") {
+    TempDir dir;
+    fs::path plan = copy_example(dir, "ja-manufacturer.yaml");
+    fs::path out = dir / "out.md";
+    auto run = [&](const std::string& csv_text, const std::string& extra = "") {
+        fs::path csv = dir / "actuals.csv";
+        std::ofstream(csv, std::ios::binary) << csv_text;
+        return ma_plan("--lang en funnel " + q(plan) + " --actuals " + q(csv) + extra + " -o " +
+                       q(out));
+    };
+    Run stage = run("period,stage,count\n2027-01,sqll,5\n");
+    CHECK(stage.exit_code == 2);
+    CHECK(stage.err == "ma-plan: " + (dir / "actuals.csv").string() +
+                           ":2:2: error: unknown stage \"sqll\"; did you mean \"sql\"? (the plan's "
+                           "lifecycle: inquiry, mql, sal, sql, won)\n");
+    Run count = run("期間,ステージ,件数\n2027-01,sql,１２件\n");
+    CHECK(count.exit_code == 2);
+    CHECK(count.err.find(":2:3: error: the count must be a whole number of 0 or more, not "
+                         "\"１２件\": write 12") != std::string::npos);
+    Run dup = run("period,sql\n2027-01,5\n2027-01,6\n");
+    CHECK(dup.exit_code == 2);
+    CHECK(dup.err.find(":3:2: error: period \"2027-01\", stage \"sql\" is given twice") !=
+          std::string::npos);
+    Run period = run("period,sql\n2027-01,5\n", " --period 2027-13");
+    CHECK(period.exit_code == 4);
+    CHECK(period.err.find("ma-plan: --period \"2027-13\" is not in ") == 0);
+    CHECK_FALSE(fs::exists(out));
+    Run ok = run("period,sql\n2027-01,5\n", " --period 2027-01");
+    CHECK(ok.exit_code == 0);
+    CHECK(fs::exists(out));
+}
+
+TEST_CASE("report HTML caps the timeline chart at 200 tasks with a note on the rest",
+          "[report][cli][timeline]") {
+    TempDir dir;
+    std::string plan = read_file(source_dir / "config-examples/ja-manufacturer.yaml");
+    std::string extra;
+    for (int i = 0; i < 230; ++i) {
+        extra += fmt::format(
+            "  - name: 追加タスク{}\n    step: 4\n    roles: {{ marketing: 主担当 }}\n    "
+            "status: todo\n    due: 2027-01-{:02}\n",
+            i, i % 28 + 1);
+    }
+    plan.replace(plan.find("tasks:\n") + 7, 0, extra);
+    std::ofstream(dir / "big.yaml", std::ios::binary) << plan;
+    fs::path html = dir / "big.html";
+    Run r = ma_plan("--lang en report " + q(dir / "big.yaml") +
+                    " --format html --today 2026-12-01 -o " + q(html));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string text = read_file(html);
+    CHECK(text.find("The chart shows the first 200 tasks by due date;") != std::string::npos);
+    // Below the cap, no note (false-positive check).
+    Run small =
+        ma_plan("--lang en report " + q(source_dir / "config-examples/ja-manufacturer.yaml") +
+                " --format html --today 2026-12-01");
+    REQUIRE(small.exit_code == 0);
+    CHECK(small.out.find("The chart shows the first") == std::string::npos);
 }

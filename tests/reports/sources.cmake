@@ -5,6 +5,7 @@ add_executable(test_reports
     reports/checklist_test.cpp
     reports/cli_test.cpp
     reports/escape_test.cpp
+    reports/funnel_actuals_test.cpp
     reports/raci_test.cpp
     reports/report_cli_test.cpp
     reports/report_test.cpp
