@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <new>
+#include <stdexcept>
 
 namespace maplan::cli {
 
@@ -79,6 +81,28 @@ int explain_unknown_command(const CLI::App& app, int argc, char** argv, Context&
     return 0;
 }
 
+int parse_error_exit_code(std::string_view kind) {
+    // A value the option does not accept (IsMember, Range, a number that is not one) is "a value
+    // not allowed"; everything else CLI11 reports (unknown option, missing argument, extra
+    // argument, excluded combination) is a bad command line.
+    if (kind == "ValidationError" || kind == "ConversionError") return exit_code::bad_option;
+    return exit_code::usage_error;
+}
+
+void test_throw_hook() {
+    // For tests/e2e/exit_codes_test.cpp only (not a user feature, not documented for users):
+    // MA_PLAN_TEST_THROW makes the run fail the way a library bug would, to prove that such a
+    // failure still ends in the last catch of main() with one line and exit code 2.
+    const char* kind = std::getenv("MA_PLAN_TEST_THROW");
+    if (kind == nullptr || *kind == '\0') return;
+    std::string_view k = kind;
+    if (k == "internal")
+        throw InternalError({"test hook: broken invariant", "テスト用: 不変条件の破れ"});
+    if (k == "alloc") throw std::bad_alloc();
+    if (k == "int") throw 42;
+    throw std::runtime_error("test hook: " + std::string(k));
+}
+
 int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& ctx) {
     // The deepest command parsed so far is the one whose options the user meant.
     const CLI::App* current = &app;
@@ -96,7 +120,7 @@ int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& 
         }
     }
     ctx.err << maplan::explain_parse_error(e.get_name(), e.what(), options, command).in(ctx.lang());
-    return exit_code::usage_error;
+    return parse_error_exit_code(e.get_name());
 }
 
 }  // namespace maplan::cli
@@ -133,18 +157,21 @@ int main(int argc, char** argv) {
         if (std::string_view(argv[i]).starts_with("--lang=")) ctx.lang_name = argv[i] + 7;
     }
     cli::install_help_formatter(app, ctx.lang());
+    // The one failure boundary: every failure of a command ends here as one message and the exit
+    // code README.md "Exit codes" gives for it.
     try {
+        cli::test_throw_hook();
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (int code = cli::explain_unknown_command(app, argc, argv, ctx); code != 0) return code;
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
         return cli::explain_parse_error(app, e, ctx);
-    } catch (const UsageError& e) {
-        ctx.err << "ma-plan: " << e.message().in(ctx.lang()) << "\n";
-        return exit_code::bad_option;
+    } catch (const InternalError& e) {
+        print_internal_error(ctx.err, e.message().in(ctx.lang()), ctx.lang());
+        return e.exit_code();
     } catch (const MaPlanError& e) {
         ctx.err << "ma-plan: " << e.message().in(ctx.lang()) << "\n";
-        return exit_code::input_error;
+        return e.exit_code();
     } catch (...) {
         // Out of memory, or a library failing in a way ma-plan did not foresee: one line and exit
         // 2, never std::terminate. Unwinding has already rolled back any open transaction and
