@@ -125,9 +125,12 @@ int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& 
 
 }  // namespace maplan::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+/// One invocation: builds the command tree, parses and runs the command. Everything it throws
+/// that is not a command-line or MaPlanError failure reaches the last catch in main().
+int run(int argc, char** argv, maplan::cli::Context& ctx) {
     using namespace maplan;
-    cli::Context ctx;
     // Named, so usage lines say "ma-plan" however the binary was started.
     CLI::App app{"ma-plan: plan, validate and audit marketing-automation rollouts", "ma-plan"};
     app.require_subcommand(1);
@@ -149,16 +152,7 @@ int main(int argc, char** argv) {
     cli::register_history_command(app, ctx);
     cli::register_import_commands(app, ctx);
     cli::register_completion_command(app, ctx);  // last: it walks the commands above
-    // CLI11 stores --lang only once parsing succeeds; its own errors need the language first.
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (std::string_view(argv[i]) == "--lang") ctx.lang_name = argv[i + 1];
-    }
-    for (int i = 1; i < argc; ++i) {
-        if (std::string_view(argv[i]).starts_with("--lang=")) ctx.lang_name = argv[i] + 7;
-    }
     cli::install_help_formatter(app, ctx.lang());
-    // The one failure boundary: every failure of a command ends here as one message and the exit
-    // code README.md "Exit codes" gives for it.
     try {
         cli::test_throw_hook();
         app.parse(argc, argv);
@@ -172,12 +166,33 @@ int main(int argc, char** argv) {
     } catch (const MaPlanError& e) {
         ctx.err << "ma-plan: " << e.message().in(ctx.lang()) << "\n";
         return e.exit_code();
-    } catch (...) {
-        // Out of memory, or a library failing in a way ma-plan did not foresee: one line and exit
-        // 2, never std::terminate. Unwinding has already rolled back any open transaction and
-        // removed temporary output files.
-        print_unexpected_failure(ctx.err, std::current_exception(), ctx.lang());
-        return exit_code::input_error;
     }
     return ctx.exit_code;
+}
+
+}  // namespace
+
+// The one failure boundary: every failure ends here as one message on stderr and the exit code
+// README.md "Exit codes" gives for it, never std::terminate.
+int main(int argc, char** argv) {
+    using namespace maplan;
+    cli::Context ctx;
+    Lang lang = Lang::en;
+    try {
+        // CLI11 stores --lang only once parsing succeeds; its own errors need the language first.
+        for (int i = 1; i + 1 < argc; ++i) {
+            if (std::string_view(argv[i]) == "--lang") ctx.lang_name = argv[i + 1];
+        }
+        for (int i = 1; i < argc; ++i) {
+            if (std::string_view(argv[i]).starts_with("--lang=")) ctx.lang_name = argv[i] + 7;
+        }
+        lang = ctx.lang();
+        return run(argc, argv, ctx);
+    } catch (...) {
+        // Out of memory, or a failure ma-plan did not foresee (a bug): one line and exit 2.
+        // Unwinding has already rolled back any open transaction and removed temporary output
+        // files.
+        print_unexpected_failure(ctx.err, std::current_exception(), lang);
+        return exit_code::input_error;
+    }
 }

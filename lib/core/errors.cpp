@@ -3,6 +3,7 @@
 #include <new>
 #include <ostream>
 #include <system_error>
+#include <utility>
 
 namespace maplan {
 
@@ -25,7 +26,7 @@ void print_unexpected_failure(std::ostream& err, std::exception_ptr failure, Lan
     const bool ja = lang == Lang::ja;
     try {
         try {
-            std::rethrow_exception(failure);
+            std::rethrow_exception(std::move(failure));
         } catch (const std::bad_alloc&) {
             // String literals only: there may be no memory for anything else.
             err << (ja ? "ma-plan: エラー: メモリが足りません\n"

@@ -116,7 +116,7 @@ TEST_CASE("exit codes: validate", "[e2e][exit]") {
     fs::remove_all(dir);
 }
 
-TEST_CASE("exit codes: validate --format json=- is standard output, not a file named -",
+TEST_CASE("exit codes: validate --format json=- is standard output and never a file named -",
           "[e2e][exit]") {
     auto dir = fixture("exit-stdout");
     auto r = e2e::ma_plan(
@@ -129,7 +129,7 @@ TEST_CASE("exit codes: validate --format json=- is standard output, not a file n
     fs::remove_all(dir);
 }
 
-TEST_CASE("exit codes: rules, init, schema, completion", "[e2e][exit]") {
+TEST_CASE("exit codes: rules and init and schema and completion", "[e2e][exit]") {
     auto dir = fixture("exit-small");
     write(dir / "exists.yaml", "ma_plan: 1\n");
     check_rows(
@@ -160,7 +160,8 @@ TEST_CASE("exit codes: rules, init, schema, completion", "[e2e][exit]") {
     fs::remove_all(dir);
 }
 
-TEST_CASE("exit codes: raci, checklist, status, report, ops, funnel, warmup", "[e2e][exit]") {
+TEST_CASE("exit codes: the documents raci checklist status report ops funnel warmup",
+          "[e2e][exit]") {
     auto dir = fixture("exit-reports");
     const std::string plan = "config-examples/ja-manufacturer.yaml";
     std::vector<Row> rows;
@@ -201,7 +202,7 @@ TEST_CASE("exit codes: raci, checklist, status, report, ops, funnel, warmup", "[
     fs::remove_all(dir);
 }
 
-TEST_CASE("exit codes: diff, history, import roles, domain check", "[e2e][exit]") {
+TEST_CASE("exit codes: diff and history and import roles and domain check", "[e2e][exit]") {
     auto dir = fixture("exit-pdca");
     // history reads a plan's git log: a repository of its own, so the row does not depend on
     // the source tree being a git work tree.
