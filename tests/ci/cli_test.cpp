@@ -150,7 +150,7 @@ TEST_CASE("cli: results keep the input order whatever the number of workers") {
     CHECK(one.output == four.output);
     CHECK(one.output == env.output);
     CHECK(one.output.find("plans/p00.yaml") < one.output.find("plans/p39.yaml"));
-    CHECK(run(bin + " validate plans -j 0", tmp.path).exit_code == 3);
+    CHECK(run(bin + " validate plans -j 0", tmp.path).exit_code == 4);  // a value not allowed
 }
 
 TEST_CASE("cli: every command is in the man page and in the completion scripts") {
