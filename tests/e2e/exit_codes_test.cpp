@@ -243,8 +243,6 @@ TEST_CASE("exit codes: diff and history and import roles and domain check", "[e2
             {"import roles", 3, Stream::err, "ma-plan: \"file\" is required"},
             {"import roles {dir}/roles.csv --tool Marketo", 4, Stream::err,
              "ma-plan: --tool: \"Marketo\" is not allowed"},
-            {"import roles {dir}/roles.xlsx", 4, Stream::err,
-             "ma-plan: {dir}/roles.xlsx: reading Excel workbooks is not implemented yet"},
             // 0 and 1 need a DNS server: tests/domain/check_e2e_test.cpp starts one.
             {"domain check good.test --dns-server 127.0.0.1:9 --tries 1 --timeout-ms 200", 2,
              Stream::out, "good.test"},
