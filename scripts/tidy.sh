@@ -21,7 +21,9 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 start=$SECONDS
 # One clang-tidy per file; --quiet drops the "N warnings generated" noise of system headers.
-if git ls-files -z 'lib/*.cpp' 'apps/*.cpp' |
+# lib/domain/check.cpp captures structured bindings in a lambda (C++20), which clang 14 cannot
+# parse (clang 16 can): it is left out rather than reported as a compiler error.
+if git ls-files -z 'lib/*.cpp' 'apps/*.cpp' ':!lib/domain/check.cpp' |
     xargs -0 -n 1 -P "$jobs" "$tidy" -p "$build" --quiet >"$log" 2>&1; then
     status=0
 else
