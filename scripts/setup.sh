@@ -49,6 +49,8 @@ test_packages=(
     python3-html5lib chromium fonts-noto-cjk poppler-utils
     # tests: openpyxl reads the .xlsx reports back (tests/xlsx/check_xlsx.py)
     python3-openpyxl
+    # CI: scripts/tidy.sh runs clang-tidy-14 (the .clang-tidy checks as errors) after the tests
+    clang-tidy-14
 )
 if ((with_tests)); then
     packages+=("${test_packages[@]}")

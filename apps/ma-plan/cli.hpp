@@ -6,6 +6,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/exit_codes.hpp"
 #include "core/text.hpp"
@@ -34,6 +35,11 @@ struct Context {
 /// If a command word (at any level: "lists imprt") is not a known command, prints "did you
 /// mean" and returns the exit code; else 0.
 int explain_unknown_command(const CLI::App& app, int argc, char** argv, Context& ctx);
+/// The exit code for a CLI11 error of this kind (its get_name()): 4 for a value the option does
+/// not accept, 3 for any other bad command line.
+int parse_error_exit_code(std::string_view kind);
+/// Throws when the test-only MA_PLAN_TEST_THROW is set (main.cpp says how); else nothing.
+void test_throw_hook();
 /// Prints a CLI11 parse error in the user's language with the nearest option (lib/core/cli_text).
 int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& ctx);
 

@@ -274,11 +274,12 @@ std::string man_page(const std::vector<CommandInfo>& commands, std::string_view 
     }
     envs.insert("MA_PLAN_LANG");
     out += ".SH ENVIRONMENT\n";
-    for (const std::string& e : envs)
+    for (const std::string& e : envs) {
         out += fmt::format(".TP\n\\fB{}\\fR\n", roff(e)) +
                (e == "MA_PLAN_LANG"
                     ? "Language of messages (ja or en) when \\fB\\-\\-lang\\fR is not given.\n"
                     : "See the option that names it above.\n");
+    }
     out +=
         ".TP\n\\fBGITHUB_ACTIONS\\fR\nWhen \\fBtrue\\fR and no \\fB\\-\\-format\\fR is given, "
         "validate prints GitHub annotations after the text.\n"

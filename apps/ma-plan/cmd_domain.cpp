@@ -104,7 +104,7 @@ int run_check(const DomainArgs& args, Context& ctx) {
                         ? domain::normalise_domain(email->sending_domain.value)
                         : std::nullopt;
         if (!name) {
-            throw UsageError(
+            throw CommandLineError(
                 {"name at least one DOMAIN, or give --plan with "
                  "email.sending_domain",
                  "DOMAIN を 1 つ以上指定するか、email.sending_domain のある計画を "

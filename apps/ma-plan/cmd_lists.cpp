@@ -440,8 +440,8 @@ void add_exclude(CLI::App* lists, Context& ctx) {
                      "取り込んだ場合にだけ配信できます"});
             }
             if (f->domains.empty() && f->roles.empty()) {
-                throw UsageError({"--remove needs --domain or --role",
-                                  "--remove には --domain か --role を指定してください"});
+                throw CommandLineError({"--remove needs --domain or --role",
+                                        "--remove には --domain か --role を指定してください"});
             }
             ExclusionRules rules;
             for (const auto& d : f->domains) rules.domains.emplace_back(d, "");
@@ -458,12 +458,12 @@ void add_exclude(CLI::App* lists, Context& ctx) {
         const bool own_input =
             !f->file.empty() || !f->domains.empty() || !f->roles.empty() || f->role_defaults;
         if (!own_input && f->common.plan.empty()) {
-            throw UsageError(
+            throw CommandLineError(
                 {"give a FILE, --domain, --role, --role-defaults or --plan",
                  "FILE、--domain、--role、--role-defaults、--plan のいずれかを指定してください"});
         }
         if (own_input && f->reason.empty()) {
-            throw UsageError(
+            throw CommandLineError(
                 {"--reason is required (optout, bounce, complaint, competitor, internal, role, "
                  "legal or other)",
                  "--reason を指定してください(optout、bounce、complaint、competitor、internal、"
@@ -685,9 +685,9 @@ void add_remove(CLI::App* lists, Context& ctx) {
     by_source->excludes(by_channel);
     cmd->callback([&ctx, f, by_import, by_source, by_channel] {
         if (by_import->count() + by_source->count() + by_channel->count() == 0) {
-            throw UsageError({"give --import N, --source NAME or --channel NAME",
-                              "--import 番号、--source 名前、--channel 名前 のいずれかを指定"
-                              "してください"});
+            throw CommandLineError({"give --import N, --source NAME or --channel NAME",
+                                    "--import 番号、--source 名前、--channel 名前 のいずれかを指定"
+                                    "してください"});
         }
         auto ws = open_ws(f->common);
         const bool ja = ctx.lang() == Lang::ja;

@@ -130,9 +130,10 @@ int run_validate(const ValidateArgs& args, Context& ctx) {
             to_stdout && target.format == render::OutputFormat::text && ctx.color_stdout();
         std::string text = render::render(report, target.format, render_options);
         // JSON and SARIF escape every line break inside strings, so no line can start with plan
-        // text; github output is workflow commands on purpose, their data escaped. Text and JUnit
-        // (XML keeps line breaks in text) are guarded.
+        // text; github output is workflow commands on purpose, their data escaped. Text, compact
+        // and JUnit (XML keeps line breaks in text) are guarded.
         bool guarded = target.format == render::OutputFormat::text ||
+                       target.format == render::OutputFormat::compact ||
                        target.format == render::OutputFormat::junit;
         if (to_stdout && guarded) {
             ctx.print(text);

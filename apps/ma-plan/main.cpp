@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <new>
+#include <stdexcept>
 
 namespace maplan::cli {
 
@@ -81,6 +83,28 @@ int explain_unknown_command(const CLI::App& app, int argc, char** argv, Context&
     return 0;
 }
 
+int parse_error_exit_code(std::string_view kind) {
+    // A value the option does not accept (IsMember, Range, a number that is not one) is "a value
+    // not allowed"; everything else CLI11 reports (unknown option, missing argument, extra
+    // argument, excluded combination) is a bad command line.
+    if (kind == "ValidationError" || kind == "ConversionError") return exit_code::bad_option;
+    return exit_code::usage_error;
+}
+
+void test_throw_hook() {
+    // For tests/e2e/exit_codes_test.cpp only (not a user feature, not documented for users):
+    // MA_PLAN_TEST_THROW makes the run fail the way a library bug would, to prove that such a
+    // failure still ends in the last catch of main() with one line and exit code 2.
+    const char* kind = std::getenv("MA_PLAN_TEST_THROW");
+    if (kind == nullptr || *kind == '\0') return;
+    std::string_view k = kind;
+    if (k == "internal")
+        throw InternalError({"test hook: broken invariant", "テスト用: 不変条件の破れ"});
+    if (k == "alloc") throw std::bad_alloc();
+    if (k == "int") throw 42;
+    throw std::runtime_error("test hook: " + std::string(k));
+}
+
 int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& ctx) {
     // The deepest command parsed so far is the one whose options the user meant.
     const CLI::App* current = &app;
@@ -98,14 +122,17 @@ int explain_parse_error(const CLI::App& app, const CLI::ParseError& e, Context& 
         }
     }
     ctx.err << maplan::explain_parse_error(e.get_name(), e.what(), options, command).in(ctx.lang());
-    return exit_code::usage_error;
+    return parse_error_exit_code(e.get_name());
 }
 
 }  // namespace maplan::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+/// One invocation: builds the command tree, parses and runs the command. Everything it throws
+/// that is not a command-line or MaPlanError failure reaches the last catch in main().
+int run(int argc, char** argv, maplan::cli::Context& ctx) {
     using namespace maplan;
-    cli::Context ctx;
     // Named, so usage lines say "ma-plan" however the binary was started.
     CLI::App app{"ma-plan: plan, validate and audit marketing-automation rollouts", "ma-plan"};
     app.require_subcommand(1);
@@ -127,32 +154,47 @@ int main(int argc, char** argv) {
     cli::register_history_command(app, ctx);
     cli::register_import_commands(app, ctx);
     cli::register_completion_command(app, ctx);  // last: it walks the commands above
-    // CLI11 stores --lang only once parsing succeeds; its own errors need the language first.
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (std::string_view(argv[i]) == "--lang") ctx.lang_name = argv[i + 1];
-    }
-    for (int i = 1; i < argc; ++i) {
-        if (std::string_view(argv[i]).starts_with("--lang=")) ctx.lang_name = argv[i] + 7;
-    }
     cli::install_help_formatter(app, ctx.lang());
     try {
+        cli::test_throw_hook();
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (int code = cli::explain_unknown_command(app, argc, argv, ctx); code != 0) return code;
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
         return cli::explain_parse_error(app, e, ctx);
-    } catch (const UsageError& e) {
-        ctx.err << "ma-plan: " << e.message().in(ctx.lang()) << "\n";
-        return exit_code::bad_option;
+    } catch (const InternalError& e) {
+        print_internal_error(ctx.err, e.message().in(ctx.lang()), ctx.lang());
+        return e.exit_code();
     } catch (const MaPlanError& e) {
         ctx.err << "ma-plan: " << e.message().in(ctx.lang()) << "\n";
-        return exit_code::input_error;
-    } catch (...) {
-        // Out of memory, or a library failing in a way ma-plan did not foresee: one line and exit
-        // 2, never std::terminate. Unwinding has already rolled back any open transaction and
-        // removed temporary output files.
-        print_unexpected_failure(ctx.err, std::current_exception(), ctx.lang());
-        return exit_code::input_error;
+        return e.exit_code();
     }
     return ctx.exit_code;
+}
+
+}  // namespace
+
+// The one failure boundary: every failure ends here as one message on stderr and the exit code
+// README.md "Exit codes" gives for it, never std::terminate.
+int main(int argc, char** argv) {
+    using namespace maplan;
+    cli::Context ctx;
+    Lang lang = Lang::en;
+    try {
+        // CLI11 stores --lang only once parsing succeeds; its own errors need the language first.
+        for (int i = 1; i + 1 < argc; ++i) {
+            if (std::string_view(argv[i]) == "--lang") ctx.lang_name = argv[i + 1];
+        }
+        for (int i = 1; i < argc; ++i) {
+            if (std::string_view(argv[i]).starts_with("--lang=")) ctx.lang_name = argv[i] + 7;
+        }
+        lang = ctx.lang();
+        return run(argc, argv, ctx);
+    } catch (...) {
+        // Out of memory, or a failure ma-plan did not foresee (a bug): one line and exit 2.
+        // Unwinding has already rolled back any open transaction and removed temporary output
+        // files.
+        print_unexpected_failure(ctx.err, std::current_exception(), lang);
+        return exit_code::input_error;
+    }
 }

@@ -5,7 +5,9 @@
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
+#include "core/exit_codes.hpp"
 #include "core/text.hpp"
 
 namespace maplan {
@@ -15,6 +17,8 @@ class MaPlanError : public std::runtime_error {
     explicit MaPlanError(Text message)
         : std::runtime_error(message.en), message_(std::move(message)) {}
     const Text& message() const { return message_; }
+    /// What main() exits with (README "Exit codes"): 2 unless a subclass says otherwise.
+    virtual int exit_code() const noexcept { return exit_code::input_error; }
 
   private:
     Text message_;
@@ -25,14 +29,36 @@ class IoError : public MaPlanError {
     using MaPlanError::MaPlanError;
 };
 
-/// The user asked for something impossible on the command line or in a config (exit code 3).
+/// A value that is not allowed, on the command line or in a config: an unknown format, rule ID or
+/// reason, a bad date, a combination of values that cannot work (exit code 4).
 class UsageError : public MaPlanError {
+  public:
+    using MaPlanError::MaPlanError;
+    int exit_code() const noexcept override { return exit_code::bad_option; }
+};
+
+/// A command line ma-plan cannot parse: a missing argument the parser could not tell was
+/// required, such as one of several alternatives (exit code 3, like CLI11's own errors).
+class CommandLineError : public MaPlanError {
+  public:
+    using MaPlanError::MaPlanError;
+    int exit_code() const noexcept override { return exit_code::usage_error; }
+};
+
+/// A broken invariant inside ma-plan itself, never the user's input (exit code 2). main() prints
+/// it as an internal error and asks for a report.
+class InternalError : public MaPlanError {
+  public:
     using MaPlanError::MaPlanError;
 };
 
 /// Prints the one line for a failure that is not a MaPlanError: "ma-plan: error: out of memory"
-/// for std::bad_alloc (without allocating), "ma-plan: error: unexpected failure: WHAT" for other
-/// exceptions. Used by the one catch near main.
+/// for std::bad_alloc (without allocating), and for any other exception the internal-error line
+/// of print_internal_error with its what(). Used by the last catch in main.
 void print_unexpected_failure(std::ostream& err, std::exception_ptr failure, Lang lang) noexcept;
+
+/// "ma-plan: internal error: WHAT; this is a bug in ma-plan, please report it with the command
+/// line" in one line, in `lang`. For an InternalError and for exceptions no one foresaw.
+void print_internal_error(std::ostream& err, std::string_view what, Lang lang) noexcept;
 
 }  // namespace maplan

@@ -26,11 +26,11 @@ constexpr std::array catalogue = {
             "計画ファイル、ディレクトリ (*.yaml, *.yml を探す)、引用符で囲んだグロブ "
             "(plans/**/*.yaml)、または標準入力の -"},
     TextRef{
-        "Output format, repeatable; FORMAT=FILE writes that format to FILE (text, json, sarif, "
-        "junit, github); FILE - is standard output. Default: text, plus github inside GitHub "
-        "Actions",
-        "出力形式 (複数指定可)。FORMAT=FILE でその形式を FILE に書く (text, json, sarif, junit, "
-        "github)。FILE が - なら標準出力。既定: text (GitHub Actions 内では github も)"},
+        "Output format, repeatable; FORMAT=FILE writes that format to FILE (text, compact, json, "
+        "sarif, junit, github); FILE - is standard output. Default: text, plus github inside "
+        "GitHub Actions",
+        "出力形式 (複数指定可)。FORMAT=FILE でその形式を FILE に書く (text, compact, json, sarif, "
+        "junit, github)。FILE が - なら標準出力。既定: text (GitHub Actions 内では github も)"},
     TextRef{"Lowest severity that makes the exit code 1", "終了コードを 1 にする最も低い重大度"},
     TextRef{"Same as --fail-on warning", "--fail-on warning と同じ"},
     TextRef{"Configuration file for every plan (default: .ma-plan.yaml found by walking up from "

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/dates.hpp"
+#include "core/errors.hpp"
 #include "core/fold.hpp"
 #include "core/identifier.hpp"
 #include "core/numbers.hpp"
@@ -288,8 +289,9 @@ class ObjectReader {
     const schema::Field& field(std::string_view key) {
         const schema::Field* f = type_.field(key);
         if (f == nullptr) {
-            throw std::logic_error(fmt::format(
-                "loader reads {}.{}, which the schema does not define", type_.name, key));
+            std::string what = fmt::format("loader reads {}.{}, which the schema does not define",
+                                           type_.name, key);
+            throw InternalError({what, what});
         }
         loader_.read_keys.insert(fmt::format("{}.{}", type_.name, key));
         return *f;
@@ -476,7 +478,8 @@ const schema::Type& type_of(std::string_view name) {
     for (const schema::Type* t : schema::object_types()) {
         if (t->name == name) return *t;
     }
-    throw std::logic_error(fmt::format("no schema type {}", name));
+    std::string what = fmt::format("no schema type {}", name);
+    throw InternalError({what, what});
 }
 
 /// Applies `fn(reader)` to a node read as the named object type; false if it was not a mapping.
@@ -757,6 +760,11 @@ void resolve_role_kinds(Loader& loader, Project& project) {
 void read_project(Loader& loader, const Node& root, Project& p) {
     ObjectReader r(loader, root, schema::project_file());
     p.pos = root.pos;
+    if (root.is_mapping()) {
+        for (const auto& [key, value] : root.entries) {
+            if (key->is_scalar()) p.section_keys.emplace_back(key->value, key->pos);
+        }
+    }
     r.get("ma_plan", p.format_version);
     if (p.format_version.present() && p.format_version.value != schema::format_version) {
         loader.report(

@@ -9,6 +9,42 @@ const Stakeholder* Project::find_stakeholder(std::string_view id) const {
     return nullptr;
 }
 
+namespace {
+
+/// The top-level keys of each step (the plan format's seven steps, docs/format.md).
+struct StepSection {
+    int step;
+    std::string_view key;
+};
+constexpr StepSection step_sections[] = {
+    {1, "problems"},     {1, "goals"},        {1, "lifecycle"},       {1, "romi"},
+    {2, "stakeholders"}, {2, "role_labels"},  {2, "tasks"},           {3, "segments"},
+    {3, "personas"},     {3, "journey"},      {4, "communications"},  {4, "handoffs"},
+    {4, "scoring"},      {5, "data_sources"}, {5, "customer_id_key"}, {5, "exclusions"},
+    {5, "consent"},      {6, "environments"}, {6, "security"},        {6, "email"},
+    {6, "integrations"}, {6, "contracts"},    {7, "budget"},          {7, "kpi_measurement"},
+    {7, "reporting"},    {7, "operations"},
+};
+
+int step_of_section(std::string_view key) {
+    for (const StepSection& s : step_sections) {
+        if (s.key == key) return s.step;
+    }
+    return 0;
+}
+
+}  // namespace
+
+SourcePos Project::step_pos(int step) const {
+    if (step != 0) {
+        for (const auto& [key, pos] : section_keys) {
+            if (step_of_section(key) == step) return pos;
+        }
+    }
+    if (!section_keys.empty()) return section_keys.front().second;
+    return pos;
+}
+
 bool Project::has_placeholder_in(std::string_view section) const {
     for (const Placeholder& p : placeholders) {
         if (p.section == section) return true;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/source.hpp"
@@ -399,6 +400,13 @@ struct Project {
     std::optional<Operations> operations;
     /// Placeholders left from `ma-plan init`, in file order.
     std::vector<Placeholder> placeholders;
+    /// The top-level keys as written ("goals"), with the key's position, in file order.
+    std::vector<std::pair<std::string, SourcePos>> section_keys;
+
+    /// Where a finding about step `step` (1-7) as a whole points: the first of that step's
+    /// section keys written in the plan, else the plan's first key (0 for the file format);
+    /// unknown only for a plan with no keys at all.
+    SourcePos step_pos(int step) const;
 
     /// True if a placeholder is left in the top-level section `section` ("goals").
     bool has_placeholder_in(std::string_view section) const;

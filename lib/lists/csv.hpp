@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "core/escape.hpp"
 #include "core/text.hpp"
 
@@ -17,9 +18,9 @@ namespace maplan::lists {
 
 /// A syntax error at a 1-based row (record number as a spreadsheet shows it; the header is row 1)
 /// and column (field number).
-struct CsvSyntaxError : std::runtime_error {
+struct CsvSyntaxError : MaPlanError {
     CsvSyntaxError(std::size_t row_, std::size_t col_, Text what_)
-        : std::runtime_error(what_.en), row(row_), col(col_), what_text(std::move(what_)) {}
+        : MaPlanError(what_), row(row_), col(col_), what_text(std::move(what_)) {}
     std::size_t row;
     std::size_t col;
     Text what_text;

@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "core/errors.hpp"
+
 namespace maplan::lists {
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
@@ -365,7 +367,13 @@ Encoding detect_encoding(std::string_view bytes) {
 Cp932Codec::Cp932Codec(Direction direction) {
     cd_ = direction == Direction::to_utf8 ? ::iconv_open("UTF-8", "CP932")
                                           : ::iconv_open("CP932", "UTF-8");
-    if (cd_ == reinterpret_cast<void*>(-1)) throw std::runtime_error("iconv: CP932 not available");
+    if (cd_ == reinterpret_cast<void*>(-1)) {
+        throw MaPlanError(
+            {"iconv: CP932 is not available on this system (install the locales "
+             "of glibc)",
+             "iconv: この環境では CP932 を使えません (glibc のロケールを入れて"
+             "ください)"});
+    }
 }
 
 Cp932Codec::~Cp932Codec() {

@@ -738,7 +738,12 @@ class NewContactsTable {
 
     NewContactsTable(sqlite3* db, Rows* rows) : db_(db) {
         const int rc = sqlite3_create_module_v2(db, name, &module, rows, nullptr);
-        if (rc != SQLITE_OK) throw std::runtime_error("cannot register the import table");
+        if (rc != SQLITE_OK) {
+            throw IoError(
+                {fmt::format("workspace: cannot register the import table: {}", sqlite3_errstr(rc)),
+                 fmt::format("ワークスペース: 取り込み用の表を登録できません: {}",
+                             sqlite3_errstr(rc))});
+        }
     }
     ~NewContactsTable() { sqlite3_create_module_v2(db_, name, nullptr, nullptr, nullptr); }
     NewContactsTable(const NewContactsTable&) = delete;
@@ -884,8 +889,9 @@ class RowWriter {
             const std::int64_t expected = batch.ops[new_rows_.ops.back()].id;
             if (ws_.last_insert_rowid() != expected ||
                 static_cast<std::size_t>(ws_.changes()) != new_rows_.ops.size()) {
-                throw std::logic_error(fmt::format("import: contact id {} where {} was expected",
-                                                   ws_.last_insert_rowid(), expected));
+                std::string what = fmt::format("import: contact id {} where {} was expected",
+                                               ws_.last_insert_rowid(), expected);
+                throw InternalError({what, what});
             }
             for (std::uint32_t i : new_rows_.ops) write_channels(batch.ops[i], batch);
         }

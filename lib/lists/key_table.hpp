@@ -3,6 +3,7 @@
 // std::unordered_map of a million strings costs several times the memory and spends most of a
 // pass in allocation and cache misses; these keep the probe array small enough for the CPU cache
 // and touch key bytes only when a probe already matched 32 bits of the hash.
+#include <fmt/format.h>
 #include <sys/mman.h>
 
 #include <cstddef>
@@ -13,6 +14,8 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include "core/errors.hpp"
 
 namespace maplan::lists {
 
@@ -46,7 +49,11 @@ inline ZeroArray<T>::ZeroArray(std::size_t n) : size_(n) {
     constexpr std::size_t huge = std::size_t{2} << 20;
     bytes_ = (n * sizeof(T) + huge - 1) / huge * huge;
     void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
+    if (p == MAP_FAILED) {
+        throw MaPlanError(
+            {fmt::format("out of memory: cannot map {} bytes for the key table", bytes_),
+             fmt::format("メモリが足りません: キー表の {} バイトを確保できません", bytes_)});
+    }
     ::madvise(p, bytes_, MADV_HUGEPAGE);  // a hint: without THP it is ordinary memory
     data_ = static_cast<T*>(p);
 }

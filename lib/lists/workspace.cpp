@@ -388,7 +388,8 @@ Workspace Workspace::create(const std::filesystem::path& path, const OpenOptions
     try {
         return open(path, options);
     } catch (...) {
-        std::filesystem::remove(path);
+        std::error_code ignored;  // the open's own error is the one to report
+        std::filesystem::remove(path, ignored);
         throw;
     }
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -266,7 +267,10 @@ std::vector<std::optional<std::string>> read_blobs(const std::string& root,
             header.ends_with(" ambiguous")) {
             continue;
         }
-        std::size_t size = std::stoull(header.substr(last_space + 1));
+        std::size_t size = 0;
+        const char* digits = header.data() + last_space + 1;
+        const char* digits_end = header.data() + header.size();
+        if (std::from_chars(digits, digits_end, size).ptr != digits_end) break;  // not git's
         bool is_blob = header.find(" blob ") != std::string::npos;
         if (at + size > batch.out.size()) break;
         if (is_blob) blobs[i] = batch.out.substr(at, size);

@@ -13,8 +13,11 @@ struct FormatDefinition {
 };
 
 constexpr FormatDefinition formats[] = {
-    {"text", OutputFormat::text, render_text},       {"json", OutputFormat::json, render_json},
-    {"sarif", OutputFormat::sarif, render_sarif},    {"junit", OutputFormat::junit, render_junit},
+    {"text", OutputFormat::text, render_text},
+    {"compact", OutputFormat::compact, render_compact},
+    {"json", OutputFormat::json, render_json},
+    {"sarif", OutputFormat::sarif, render_sarif},
+    {"junit", OutputFormat::junit, render_junit},
     {"github", OutputFormat::github, render_github},
 };
 

@@ -27,10 +27,14 @@ struct RenderOptions {
     std::string tool_version = "0.0.0";
 };
 
-enum class OutputFormat { text, json, sarif, junit, github };
+enum class OutputFormat { text, compact, json, sarif, junit, github };
 
 /// Compiler-style lines with the source line and a caret, and a summary.
 std::string render_text(const Report& report, const RenderOptions& options);
+/// One line per finding as gcc writes it, `file:line:col: severity: message [RULE-ID]`: no source
+/// quote, no hint, no summary; for editors' problem matchers and grep. A file that could not be
+/// read is one error line; findings over the cap are one line per rule ("and N more").
+std::string render_compact(const Report& report, const RenderOptions& options);
 /// The documented, stable JSON shape (docs/json-format.md).
 std::string render_json(const Report& report, const RenderOptions& options);
 

@@ -2,6 +2,8 @@
 // under the column (aligned by display width, so Japanese lines line up), and a hint.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "core/escape.hpp"
 #include "render/report.hpp"
 
@@ -84,13 +86,16 @@ std::string render_text(const Report& report, const RenderOptions& options) {
             }
             continue;
         }
+        // The source line is quoted once per position: plan-wide findings share their section's
+        // key, and the same line 11 times over hides the messages.
+        std::set<SourcePos> quoted;
         for (const Finding& f : file.findings) {
             out += fmt::format(
                 "{}: {}: {} {}\n", style.wrap("1", location(path, f.pos)),
                 style.wrap(severity_color(f.severity), severity_label(f.severity, lang)),
                 terminal_escape(f.message.in(lang)),
                 style.wrap("2", fmt::format("[{}]", f.rule_id)));
-            quote_source(out, file.source.get(), f.pos, style);
+            if (quoted.insert(f.pos).second) quote_source(out, file.source.get(), f.pos, style);
             if (!f.hint.empty()) {
                 out += fmt::format("  {} {}\n",
                                    style.wrap("1;36", lang == Lang::ja ? "ヒント:" : "hint:"),
@@ -115,6 +120,32 @@ std::string render_text(const Report& report, const RenderOptions& options) {
         if (unreadable > 0) out += fmt::format(", {} unreadable", unreadable);
     }
     out += "\n";
+    return out;
+}
+
+std::string render_compact(const Report& report, const RenderOptions& options) {
+    const Lang lang = options.lang;
+    std::string out;
+    for (const FileResult& file : report.files) {
+        std::string path = terminal_escape(display_path(file));
+        if (file.fatal) {
+            out += fmt::format("{}: {}: {}", location(path, file.fatal->pos),
+                               severity_label(Severity::error, lang),
+                               terminal_escape(file.fatal->message.in(lang)));
+            if (!file.fatal->rule_id.empty()) out += fmt::format(" [{}]", file.fatal->rule_id);
+            out += "\n";
+            continue;
+        }
+        for (const Finding& f : file.findings) {
+            out += fmt::format("{}: {}: {} [{}]\n", location(path, f.pos),
+                               severity_label(f.severity, lang),
+                               terminal_escape(f.message.in(lang)), f.rule_id);
+        }
+        for (const OmittedSummary& o : omitted_by_rule(file)) {
+            out +=
+                fmt::format("{}: {}\n", path, omitted_line(o, file.max_findings_per_rule).in(lang));
+        }
+    }
     return out;
 }
 

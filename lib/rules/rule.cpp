@@ -7,7 +7,9 @@ void RuleContext::report(SourcePos pos, Text message) const {
 }
 
 void RuleContext::report(SourcePos pos, Text message, Text hint) const {
-    if (!pos.known()) pos = project.pos.known() ? SourcePos{1, 1} : SourcePos{};
+    // A finding about the plan as a whole points at its step's section key, so the reader sees
+    // which part of the plan to extend, never at line 1 over and over.
+    if (!pos.known()) pos = project.pos.known() ? project.step_pos(rule.step) : SourcePos{};
     sink.add(Finding{std::string(rule.id), rule.severity,
                      project.source ? project.source->path() : std::string(), pos,
                      std::move(message), std::move(hint)});

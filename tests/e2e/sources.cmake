@@ -1,5 +1,6 @@
 add_executable(test_e2e
     unit/catch_main.cpp
+    e2e/exit_codes_test.cpp
     e2e/help_e2e_test.cpp
     e2e/hostile_e2e_test.cpp
     e2e/ime_e2e_test.cpp

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "run.hpp"
 
@@ -250,6 +251,7 @@ TEST_CASE("command-line mistakes in both languages with the nearest option", "[e
         std::string args;
         std::string en;
         std::string ja;
+        int code = 3;  ///< 4 for a value the option does not allow
     };
     const Mistake mistakes[] = {
         {"validate --formt json config-examples/minimal.yaml",
@@ -263,7 +265,8 @@ TEST_CASE("command-line mistakes in both languages with the nearest option", "[e
          "ma-plan: --fail-on: \"warnin\" is not allowed; did you mean \"warning\"? (allowed: "
          "error, warning, info)\nRun 'ma-plan validate --help' for usage\n",
          "ma-plan: --fail-on に「warnin」は使えません。「warning」の誤りではありませんか? "
-         "(使える値: error・warning・info)\n'ma-plan validate --help' で使い方を表示します\n"},
+         "(使える値: error・warning・info)\n'ma-plan validate --help' で使い方を表示します\n",
+         4},
         {"validate --format",
          "ma-plan: --format needs a value (FORMAT[=FILE])\n"
          "Run 'ma-plan validate --help' for usage\n",
@@ -280,10 +283,10 @@ TEST_CASE("command-line mistakes in both languages with the nearest option", "[e
     for (const Mistake& m : mistakes) {
         INFO(m.args);
         auto en = ma_plan("--lang en " + m.args);
-        CHECK(en.exit_code == 3);
+        CHECK(en.exit_code == m.code);
         CHECK(en.err == m.en);
         auto ja = ma_plan("--lang ja " + m.args);
-        CHECK(ja.exit_code == 3);
+        CHECK(ja.exit_code == m.code);
         CHECK(ja.err == m.ja);
         // The language is known before parsing, from MA_PLAN_LANG too.
         auto env = ma_plan(m.args, "NO_COLOR=1 LANG=C.UTF-8 MA_PLAN_LANG=ja");
@@ -312,4 +315,48 @@ TEST_CASE("rules: list / one rule / did-you-mean for unknown IDs", "[e2e]") {
     auto typo = ma_plan("rules RACI-01");
     CHECK(typo.exit_code == 4);
     CHECK(typo.err == "ma-plan: unknown rule \"RACI-01\"; did you mean \"RACI-001\"?\n");
+}
+
+TEST_CASE("compact format: one gcc-style line per finding in English and Japanese", "[e2e]") {
+    // broken.yaml has findings of every kind, a plan-wide one among them; minimal.yaml is all
+    // plan-wide findings, which point at its first key.
+    for (const char* lang : {"en", "ja"}) {
+        auto r = ma_plan(std::string("--lang ") + lang +
+                         " validate config-examples/broken.yaml config-examples/minimal.yaml "
+                         "--format compact");
+        INFO(lang);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.empty());
+        CHECK(e2e::matches_golden(r.out, std::string("validate-compact.") + lang + ".txt"));
+        // No source quote, hint or summary: every line is file:line:col: severity: message [ID].
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);) {
+            INFO(line);
+            CHECK(line.starts_with("config-examples/"));
+            CHECK(line.ends_with("]"));
+        }
+    }
+    // The text format quotes each position's line once, however many findings share it.
+    auto text = ma_plan("--lang en validate config-examples/minimal.yaml");
+    std::size_t quotes = 0;
+    for (std::size_t at = 0; (at = text.out.find(" 2 | ma_plan: 1\n", at)) != std::string::npos;
+         ++at)
+        ++quotes;
+    CHECK(quotes == 1);
+}
+
+TEST_CASE("a plan-wide finding points at its step's first key or else the plan's first key",
+          "[e2e]") {
+    auto dir = e2e::scratch_dir("plan-wide");
+    write(dir / "plan.yaml",
+          "# comment\nma_plan: 1\nproject: {name: x, tool: eloqua}\n"
+          "problems: [リードが営業に渡らない]\nreporting: {cadence: monthly}\n");
+    std::string p = (dir / "plan.yaml").string();
+    auto r = ma_plan("--lang en validate " + p + " --format compact");
+    // Step 1 has `problems:` (line 4) but no goals; step 3 has nothing: the plan's first key.
+    CHECK(r.out.find(p + ":4:1: warning: the plan has no goals: ") != std::string::npos);
+    CHECK(r.out.find(p + ":2:1: warning: the plan has no segments: ") != std::string::npos);
+    // Must not: no finding of a plan with a first key falls back to line 1 (a comment here).
+    CHECK(r.out.find(p + ":1:1:") == std::string::npos);
+    fs::remove_all(dir);
 }

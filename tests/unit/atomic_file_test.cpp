@@ -329,7 +329,15 @@ TEST_CASE("failures: out of memory and other exceptions print one line in either
           "ma-plan: エラー: メモリが足りません: Resource temporarily unavailable\n");
     const auto other = std::make_exception_ptr(std::runtime_error("yaml-cpp: bad conversion"));
     CHECK(line(other, Lang::en) ==
-          "ma-plan: error: unexpected failure: yaml-cpp: bad conversion\n");
-    CHECK(line(other, Lang::ja) == "ma-plan: エラー: 想定外の失敗です: yaml-cpp: bad conversion\n");
-    CHECK(line(std::make_exception_ptr(42), Lang::en) == "ma-plan: error: unexpected failure\n");
+          "ma-plan: internal error: yaml-cpp: bad conversion; this is a bug in ma-plan, please "
+          "report it with the command line\n");
+    CHECK(line(other, Lang::ja) ==
+          "ma-plan: 内部エラー: yaml-cpp: bad conversion。ma-plan "
+          "の不具合です。コマンドラインを添えて報告してください\n");
+    CHECK(line(std::make_exception_ptr(42), Lang::en) ==
+          "ma-plan: internal error: unknown exception; this is a bug in ma-plan, please report it "
+          "with the command line\n");
+    const auto logic = std::make_exception_ptr(
+        std::system_error(std::make_error_code(std::errc::invalid_argument)));
+    CHECK(line(logic, Lang::en).starts_with("ma-plan: internal error: Invalid argument;"));
 }
