@@ -26,10 +26,16 @@ int run_history(const HistoryArgs& args, Context& ctx) {
     if (!args.since.empty() && !reports::parse_date(args.since)) {
         throw UsageError(date_option_message("--since", args.since));
     }
-    if (args.plan.empty() == args.db.empty()) {
-        throw UsageError({"history needs either PLAN (its git log) or --db FILE (snapshots)",
-                          "history には PLAN (git の履歴) か --db FILE (スナップショット) の"
-                          "どちらか一方を指定してください"});
+    // Neither or both is the command line's shape (exit 3), like a missing argument.
+    if (args.plan.empty() && args.db.empty()) {
+        throw CommandLineError({"history needs PLAN (its git log) or --db FILE (snapshots)",
+                                "history には PLAN (git の履歴) か --db FILE (スナップショット) "
+                                "を指定してください"});
+    }
+    if (!args.plan.empty() && !args.db.empty()) {
+        throw CommandLineError({"history takes PLAN or --db FILE, not both",
+                                "history には PLAN と --db FILE のどちらか一方だけを指定してくだ"
+                                "さい"});
     }
     pdca::History history = args.db.empty() ? pdca::build_history(args.plan, {args.since, args.max})
                                             : pdca::read_snapshots(args.db, {args.since, args.max});

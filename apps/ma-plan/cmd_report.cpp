@@ -30,10 +30,10 @@ struct ReportArgs {
     std::vector<reports::ReportSection> only;  ///< empty: every section
     std::optional<TextRef> title;              ///< empty: the report's own heading
     RunOptions run;
-    std::string actuals;                       ///< CSV of actual counts per period; empty: none
-    std::string period;                        ///< with actuals: that period only
-    bool history = false;                      ///< readiness over time from the plan's git log
-    std::string history_db;                    ///< ... or from `ma-plan snapshot` snapshots
+    std::string actuals;     ///< CSV of actual counts per period; empty: none
+    std::string period;      ///< with actuals: that period only
+    bool history = false;    ///< readiness over time from the plan's git log
+    std::string history_db;  ///< ... or from `ma-plan snapshot` snapshots
 };
 
 /// Oldest first, as a chart reads left to right.
@@ -70,6 +70,15 @@ void emit(const ReportArgs& args, const std::string& text, Context& ctx) {
 }
 
 int run_report(const ReportArgs& args, Context& ctx) {
+    // How the options combine is the command line's shape (exit 3), checked before any work.
+    if (!args.period.empty() && args.actuals.empty()) {
+        throw CommandLineError(
+            {"--period needs --actuals FILE", "--period には --actuals FILE が必要です"});
+    }
+    if (args.history && !args.history_db.empty()) {
+        throw CommandLineError({"give --history or --history-db, not both",
+                                "--history と --history-db はどちらか一方だけを指定してください"});
+    }
     if (args.format == "xlsx") {
         if (int code = refuse_xlsx_target(args.output, ctx)) return code;
     }
@@ -90,18 +99,10 @@ int run_report(const ReportArgs& args, Context& ctx) {
                                                     .revision = revision,
                                                     .lists = lists,
                                                     .lists_requested = !args.db.empty()});
-    if (!args.period.empty() && args.actuals.empty()) {
-        throw UsageError(
-            {"--period needs --actuals FILE", "--period には --actuals FILE が必要です"});
-    }
     if (!args.actuals.empty()) {
         reports::attach_actuals(report.funnel,
                                 reports::read_funnel_actuals(args.actuals, *result.project,
                                                              report.funnel, args.period));
-    }
-    if (args.history && !args.history_db.empty()) {
-        throw UsageError({"give --history or --history-db, not both",
-                          "--history と --history-db はどちらか一方だけを指定してください"});
     }
     if (args.history) {
         report.readiness_history = readiness_points(pdca::build_history(args.plan, {}));

@@ -202,6 +202,35 @@ TEST_CASE("exit codes: the documents raci checklist status report ops funnel war
     fs::remove_all(dir);
 }
 
+TEST_CASE("exit codes: snapshot and funnel actuals and xlsx outputs", "[e2e][exit]") {
+    auto dir = fixture("exit-snapshot");
+    const std::string plan = "config-examples/ja-manufacturer.yaml";
+    const std::string db = " --db {dir}/snapshots.sqlite";
+    std::vector<Row> rows{
+        {"snapshot " + plan + db + " --at 2026-11-01", 0, Stream::err, ""},
+        {"history" + db, 0, Stream::err, ""},
+        {"snapshot {dir}/missing.yaml" + db, 2, Stream::err, "{dir}/missing.yaml: error: "},
+        {"history --db {dir}/missing.sqlite", 2, Stream::err,
+         "ma-plan: {dir}/missing.sqlite: error: no such snapshot database"},
+        {"snapshot", 3, Stream::err, "ma-plan: \"plan\" is required"},
+        {"snapshot " + plan, 3, Stream::err, "ma-plan: \"--db\" is required"},
+        {"snapshot " + plan + db + " --at 2026-02-30", 4, Stream::err,
+         "ma-plan: --at \"2026-02-30\" is not a real date"},
+        {"funnel " + plan + " --actuals {dir}/missing.csv", 2, Stream::err,
+         "ma-plan: {dir}/missing.csv: error: cannot read"},
+        {"funnel " + plan + " --period 2027-01", 3, Stream::err,
+         "ma-plan: --period needs --actuals FILE"},
+        {"report " + plan + " --history --history-db {dir}/snapshots.sqlite", 3, Stream::err,
+         "ma-plan: give --history or --history-db, not both"},
+        {"report " + plan + " --format xlsx", 3, Stream::err,
+         "ma-plan: --format xlsx needs -o FILE"},
+        {"report " + plan + " --format xlsx -o {dir}/no/such/dir/r.xlsx", 2, Stream::err,
+         "ma-plan: {dir}/no/such/dir/r.xlsx: error: cannot write"},
+    };
+    check_rows(rows, dir);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("exit codes: diff and history and import roles and domain check", "[e2e][exit]") {
     auto dir = fixture("exit-pdca");
     // history reads a plan's git log: a repository of its own, so the row does not depend on
@@ -228,7 +257,10 @@ TEST_CASE("exit codes: diff and history and import roles and domain check", "[e2
             {"history {dir}/repo/plan.yaml", 0, Stream::err, ""},
             {"history {dir}/missing.yaml", 2, Stream::err,
              "ma-plan: {dir}/missing.yaml: not inside a git repository"},
-            {"history", 3, Stream::err, "ma-plan: \"plan\" is required"},
+            {"history", 3, Stream::err,
+             "ma-plan: history needs PLAN (its git log) or --db FILE (snapshots)"},
+            {"history " + a + " --db {dir}/snapshots.sqlite", 3, Stream::err,
+             "ma-plan: history takes PLAN or --db FILE, not both"},
             {"history " + a + " --no-such-option", 3, Stream::err,
              "ma-plan: unexpected argument \"--no-such-option\""},
             {"history " + a + " --format yaml", 4, Stream::err,

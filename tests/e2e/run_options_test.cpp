@@ -97,7 +97,7 @@ TEST_CASE("run options: -q/--quiet and --severity filter what is shown and count
     CHECK(ma_plan("validate --fail-on warning --quiet " + plan).exit_code == 0);
     CHECK(ma_plan("validate --fail-on warning --severity error " + plan).exit_code == 0);
     CHECK(ma_plan("validate --fail-on warning --severity warning " + plan).exit_code == 1);
-    CHECK(ma_plan("validate --severity fatal " + plan).exit_code == 3);
+    CHECK(ma_plan("validate --severity fatal " + plan).exit_code == 4);
     CHECK(ma_plan("validate --fail-on warning " + plan, "MA_PLAN_SEVERITY=error").exit_code == 0);
     CHECK(ma_plan("validate " + plan, "MA_PLAN_SEVERITY=loud").exit_code == 4);
     // Errors still show and fail with --quiet.
@@ -115,7 +115,7 @@ TEST_CASE("run options: --max-warnings N fails on more than N warnings", "[e2e]"
     CHECK(r.err == "ma-plan: 17 warnings, more than --max-warnings 16\n");
     CHECK(ma_plan("validate --max-warnings 17 " + plan).exit_code == 0);
     CHECK(ma_plan("validate " + plan, "MA_PLAN_MAX_WARNINGS=0").exit_code == 1);
-    CHECK(ma_plan("validate --max-warnings many " + plan).exit_code == 3);
+    CHECK(ma_plan("validate --max-warnings many " + plan).exit_code == 4);
     CHECK(ma_plan("validate " + plan, "MA_PLAN_MAX_WARNINGS=many").exit_code == 4);
 }
 
@@ -175,7 +175,7 @@ TEST_CASE("run options: --color auto|always|never", "[e2e]") {
     CHECK(ma_plan("validate --color never " + plan).out.find("\x1b[") == std::string::npos);
     CHECK(ma_plan("status --color always --today 2026-12-01 " + plan).out.find("\x1b[") !=
           std::string::npos);
-    CHECK(ma_plan("validate --color sometimes " + plan).exit_code == 3);
+    CHECK(ma_plan("validate --color sometimes " + plan).exit_code == 4);
 }
 
 TEST_CASE("run options: options before or after paths - --format does not take a path", "[e2e]") {

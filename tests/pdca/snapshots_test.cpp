@@ -148,7 +148,8 @@ TEST_CASE("snapshot and history --db on the built binary", "[pdca][snapshot][e2e
     CHECK(bad.err ==
           "ma-plan: " + (dir / "bad.db").string() + ": error: not an ma-plan snapshot database\n");
     auto both = ma_plan("--lang en history " + plan + " --db " + quoted(db));
-    CHECK(both.exit_code == 4);
+    CHECK(both.exit_code == 3);
+    CHECK(both.err == "ma-plan: history takes PLAN or --db FILE, not both\n");
     auto date = ma_plan("--lang en snapshot " + plan + " --db " + quoted(db) + " --at 2026-13-01");
     CHECK(date.exit_code == 4);
     auto unreadable = ma_plan("--lang en snapshot /nonexistent.yaml --db " + quoted(db));
@@ -212,5 +213,6 @@ TEST_CASE("report --history-db draws readiness over time as inline SVG and a Mar
 
     auto both = ma_plan("--lang en report " + quoted(dir / "plan.yaml") +
                         " --history --history-db " + quoted(db));
-    CHECK(both.exit_code == 4);
+    CHECK(both.exit_code == 3);
+    CHECK(both.err == "ma-plan: give --history or --history-db, not both\n");
 }
