@@ -24,6 +24,7 @@
 #include "lists/normalize.hpp"
 #include "lists/workspace.hpp"
 #include "report_cli.hpp"
+#include "run_options.hpp"
 #include "xlsx/reports_xlsx.hpp"
 
 namespace maplan::cli {
@@ -39,6 +40,7 @@ struct CommonOptions {
     std::string plan;
     int busy_timeout_ms = 5000;
     CLI::Option* db_option = nullptr;
+    RunOptions run;  ///< --config: the language of .ma-plan.yaml, as for every command
 
     /// --db, else beside the plan when --plan is given, else in the current directory.
     std::string db_path() const {
@@ -50,7 +52,7 @@ struct CommonOptions {
     ListsConfig config() const { return plan.empty() ? ListsConfig{} : load_lists_config(plan); }
 };
 
-void add_common(CLI::App* cmd, CommonOptions& o) {
+void add_common(CLI::App* cmd, CommonOptions& o, Context& ctx) {
     o.db_option = cmd->add_option("--db", o.db,
                                   "Workspace database (default: beside --plan, else here) / "
                                   "ワークスペースのデータベース")
@@ -61,6 +63,14 @@ void add_common(CLI::App* cmd, CommonOptions& o) {
                     "Milliseconds to wait for another run's lock / 他の実行のロックを待つミリ秒")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
+    add_config_option(cmd, o.run);
+    // Before the command's own callback, so its first message is already in the configured
+    // language: the plan's .ma-plan.yaml, else the working directory's.
+    cmd->parse_complete_callback([&o, &ctx] {
+        std::vector<std::string> inputs;
+        if (!o.plan.empty()) inputs.push_back(o.plan);
+        resolve(o.run, inputs, ctx);
+    });
 }
 
 /// The plan, when one is named: an output must not replace it.
@@ -213,7 +223,7 @@ void add_init(CLI::App* lists, Context& ctx) {
     auto* cmd =
         lists->add_subcommand("init", "Create a workspace (mode 0600) / ワークスペースを作成");
     auto o = std::make_shared<CommonOptions>();
-    add_common(cmd, *o);
+    add_common(cmd, *o, ctx);
     cmd->callback([&ctx, o] {
         const std::string db = o->db_path();
         const ListsConfig plan = o->config();  // read before creating: a bad plan leaves no file
@@ -277,7 +287,7 @@ void add_import(CLI::App* lists, Context& ctx) {
     auto* cmd = lists->add_subcommand(
         "import",
         "Import a CSV export as one all-or-nothing batch / CSV を一括で取り込み(全件か無し)");
-    add_common(cmd, f->common);
+    add_common(cmd, f->common, ctx);
     cmd->add_option("FILE", f->file, "CSV file / CSV ファイル")->required();
     cmd->add_option("--source", f->source, "Source name, e.g. crm / データソース名")->required();
     cmd->add_option(
@@ -410,7 +420,7 @@ void add_exclude(CLI::App* lists, Context& ctx) {
         "exclude",
         "Add global exclusions: addresses, domains, role addresses (--remove: take domain or role "
         "rules back) / 全体除外を追加・解除");
-    add_common(cmd, f->common);
+    add_common(cmd, f->common, ctx);
     cmd->add_option("FILE", f->file, "CSV of addresses or domains / アドレスまたはドメインの CSV");
     cmd->add_option("--reason", f->reason,
                     "optout, bounce, complaint, competitor, internal, role, legal or other / 理由");
@@ -513,7 +523,7 @@ void add_audit(CLI::App* lists, Context& ctx) {
     auto f = std::make_shared<AuditFlags>();
     auto* cmd = lists->add_subcommand(
         "audit", "Report problems in the customer master / 顧客マスタの問題を報告");
-    add_common(cmd, f->common);
+    add_common(cmd, f->common, ctx);
     add_policy(cmd, f->policy);
     cmd->add_option("--format", f->format, "md, json or xlsx (needs -o)")
         ->check(CLI::IsMember({"md", "json", "xlsx"}))
@@ -561,7 +571,7 @@ void add_extract(CLI::App* lists, Context& ctx) {
     auto f = std::make_shared<ExtractFlags>();
     auto* cmd = lists->add_subcommand(
         "extract", "Write the contactable customers as CSV / 配信可能な顧客を CSV に出力");
-    add_common(cmd, f->common);
+    add_common(cmd, f->common, ctx);
     add_policy(cmd, f->policy);
     cmd->add_option("-o,--out", f->out,
                     "Output CSV (mode 0600; - for standard output) / 出力する CSV(- は標準出力)")
@@ -600,7 +610,7 @@ void add_check(CLI::App* lists, Context& ctx) {
     auto o = std::make_shared<CommonOptions>();
     auto* cmd = lists->add_subcommand(
         "check", "Check integrity, references and one contact per record / 整合性チェック");
-    add_common(cmd, *o);
+    add_common(cmd, *o, ctx);
     cmd->callback([&ctx, o] {
         const std::string db = o->db_path();
         auto ws = open_ws(*o);
@@ -621,7 +631,7 @@ void add_status(CLI::App* lists, Context& ctx) {
     auto o = std::make_shared<CommonOptions>();
     auto* cmd =
         lists->add_subcommand("status", "Show the import and exclusion batches / 取り込み履歴");
-    add_common(cmd, *o);
+    add_common(cmd, *o, ctx);
     cmd->callback([&ctx, o] {
         auto ws = open_ws(*o);
         auto q = ws.prepare(
@@ -647,7 +657,7 @@ void add_sources(CLI::App* lists, Context& ctx) {
     auto o = std::make_shared<CommonOptions>();
     auto* cmd = lists->add_subcommand(
         "sources", "List the sources: contacts, imports, last import / データソースの一覧");
-    add_common(cmd, *o);
+    add_common(cmd, *o, ctx);
     cmd->callback([&ctx, o] {
         auto ws = open_ws(*o);
         const bool ja = ctx.lang() == Lang::ja;
@@ -673,7 +683,7 @@ void add_remove(CLI::App* lists, Context& ctx) {
         "remove",
         "Remove an import, a source or a channel (exclusions and opt-outs stay) / 取り込み・"
         "ソース・チャネルを削除(除外と配信停止は残す)");
-    add_common(cmd, f->common);
+    add_common(cmd, f->common, ctx);
     auto* by_import =
         cmd->add_option("--import", f->import,
                         "Import number (lists status): its added and changed rows / 取り込み番号");

@@ -230,4 +230,14 @@ TEST_CASE("run options: language: in .ma-plan.yaml changes rules and status too"
     // --lang still wins.
     CHECK(ma_plan("--lang en status --today 2026-12-01 " + plan).out.starts_with("Readiness"));
     CHECK(ma_plan("checklist " + plan).out.find("チェックリスト") != std::string::npos);
+    // lists: the plan's configuration, else the working directory's, else --config.
+    auto ws = q(dir / "ws.sqlite");
+    CHECK(ma_plan("lists init --db " + ws + " --plan " + plan).out.starts_with("ワークスペース"));
+    CHECK(ma_plan("lists status --db " + ws + " --config " + q(dir / ".ma-plan.yaml"))
+              .out.find("| 種類 |") != std::string::npos);
+    auto lists_in_dir = test_support::run_shell(
+        "cd " + q(dir) + " && env LANG=C.UTF-8 '" MA_PLAN_BIN "' lists status --db ws.sqlite");
+    CHECK(lists_in_dir.out.find("| 種類 |") != std::string::npos);
+    CHECK(ma_plan("--lang en lists status --db " + ws + " --plan " + plan).out.find("| 種類 |") ==
+          std::string::npos);
 }
