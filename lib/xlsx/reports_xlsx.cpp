@@ -479,7 +479,10 @@ std::string render_report_xlsx(const reports::Report& report, Lang lang,
             if (t.step > 0) put_number(sheet, row, 0, t.step, nullptr, widths);
             put_text(sheet, row, 1, t.name, f.wrap, widths);
             put_date(sheet, row, 2, t.due, f, widths);
-            put_text(sheet, row, 3, t.status, nullptr, widths);
+            // The label `checklist` and `status` print (未着手, 進行中…), not the YAML value.
+            std::string_view state = reports::task_state_label(t.status).in(lang);
+            put_text(sheet, row, 3, state.empty() ? std::string_view(t.status) : state, nullptr,
+                     widths);
             put_text(sheet, row, 4, t.owner, nullptr, widths);
             put_text(sheet, row, 5, t.overdue ? (ja ? "期限切れ" : "overdue") : "", nullptr,
                      widths);

@@ -233,7 +233,7 @@ def case_report(tmp):
     equal(rows(wb["Timeline"])[:3],
           [["Step", "Task", "Due", "Status", "Owner", "Overdue"],
            [7, "-1", datetime.datetime(2026, 10, 1), "done", "=1+1", None],
-           [2, "=SUM(A1:A9)", datetime.datetime(2026, 11, 1), "in_progress", "@SUM(A1:A2)",
+           [2, "=SUM(A1:A9)", datetime.datetime(2026, 11, 1), "in progress", "@SUM(A1:A2)",
             "overdue"]], "timeline rows")
     equal(wb["Timeline"]["C2"].is_date, True, "due is a date cell")
     equal(wb["Timeline"]["C2"].number_format, "yyyy-mm-dd", "due format")
@@ -252,6 +252,10 @@ def case_report(tmp):
     path = build(tmp, "ja.xlsx", "report", JA, "--today", "2026-12-01")
     wb = openpyxl.load_workbook(path)
     equal(wb.sheetnames, ["役割分担表", "凡例", "スケジュール", "逆算ファネル", "指摘"], "sheets (ja)")
+    # The states as checklist and status print them, not the YAML values.
+    states = {r[3] for r in rows(wb["スケジュール"])[1:]}
+    equal(states <= {"未着手", "進行中", "完了", "停滞", "対象外"} and "進行中" in states, True,
+          f"timeline states in Japanese ({states!r})")
     funnel = wb["逆算ファネル"]
     equal(rows(funnel)[2][:4], ["mql", "スコア60以上かつ役職が課長以上", 0.15, 500], "mql row")
     equal(funnel["C3"].number_format, "0%", "rate as a percentage")
