@@ -2,6 +2,7 @@
 // owner per task (PMBOK / RACI convention; DX station #4's 主担当) and someone doing the work; the
 // stakeholder list must include the two departments that are routinely forgotten.
 #include <fmt/format.h>
+#include <cmath>
 
 #include <map>
 
@@ -98,7 +99,7 @@ void check_owner_overload(RuleContext& ctx) {
         double share = static_cast<double>(count) / total;
         if (share <= ctx.thresholds.max_owner_share) continue;
         const Stakeholder* s = p.find_stakeholder(id);
-        int pct = static_cast<int>(share * 100 + 0.5);
+        int pct = static_cast<int>(std::lround(share * 100));
         ctx.report(s != nullptr ? s->pos : first_seen[id],
                    {fmt::format("stakeholder \"{}\" is lead owner ({}) of {} of {} tasks ({}%); "
                                 "decisions depend on one department",

@@ -104,7 +104,7 @@ class Archive {
         }
         zip_file_t* file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
         if (file == nullptr) throw corrupt(part, zip_strerror(zip_));
-        std::string buf(64 * 1024, '\0');
+        std::string buf(std::size_t{64} * 1024, '\0');
         for (;;) {
             zip_int64_t got = zip_fread(file, buf.data(), buf.size());
             if (got < 0) {

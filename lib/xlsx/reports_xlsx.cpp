@@ -59,8 +59,10 @@ class Widths {
     }
     /// Sets every column; `wrap` is given to the columns that hit the limit.
     void apply(lxw_worksheet* sheet, lxw_format* wrap) const {
-        for (lxw_col_t c = 0; c < widths_.size(); ++c) {
-            double w = widths_[c] + padding;
+        // Column numbers fit lxw_col_t (Excel has 16,384 columns); the index is a size_t.
+        for (std::size_t i = 0; i < widths_.size(); ++i) {
+            auto c = static_cast<lxw_col_t>(i);
+            double w = widths_[i] + padding;
             bool capped = w > max_width;
             check(
                 worksheet_set_column(sheet, c, c, capped ? max_width : w, capped ? wrap : nullptr),
@@ -334,8 +336,8 @@ std::string render_status_xlsx(const reports::StatusReport& s,
     const TextRef headers[] = {step_header,      {"Done", "完了"},       {"Total", "項目数"},
                                {"%", "割合"},    {"Errors", "エラー"},   {"Warnings", "警告"},
                                {"Info", "情報"}, {"Overdue", "期限切れ"}};
-    for (lxw_col_t col = 0; col < std::size(headers); ++col) {
-        put_text(sheet, 0, col, headers[col].in(lang), f.header, widths);
+    for (std::size_t col = 0; col < std::size(headers); ++col) {
+        put_text(sheet, 0, static_cast<lxw_col_t>(col), headers[col].in(lang), f.header, widths);
     }
     lxw_row_t row = 1;
     auto put_step = [&](const reports::StepStatus& st, const std::string& name, lxw_format* bold) {
@@ -370,8 +372,9 @@ std::string render_status_xlsx(const reports::StatusReport& s,
         Widths late_widths;
         const TextRef late_headers[] = {
             task_header, {"Due", "期限"}, {"Owner", "主担当"}, step_header};
-        for (lxw_col_t col = 0; col < std::size(late_headers); ++col) {
-            put_text(late, 0, col, late_headers[col].in(lang), f.header, late_widths);
+        for (std::size_t col = 0; col < std::size(late_headers); ++col) {
+            put_text(late, 0, static_cast<lxw_col_t>(col), late_headers[col].in(lang), f.header,
+                     late_widths);
         }
         lxw_row_t lrow = 1;
         for (const reports::ChecklistItem& item : s.overdue) {
