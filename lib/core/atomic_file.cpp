@@ -1,4 +1,5 @@
 #include "core/atomic_file.hpp"
+#include "core/system_error.hpp"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -117,8 +118,9 @@ IoError refused(const fs::path& target, std::string_view en, std::string_view ja
 }
 
 IoError write_error(const fs::path& target, int err) {
-    return refused(target, fmt::format("cannot write: {}", std::strerror(err)),
-                   fmt::format("書き込めません: {}", std::strerror(err)));
+    Text why = errno_text(err);
+    return refused(target, fmt::format("cannot write: {}", why.en),
+                   fmt::format("書き込めません: {}", why.ja));
 }
 
 /// Refuses anything but a regular file: renaming over a device node would replace it (as root,
@@ -296,8 +298,8 @@ void AtomicFileWriter::write(std::string_view bytes) {
             if (errno == EINTR) continue;
             if (stdout_) {
                 throw IoError(
-                    {fmt::format("standard output: error: cannot write: {}", std::strerror(errno)),
-                     fmt::format("標準出力: エラー: 書き込めません: {}", std::strerror(errno))});
+                    {fmt::format("standard output: error: cannot write: {}", errno_text(errno).en),
+                     fmt::format("標準出力: エラー: 書き込めません: {}", errno_text(errno).ja)});
             }
             throw write_error(target_, errno);
         }

@@ -19,6 +19,7 @@ add_library(ma_plan_core STATIC
     core/source.cpp
     core/starter.cpp
     core/suggest.cpp
+    core/system_error.cpp
     core/text.cpp
     core/yaml_lex.cpp
     core/yaml_tree.cpp

@@ -1,4 +1,5 @@
 #include "lists/table_reader.hpp"
+#include "core/system_error.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -38,8 +39,9 @@ InputFile::InputFile(const std::filesystem::path& path) : path_(path) {
     fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd_ < 0) {
         int err = errno;
-        throw file_error(path, fmt::format("cannot read: {}", std::strerror(err)),
-                         fmt::format("読み込めません: {}", std::strerror(err)));
+        Text why = errno_text(err);
+        throw file_error(path, fmt::format("cannot read: {}", why.en),
+                         fmt::format("読み込めません: {}", why.ja));
     }
     struct stat st {};
     if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -65,9 +67,9 @@ std::size_t InputFile::read_at(char* buf, std::size_t n, std::size_t offset) con
             const int err = errno;
             throw file_error(path_,
                              fmt::format("cannot read at byte {}: {}; nothing was imported",
-                                         offset + done, std::strerror(err)),
+                                         offset + done, errno_text(err).en),
                              fmt::format("{} バイト目を読み込めません: {}。何も取り込んでいません",
-                                         offset + done, std::strerror(err)));
+                                         offset + done, errno_text(err).ja));
         }
         if (got == 0) {
             throw file_error(

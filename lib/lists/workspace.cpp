@@ -1,4 +1,5 @@
 #include "lists/workspace.hpp"
+#include "core/system_error.hpp"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -256,14 +257,14 @@ void throw_sqlite_error(sqlite3* db, int rc, const std::filesystem::path& path,
                                   "ディスクがいっぱいです。何も変更していません");
         case SQLITE_IOERR: {
             const int err = db != nullptr ? sqlite3_system_errno(db) : 0;
-            const std::string why = err != 0 ? std::strerror(err) : detail;
+            const Text why = err != 0 ? errno_text(err) : Text{detail, detail};
             throw workspace_error(path,
                                   fmt::format("cannot read or write the database ({}); nothing "
                                               "was changed",
-                                              why),
+                                              why.en),
                                   fmt::format("データベースを読み書きできません({})。何も変更して"
                                               "いません",
-                                              why));
+                                              why.ja));
         }
         case SQLITE_READONLY:
         case SQLITE_PERM:
@@ -380,8 +381,9 @@ Workspace Workspace::create(const std::filesystem::path& path, const OpenOptions
                 path, "already exists; use it with --db, or choose another path",
                 "既に存在します。--db で指定して使うか、別のパスを選んでください");
         }
-        throw workspace_error(path, fmt::format("cannot create: {}", std::strerror(err)),
-                              fmt::format("作成できません: {}", std::strerror(err)));
+        Text why = errno_text(err);
+        throw workspace_error(path, fmt::format("cannot create: {}", why.en),
+                              fmt::format("作成できません: {}", why.ja));
     }
     ::fchmod(fd, 0600);  // in case the umask was unusual
     ::close(fd);

@@ -1,4 +1,5 @@
 #include "pdca/snapshots.hpp"
+#include "core/system_error.hpp"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -62,8 +63,9 @@ class SnapshotDb {
                 ::fchmod(fd, 0600);
                 ::close(fd);
             } else if (errno != EEXIST) {
-                throw db_error(path, fmt::format("cannot create: {}", std::strerror(errno)),
-                               fmt::format("作成できません: {}", std::strerror(errno)));
+                Text why = errno_text(errno);
+                throw db_error(path, fmt::format("cannot create: {}", why.en),
+                               fmt::format("作成できません: {}", why.ja));
             }
         } else if (!std::filesystem::exists(path)) {
             throw db_error(path, "no such snapshot database (create one with ma-plan snapshot)",

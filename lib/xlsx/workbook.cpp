@@ -1,4 +1,5 @@
 #include "xlsx/workbook.hpp"
+#include "core/system_error.hpp"
 
 #include <fmt/format.h>
 
@@ -29,9 +30,9 @@ std::filesystem::path make_scratch(const std::filesystem::path& parent) {
     if (mkdtemp(pattern.data()) == nullptr) {
         int err = errno;
         throw IoError({fmt::format("{}: cannot create a scratch directory for the workbook: {}",
-                                   base.string(), std::strerror(err)),
+                                   base.string(), errno_text(err).en),
                        fmt::format("{}: ワークブック用の作業ディレクトリを作れません: {}",
-                                   base.string(), std::strerror(err))});
+                                   base.string(), errno_text(err).ja)});
     }
     return pattern;
 }

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 #include <catch2/catch.hpp>
 
@@ -23,6 +25,7 @@
 #include "../common/files.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/system_error.hpp"
 
 namespace fs = std::filesystem;
 using maplan::AtomicFileWriter;
@@ -254,7 +257,32 @@ TEST_CASE("atomic file: the temporary file is short-lived and removed when the r
     const auto e = error_of(dir / "no/such/out.csv");
     CHECK(e.en ==
           (dir / "no/such/out.csv").string() + ": error: cannot write: No such file or directory");
+    // The Japanese message gives the reason in Japanese too, never strerror's English.
+    CHECK(e.ja == (dir / "no/such/out.csv").string() +
+                      ": エラー: 書き込めません: ファイルまたはディレクトリがありません");
     CHECK(names_in(dir.path) == std::vector<std::string>{"out.csv"});
+}
+
+TEST_CASE("errno_text: Japanese for the file errors a user meets and strerror kept otherwise") {
+    using maplan::errno_text;
+    CHECK(errno_text(ENOENT).en == "No such file or directory");
+    CHECK(errno_text(ENOENT).ja == "ファイルまたはディレクトリがありません");
+    CHECK(errno_text(EACCES).en == "Permission denied");
+    CHECK(errno_text(EACCES).ja == "許可がありません");
+    CHECK(errno_text(ENOSPC).ja == "デバイスに空き領域がありません");
+    CHECK(errno_text(EISDIR).ja == "ディレクトリです");
+    // Every errno a file operation can return has Japanese without an ASCII letter in it.
+    for (int err : {ENOENT, EACCES, EPERM, EISDIR, ENOTDIR, EEXIST, ENOSPC, EDQUOT, EROFS, ELOOP,
+                    ENAMETOOLONG, EMFILE, ENFILE, EIO, EBUSY, ETXTBSY, EXDEV, EFBIG, EINVAL}) {
+        const std::string ja = errno_text(err).ja;
+        CAPTURE(err, ja);
+        CHECK(std::none_of(ja.begin(), ja.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        }));
+    }
+    // Anything else: strerror's text with its number, so the reason is never lost.
+    CHECK(errno_text(EPIPE).ja ==
+          std::string(std::strerror(EPIPE)) + " (errno " + std::to_string(EPIPE) + ")");
 }
 
 TEST_CASE("atomic file: - is standard output and never a file named -") {
