@@ -16,6 +16,9 @@
 
 namespace maplan::importer {
 
+using xlsx::cell_name;
+using xlsx::column_name;
+
 namespace {
 
 /// Leading and trailing ASCII and full-width (U+3000) spaces: Excel users pad cells by hand.
@@ -177,21 +180,6 @@ std::string decode(std::string_view bytes) {
 }
 
 }  // namespace
-
-std::string column_name(std::size_t col) {
-    std::string name;
-    ++col;
-    while (col > 0) {
-        --col;
-        name.insert(name.begin(), static_cast<char>('A' + col % 26));
-        col /= 26;
-    }
-    return name;
-}
-
-std::string cell_name(std::size_t col, std::size_t row) {
-    return fmt::format("{}{}", column_name(col), row);
-}
 
 ImportedStakeholder guess_stakeholder(std::string_view name) {
     ImportedStakeholder s;

@@ -29,11 +29,6 @@ class ImportError : public MaPlanError {
     std::string rule_;
 };
 
-/// "A", "B", … "Z", "AA": the spreadsheet name of a 0-based column.
-std::string column_name(std::size_t col);
-/// "C4" for 0-based column 2, 1-based row 4.
-std::string cell_name(std::size_t col, std::size_t row);
-
 struct ImportedStakeholder {
     std::string name;     ///< the column header as written
     std::string id;       ///< proposed ID

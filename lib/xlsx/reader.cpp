@@ -16,11 +16,7 @@
 
 namespace maplan::xlsx {
 
-namespace {
-
-constexpr std::string_view cfb_magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-
-std::string column_letters(std::size_t col) {
+std::string column_name(std::size_t col) {
     std::string name;
     ++col;
     while (col > 0) {
@@ -31,9 +27,13 @@ std::string column_letters(std::size_t col) {
     return name;
 }
 
-std::string a1(std::size_t col, std::size_t row) {
-    return fmt::format("{}{}", column_letters(col), row);
+std::string cell_name(std::size_t col, std::size_t row) {
+    return fmt::format("{}{}", column_name(col), row);
 }
+
+namespace {
+
+constexpr std::string_view cfb_magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// "AB12" → 0-based column 27, 1-based row 12.
 std::optional<std::pair<std::size_t, std::size_t>> parse_ref(std::string_view ref) {
@@ -516,7 +516,7 @@ class SheetHandler : public Handler {
     }
 
     std::string where(const std::string&) const override {
-        return in_cell_ ? fmt::format("{}!{}", sheet_, a1(col_, row_)) : sheet_;
+        return in_cell_ ? fmt::format("{}!{}", sheet_, cell_name(col_, row_)) : sheet_;
     }
 
     /// The grid with every merged area holding its top-left value.
@@ -526,7 +526,7 @@ class SheetHandler : public Handler {
             std::size_t area = (m.col1 - m.col0 + 1) * (m.row1 - m.row0 + 1);
             spread += area;
             if (area > max_merge_cells || spread > max_merge_cells * 10) {
-                throw ReadError(fmt::format("{}!{}", sheet_, a1(m.col0, m.row0)),
+                throw ReadError(fmt::format("{}!{}", sheet_, cell_name(m.col0, m.row0)),
                                 {fmt::format("merged area {} is larger than the {} cells ma-plan "
                                              "spreads",
                                              m.ref, max_merge_cells),

@@ -18,6 +18,11 @@
 
 namespace maplan::xlsx {
 
+/// "A", "B", … "Z", "AA": the spreadsheet name of a 0-based column (CSV matrices use it too).
+std::string column_name(std::size_t col);
+/// "C4" for 0-based column 2, 1-based row 4.
+std::string cell_name(std::size_t col, std::size_t row);
+
 constexpr std::size_t max_entries = 10'000;
 constexpr std::size_t max_expanded_bytes = std::size_t{100} << 20;
 constexpr int max_xml_depth = 64;

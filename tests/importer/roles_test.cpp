@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "importer/roles.hpp"
+#include "xlsx/reader.hpp"
 
 using namespace maplan;
 using namespace maplan::importer;
+using maplan::xlsx::cell_name;
+using maplan::xlsx::column_name;
 
 TEST_CASE("department names give the kinds of seed 000 and the schema", "[importer]") {
     struct Case {
